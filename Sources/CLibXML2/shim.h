@@ -1,0 +1,27 @@
+#ifndef WIREFEED_CLIBXML2_SHIM_H
+#define WIREFEED_CLIBXML2_SHIM_H
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/relaxng.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/uri.h>
+#include <libxml/xmlschemastypes.h>
+
+/// `xmlFree` is a global function pointer, which Swift 6 refuses to touch.
+static inline void wf_xmlFree(void *ptr) { xmlFree(ptr); }
+
+/// The default loader that refuses the network (libxml2's own), callable from Swift.
+static inline xmlParserInputPtr wf_noNetLoad(const char *URL, const char *ID, xmlParserCtxtPtr ctxt) {
+    return xmlNoNetExternalEntityLoader(URL, ID, ctxt);
+}
+
+#endif

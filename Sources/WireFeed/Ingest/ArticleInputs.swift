@@ -1,0 +1,172 @@
+import Foundation
+public import XMLCore
+
+/// The articles named on a command line, read one at a time.
+///
+/// Inputs are cleaned-article `.txt` files, article `.json` files (one Article or a
+/// whole document), `.jsonl` files (one Article per line), directories of those
+/// (walked in name order), or `-` for standard input (its form detected from its content).
+public struct ArticleInputs: Sendable {
+    public var paths: [String]
+    public var reader: CleanedArticleReader
+    /// Upper bound on one input file, in bytes.
+    public var maximumFileSize: Int
+
+    public init(paths: [String], reader: CleanedArticleReader, maximumFileSize: Int = 256 << 20) {
+        self.paths = paths
+        self.reader = reader
+        self.maximumFileSize = maximumFileSize
+    }
+
+    static let extensions: Set<String> = ["txt", "json", "jsonl", "ndjson"]
+
+    /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
+    public func files() throws(IngestError) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            if path == "-" {
+                out.append(path)
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw IngestError(file: path, message: "no such file or directory")
+            }
+            if isDir.boolValue {
+                guard let walker = fm.enumerator(atPath: path) else {
+                    throw IngestError(file: path, message: "cannot list this directory")
+                }
+                var found: [String] = []
+                while let rel = walker.nextObject() as? String {
+                    let ext = (rel as NSString).pathExtension.lowercased()
+                    let name = (rel as NSString).lastPathComponent
+                    guard Self.extensions.contains(ext), !name.hasPrefix("."), !isExcluded(name) else { continue }
+                    let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                }
+                guard !found.isEmpty else {
+                    throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
+                }
+                out += found.sorted()
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Files in an article folder that are not articles (fixture expectations and the like).
+    private func isExcluded(_ name: String) -> Bool {
+        name == "expected.json" || name.hasSuffix(".expected.json") || name == "feed.json"
+    }
+
+    /// Calls `body` with each article in input order, and with the warnings of its file.
+    public func forEach(_ body: (Article, [Diagnostic]) throws -> Void) throws {
+        for file in try files() {
+            let bytes = try Self.readAll(file, limit: maximumFileSize)
+            try articles(in: bytes, file: file, body)
+        }
+    }
+
+    static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= limit else { throw IngestError(file: "-", message: "input is larger than the limit of \(limit) bytes") }
+            return [UInt8](data)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(file: path, message: "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw IngestError(file: path, message: "cannot be read (\(error.localizedDescription))")
+        }
+        guard data.count <= limit else {
+            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes")
+        }
+        return [UInt8](data)
+    }
+
+    private func articles(in bytes: [UInt8], file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        let ext = (file as NSString).pathExtension.lowercased()
+        let kind: String
+        if file == "-" {
+            let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+            if first == UInt8(ascii: "{") {
+                // One JSON value, or JSON Lines.
+                kind = Self.looksLikeJSONLines(bytes) ? "jsonl" : "json"
+            } else {
+                kind = "txt"
+            }
+        } else {
+            kind = ext
+        }
+        switch kind {
+        case "json":
+            for article in try Self.decodeJSON(bytes, file: file) { try body(article, []) }
+        case "jsonl", "ndjson":
+            var lineNo = 0
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                lineNo += 1
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                do {
+                    let article = try JSONDecoder().decode(Article.self, from: Data(line))
+                    try body(article, [])
+                } catch let error as DecodingError {
+                    throw IngestError(file: file, line: lineNo, message: Self.describe(error))
+                }
+            }
+        default:
+            let result = try reader.read(bytes: bytes, file: file)
+            try body(result.article, result.warnings)
+        }
+    }
+
+    static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
+        // JSON Lines: more than one line that starts with '{' at column 1.
+        var count = 0
+        var atLineStart = true
+        for b in bytes {
+            if atLineStart && b == UInt8(ascii: "{") { count += 1 }
+            atLineStart = b == 0x0A
+            if count > 1 { return true }
+        }
+        return false
+    }
+
+    static func decodeJSON(_ bytes: [UInt8], file: String) throws(IngestError) -> [Article] {
+        let data = Data(bytes)
+        do {
+            if let doc = try? JSONDecoder().decode(FeedDocument.self, from: data) { return doc.articles }
+            return [try JSONDecoder().decode(Article.self, from: data)]
+        } catch let error as DecodingError {
+            throw IngestError(file: file, message: describe(error))
+        } catch {
+            throw IngestError(file: file, message: "unreadable JSON: \(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let c) where c.codingPath.isEmpty:
+            return "not valid JSON"
+        case .dataCorrupted(let c):
+            return "key '\(c.codingPath.map(\.stringValue).joined(separator: "."))': \(c.debugDescription)"
+        case .keyNotFound(let k, let c):
+            return "key '\((c.codingPath + [k]).map(\.stringValue).joined(separator: "."))' is required"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return "key '\(c.codingPath.map(\.stringValue).joined(separator: "."))': \(c.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

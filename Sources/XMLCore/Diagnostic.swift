@@ -1,0 +1,75 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case info
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One problem found in an input, with where it is.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    /// The file (or `-` for standard input) the problem is in.
+    public var file: String
+    /// 1-based line, or 0 when unknown.
+    public var line: Int
+    /// 1-based column, or 0 when unknown.
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+    /// The lint rule or check that produced it (`schema`, `xml`, `rss.pubdate.rfc822`, ...).
+    public var rule: String?
+
+    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity, message: String, rule: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+        self.rule = rule
+    }
+
+    /// `file:line:col: severity: message [rule]`, the form compilers and editors understand.
+    public var formatted: String {
+        var s = file
+        if line > 0 {
+            s += ":\(line)"
+            if column > 0 { s += ":\(column)" }
+        }
+        s += ": \(severity.rawValue): \(message)"
+        if let rule { s += " [\(rule)]" }
+        return s
+    }
+}
+
+/// An error from the XML layer: a code, a message and the diagnostics behind it.
+public struct XMLError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case notWellFormed
+        case tooLarge
+        case io
+        case schema
+        case writer
+        case hostile
+    }
+
+    public var code: Code
+    public var message: String
+    public var diagnostics: [Diagnostic]
+
+    public init(_ code: Code, _ message: String, diagnostics: [Diagnostic] = []) {
+        self.code = code
+        self.message = message
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,118 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Process-wide libxml2 set-up, done exactly once before any libxml2 call.
+enum LibXML {
+    static let initialized: Bool = {
+        xmlInitParser()
+        xmlSchemaInitTypes()
+        xmlRelaxNGInitTypes()
+        xmlSetExternalEntityLoader(EntityLoader.loader)
+        // Never call xmlCleanupParser(): other threads may still use libxml2.
+        return true
+    }()
+
+    static func ensureInitialized() {
+        precondition(initialized)
+    }
+
+    /// Parser options for untrusted input: no network, no DTD loading, no entity
+    /// substitution, errors reported only through structured handlers.
+    static let safeOptions: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue
+    )
+
+    /// Copies a libxml2-owned string that must then be freed.
+    static func takeString(_ p: UnsafeMutablePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        defer { wf_xmlFree(p) }
+        return String(cString: p)
+    }
+
+    /// Copies a libxml2 string it keeps owning.
+    static func copyString(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+}
+
+/// The process's external entity loader: refuses everything (files and network)
+/// except local files while a schema is being compiled on the calling thread.
+enum EntityLoader {
+    nonisolated(unsafe) static var key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
+    static let loader: xmlExternalEntityLoader = { url, id, ctxt in
+        guard let url, pthread_getspecific(EntityLoader.key) != nil else { return nil }
+        let s = String(cString: url)
+        if s.contains("://") && !s.hasPrefix("file://") { return nil }
+        return wf_noNetLoad(url, id, ctxt)
+    }
+
+    /// Runs `body` with local file loads allowed on this thread (schema compilation only).
+    static func allowingLocalFiles<T>(_ body: () throws -> T) rethrows -> T {
+        let k = key
+        pthread_setspecific(k, UnsafeRawPointer(bitPattern: 1))
+        defer { pthread_setspecific(k, nil) }
+        return try body()
+    }
+}
+
+/// Collects libxml2's structured errors into diagnostics for one file.
+final class ErrorCollector {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    var maximum = 200
+
+    init(file: String) { self.file = file }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> ErrorCollector? {
+        guard let ctx else { return nil }
+        return Unmanaged<ErrorCollector>.fromOpaque(ctx).takeUnretainedValue()
+    }
+
+    func add(_ error: UnsafePointer<xmlError>) {
+        let e = error.pointee
+        let severity: Severity
+        switch e.level {
+        case XML_ERR_WARNING: severity = .warning
+        case XML_ERR_NONE: severity = .info
+        default: severity = .error
+        }
+        var message = e.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        let rule: String
+        switch Int32(e.domain) {
+        case Int32(XML_FROM_SCHEMASV.rawValue), Int32(XML_FROM_SCHEMASP.rawValue): rule = "schema"
+        case Int32(XML_FROM_RELAXNGV.rawValue), Int32(XML_FROM_RELAXNGP.rawValue): rule = "schema"
+        default: rule = "xml"
+        }
+        guard diagnostics.count < maximum else { return }
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: Int(e.line), column: Int(e.int2), severity: severity,
+                message: message, rule: rule))
+    }
+
+    /// The C callback handed to libxml2.
+    static let handler: xmlStructuredErrorFunc = { ctx, error in
+        guard let error, let collector = ErrorCollector.from(ctx) else { return }
+        collector.add(UnsafePointer(error))
+    }
+
+    /// Runs `body` with this collector as the thread's structured error handler.
+    func capturing<T>(_ body: () throws -> T) rethrows -> T {
+        xmlSetStructuredErrorFunc(context, ErrorCollector.handler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return try body()
+    }
+}

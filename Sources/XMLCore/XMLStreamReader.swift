@@ -1,0 +1,212 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A forward-only XML reader on libxml2's `xmlTextReader`: memory stays flat
+/// however long the document is.
+///
+/// Input is untrusted: no network, no DTD loading, no entity substitution; depth
+/// and text size are bounded. Errors carry file, line and column.
+public final class XMLStreamReader {
+    /// What the reader is positioned on.
+    public enum NodeKind: Sendable, Equatable {
+        case element
+        case endElement
+        case text
+        case cdata
+        case whitespace
+        case entityReference
+        case other
+    }
+
+    private let reader: xmlTextReaderPtr
+    private let memory: UnsafeMutableRawPointer?
+    private let collector: ErrorCollector
+    public let file: String
+    let limits: Limits
+
+    /// Reads a document held in memory (the bytes are copied).
+    public init(bytes: [UInt8], file: String, limits: Limits = Limits()) throws {
+        LibXML.ensureInitialized()
+        guard bytes.count <= limits.maximumDocumentSize, bytes.count < Int(Int32.max) else {
+            throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
+        }
+        self.file = file
+        self.limits = limits
+        collector = ErrorCollector(file: file)
+        let mem = malloc(max(bytes.count, 1))!
+        bytes.withUnsafeBytes { src in
+            if let base = src.baseAddress { mem.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        memory = mem
+        guard let r = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, nil, LibXML.safeOptions) else {
+            free(mem)
+            throw XMLError(.io, "\(file): cannot start reading")
+        }
+        reader = r
+        xmlTextReaderSetStructuredErrorHandler(r, ErrorCollector.handler, collector.context)
+    }
+
+    /// Reads a document from a file, streaming from disk.
+    public init(path: String, file: String? = nil, limits: Limits = Limits()) throws {
+        LibXML.ensureInitialized()
+        self.file = file ?? path
+        self.limits = limits
+        collector = ErrorCollector(file: file ?? path)
+        memory = nil
+        guard let r = xmlReaderForFile(path, nil, LibXML.safeOptions) else {
+            throw XMLError(.io, "\(file ?? path): cannot be opened")
+        }
+        reader = r
+        xmlTextReaderSetStructuredErrorHandler(r, ErrorCollector.handler, collector.context)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        if let memory { free(memory) }
+    }
+
+    /// Problems libxml2 reported so far (warnings included).
+    public var diagnostics: [Diagnostic] { collector.diagnostics }
+
+    /// Advances to the next node; false at the end. Throws on a document that is not
+    /// well-formed or breaks a limit, naming line and column.
+    public func next() throws -> Bool {
+        let rc = collector.capturing { xmlTextReaderRead(reader) }
+        if rc == 1 {
+            if kind == .entityReference {
+                throw XMLError(.hostile, "\(file):\(line): entity references are not expanded (DTD entities are refused)", diagnostics: collector.diagnostics)
+            }
+            if (kind == .text || kind == .cdata) && Int(xmlTextReaderReadState(reader)) >= 0 {
+                // Text size is bounded by libxml2 itself without XML_PARSE_HUGE (10 MB per node).
+            }
+            return true
+        }
+        if rc == 0 { return false }
+        throw failure()
+    }
+
+    private func failure() -> XMLError {
+        let errors = collector.diagnostics.filter { $0.severity == .error }
+        if let first = errors.first {
+            return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
+        }
+        return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
+    }
+
+    public var kind: NodeKind {
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
+        case Int32(XML_READER_TYPE_TEXT.rawValue): .text
+        case Int32(XML_READER_TYPE_CDATA.rawValue): .cdata
+        case Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue): .whitespace
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue): .entityReference
+        default: .other
+        }
+    }
+
+    /// Local name of the current node (`link` for `atom:link`).
+    public var localName: String { LibXML.copyString(xmlTextReaderConstLocalName(reader)) ?? "" }
+
+    /// Namespace URI of the current node, or "" when none.
+    public var namespaceURI: String { LibXML.copyString(xmlTextReaderConstNamespaceUri(reader)) ?? "" }
+
+    /// Qualified name as written (`atom:link`).
+    public var qualifiedName: String { LibXML.copyString(xmlTextReaderConstName(reader)) ?? "" }
+
+    /// Depth of the current node (the root is 0).
+    public var depth: Int { Int(xmlTextReaderDepth(reader)) }
+
+    /// Whether the current element is written `<x/>` (no end element follows).
+    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// Text of the current text, CDATA or whitespace node.
+    public var value: String { LibXML.copyString(xmlTextReaderConstValue(reader)) ?? "" }
+
+    /// The `xml:lang` in scope, if any.
+    public var xmlLang: String? { LibXML.copyString(xmlTextReaderConstXmlLang(reader)) }
+
+    /// The base URI in scope (xml:base applied), if any.
+    public var baseURI: String? { LibXML.copyString(xmlTextReaderConstBaseUri(reader)) }
+
+    /// 1-based line of the current node.
+    public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// 1-based column of the current node (approximate: libxml2 reports where parsing stands).
+    public var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+
+    /// An attribute of the current element by local name and namespace (nil namespace = none).
+    public func attribute(_ localName: String, namespace: String? = nil) -> String? {
+        if let namespace {
+            return LibXML.takeString(xmlTextReaderGetAttributeNs(reader, localName, namespace))
+        }
+        return LibXML.takeString(xmlTextReaderGetAttribute(reader, localName))
+    }
+
+    /// All attributes of the current element: local name, namespace URI, value (namespace declarations excluded).
+    public var attributes: [(name: String, namespace: String, value: String)] {
+        var out: [(String, String, String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
+        var rc = xmlTextReaderMoveToFirstAttribute(reader)
+        while rc == 1 {
+            let ns = namespaceURI
+            if ns != "http://www.w3.org/2000/xmlns/" && qualifiedName != "xmlns" {
+                out.append((localName, ns, value))
+            }
+            rc = xmlTextReaderMoveToNextAttribute(reader)
+        }
+        xmlTextReaderMoveToElement(reader)
+        return out
+    }
+
+    /// The markup inside the current element, serialised (for XHTML content).
+    public func innerXML() -> String { LibXML.takeString(xmlTextReaderReadInnerXml(reader)) ?? "" }
+
+    /// Concatenated text inside the current element, advancing past its end.
+    public func elementText() throws -> String {
+        guard kind == .element else { return "" }
+        if isEmptyElement { return "" }
+        let start = depth
+        var text = ""
+        while try next() {
+            switch kind {
+            case .text, .cdata, .whitespace: text += value
+            case .endElement where depth == start: return text
+            default: break
+            }
+            if text.utf8.count > limits.maximumTextSize {
+                throw XMLError(.tooLarge, "\(file):\(line): text larger than the limit of \(limits.maximumTextSize) bytes")
+            }
+        }
+        return text
+    }
+
+    /// Skips to the end of the current element (its subtree is not read).
+    public func skipElement() throws {
+        guard kind == .element, !isEmptyElement else { return }
+        let start = depth
+        while try next() {
+            if kind == .endElement && depth == start { return }
+        }
+    }
+}
+
+/// Text content of documents, for tests and checks.
+public enum XMLTextContent {
+    /// Every text and CDATA node of a document, in order, plus every attribute value.
+    public static func allText(_ bytes: [UInt8]) throws -> [String] {
+        let r = try XMLStreamReader(bytes: bytes, file: "document")
+        var out: [String] = []
+        while try r.next() {
+            switch r.kind {
+            case .text, .cdata: out.append(r.value)
+            case .element: out += r.attributes.map(\.value)
+            default: break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,138 @@
+internal import CLibXML2
+
+/// A streaming XML writer on libxml2's `xmlTextWriter`.
+///
+/// The writer keeps a small in-memory buffer; ``drain(to:)`` moves what has been
+/// written so far to a ``ByteSink`` and empties it, so memory stays flat however
+/// many elements are written. Text and attribute values are escaped by libxml2;
+/// characters that XML 1.0 forbids are removed before they reach it.
+public final class XMLWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    /// Creates a writer; `indent` pretty-prints with two spaces.
+    public init(indent: Bool = true) throws {
+        LibXML.ensureInitialized()
+        guard let buffer = xmlBufferCreateSize(1 << 16) else {
+            throw XMLError(.writer, "cannot allocate an XML buffer")
+        }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw XMLError(.writer, "cannot create an XML writer")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        }
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    @inline(__always)
+    private func check(_ rc: Int32, _ what: @autoclosure () -> String) throws {
+        if rc < 0 { throw XMLError(.writer, "libxml2 writer failed: \(what())") }
+    }
+
+    @inline(__always)
+    private func withXMLChar<T>(_ s: String, _ body: (UnsafePointer<xmlChar>) throws -> T) rethrows -> T {
+        try s.withCString { try body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+
+    /// Writes the XML declaration (version 1.0, UTF-8).
+    public func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+    }
+
+    /// Closes every open element and ends the document.
+    public func endDocument() throws {
+        try check(xmlTextWriterEndDocument(writer), "end document")
+    }
+
+    /// Opens an element with a qualified name (`item`, `atom:link`).
+    public func startElement(_ name: String) throws {
+        try check(withXMLChar(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+    }
+
+    /// Closes the innermost open element.
+    public func endElement() throws {
+        try check(xmlTextWriterEndElement(writer), "end element")
+    }
+
+    /// Writes an attribute on the element just opened (use `xmlns:p` for namespace declarations).
+    public func attribute(_ name: String, _ value: String) throws {
+        let clean = XMLText.sanitized(value)
+        try check(
+            withXMLChar(name) { n in withXMLChar(clean) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
+            "attribute \(name)")
+    }
+
+    /// Writes escaped character data.
+    public func text(_ value: String) throws {
+        let clean = XMLText.sanitized(value)
+        try check(withXMLChar(clean) { xmlTextWriterWriteString(writer, $0) }, "text")
+    }
+
+    /// Writes `<name>text</name>`.
+    public func element(_ name: String, text value: String) throws {
+        try startElement(name)
+        try text(value)
+        try endElement()
+    }
+
+    /// Writes `<name>text</name>` with attributes.
+    public func element(_ name: String, attributes: KeyValuePairs<String, String>, text value: String? = nil) throws {
+        try startElement(name)
+        for (k, v) in attributes { try attribute(k, v) }
+        if let value { try text(value) }
+        try endElement()
+    }
+
+    /// Writes a comment.
+    public func comment(_ value: String) throws {
+        var clean = XMLText.sanitized(value)
+        while let r = clean.firstRange(of: "--") { clean.replaceSubrange(r, with: "- -") }
+        try check(withXMLChar(clean) { xmlTextWriterWriteComment(writer, $0) }, "comment")
+    }
+
+    /// Moves everything written so far to `sink` and empties the buffer.
+    public func drain(to sink: any ByteSink) throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+        let length = Int(xmlBufferLength(buffer))
+        if length > 0, let content = xmlBufferContent(buffer) {
+            try sink.write(UnsafeRawBufferPointer(start: content, count: length))
+        }
+        xmlBufferEmpty(buffer)
+    }
+}
+
+/// Text rules of XML 1.0.
+public enum XMLText {
+    /// Whether a Unicode scalar may appear in an XML 1.0 document.
+    @inline(__always)
+    public static func isLegal(_ v: UInt32) -> Bool {
+        if v < 0x20 { return v == 0x9 || v == 0xA || v == 0xD }
+        if v < 0xD800 { return true }
+        if v < 0xE000 { return false }
+        if v < 0xFFFE { return true }
+        return v >= 0x10000 && v <= 0x10FFFF
+    }
+
+    /// The string without the characters XML 1.0 forbids (fast when there are none).
+    public static func sanitized(_ s: String) -> String {
+        var needs = false
+        for b in s.utf8 {
+            if b < 0x20 && b != 0x9 && b != 0xA && b != 0xD { needs = true; break }
+            if b == 0xEF { needs = true; break }  // possible U+FFFE / U+FFFF: check properly below
+        }
+        guard needs else { return s }
+        if s.unicodeScalars.allSatisfy({ isLegal($0.value) }) { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars where isLegal(u.value) { out.append(u) }
+        return String(out)
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import WireFeed
+import XMLCore
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert cleaned articles into a feed (RSS 2.0, Atom 1.0, NewsML-G2) or the JSON article document.",
+        discussion: """
+            INPUT is a cleaned-article .txt file (optionally with YAML front matter), an article \
+            .json file, a .jsonl file (one article per line), a directory of those, or - for \
+            standard input. Articles are read and written one at a time, in input order.
+
+            The output goes to standard output, or to -o FILE, which is written atomically: \
+            a failed run leaves any previous FILE untouched.
+
+            Example:
+              wirefeed convert fixtures/articles --feed fixtures/feed.yaml --to atom -o atom.xml
+            """
+    )
+
+    @Argument(help: "Articles: .txt, .json, .jsonl files, directories of them, or - for stdin.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Output format: rss, atom, newsml or json.")
+    var to: OutputFormatArgument
+
+    @Option(name: .long, help: "Feed metadata (YAML or JSON): title, url, selfURL, language, rights, authors, idBase, ...")
+    var feed: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Order articles: input (default), newest or oldest first. Sorting holds all articles in memory.")
+    var sort: SortOrder = .input
+
+    @Flag(name: .long, help: "Print warnings about repaired input to standard error.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Fail (exit 1) when an input needed repair (invalid bytes, control characters).")
+    var strict = false
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory or -)") }
+    }
+
+    func run() throws {
+        do {
+            try convert()
+        } catch let error as IngestError {
+            printError("wirefeed: \(error)")
+            throw Reported()
+        } catch let error as XMLError {
+            printError("wirefeed: \(error.message)")
+            throw Reported()
+        }
+    }
+
+    private func convert() throws {
+        let feedMeta = try feed.map { path throws(IngestError) in try Feed.load(path: path) } ?? Feed()
+        let inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta))
+        _ = try inputs.files()  // fail early on missing paths, before any output exists
+        let environment = ProcessInfo.processInfo.environment
+        let updated =
+            to.format == .json
+            ? (feedMeta.updated ?? Timestamp(seconds: 0))
+            : try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment)
+        let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
+        do {
+            let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: sink)
+            try writer.begin()
+            var repaired = 0
+            let handle: (Article, [Diagnostic]) throws -> Void = { article, warnings in
+                for w in warnings where w.severity >= .warning {
+                    repaired += 1
+                    if verbose || strict { printError(w.formatted) }
+                }
+                try writer.write(article)
+            }
+            if sort == .input {
+                try inputs.forEach(handle)
+            } else {
+                var all: [(Article, [Diagnostic])] = []
+                try inputs.forEach { all.append(($0, $1)) }
+                let key: (Article) -> Timestamp = { $0.published ?? $0.updated ?? Timestamp(seconds: Int64.min / 2) }
+                all.sort { sort == .newest ? key($0.0) > key($1.0) : key($0.0) < key($1.0) }
+                for (a, w) in all { try handle(a, w) }
+            }
+            if strict && repaired > 0 {
+                throw IngestError(file: "wirefeed", message: "\(repaired) input problem\(repaired == 1 ? "" : "s") (see above) and --strict is set")
+            }
+            try writer.finish()
+            try sink.commit()
+            if repaired > 0 && !verbose && !strict {
+                printError("wirefeed: repaired \(repaired) input problem\(repaired == 1 ? "" : "s") (invalid bytes or control characters); --verbose lists them")
+            }
+        } catch {
+            sink.abort()
+            throw error
+        }
+    }
+}
+
+enum SortOrder: String, ExpressibleByArgument, CaseIterable {
+    case input, newest, oldest
+}
+
+struct OutputFormatArgument: ExpressibleByArgument {
+    var format: OutputFormat
+
+    init?(argument: String) {
+        guard let f = OutputFormat(rawValue: argument.lowercased()) else { return nil }
+        format = f
+    }
+
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+}
