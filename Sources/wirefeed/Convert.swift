@@ -58,8 +58,9 @@ struct Convert: ParsableCommand {
 
     private func convert() throws {
         let feedMeta = try feed.map { path throws(IngestError) in try Feed.load(path: path) } ?? Feed()
-        let inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta))
+        var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta))
         _ = try inputs.files()  // fail early on missing paths, before any output exists
+        try inputs.bufferStandardInput()
         let environment = ProcessInfo.processInfo.environment
         let updated =
             to.format == .json

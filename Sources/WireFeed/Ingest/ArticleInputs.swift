@@ -11,6 +11,8 @@ public struct ArticleInputs: Sendable {
     public var reader: CleanedArticleReader
     /// Upper bound on one input file, in bytes.
     public var maximumFileSize: Int
+    /// Standard input, once read: `-` is read a single time even when the inputs are walked twice.
+    public var standardInput: [UInt8]?
 
     public init(paths: [String], reader: CleanedArticleReader, maximumFileSize: Int = 256 << 20) {
         self.paths = paths
@@ -65,9 +67,20 @@ public struct ArticleInputs: Sendable {
     /// Calls `body` with each article in input order, and with the warnings of its file.
     public func forEach(_ body: (Article, [Diagnostic]) throws -> Void) throws {
         for file in try files() {
-            let bytes = try Self.readAll(file, limit: maximumFileSize)
+            let bytes = try read(file)
             try articles(in: bytes, file: file, body)
         }
+    }
+
+    /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.
+    public mutating func bufferStandardInput() throws(IngestError) {
+        guard paths.contains("-"), standardInput == nil else { return }
+        standardInput = try Self.readAll("-", limit: maximumFileSize)
+    }
+
+    func read(_ path: String) throws(IngestError) -> [UInt8] {
+        if path == "-", let standardInput { return standardInput }
+        return try Self.readAll(path, limit: maximumFileSize)
     }
 
     static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
