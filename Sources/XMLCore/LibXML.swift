@@ -23,8 +23,26 @@ enum LibXML {
     /// substitution, errors reported only through structured handlers.
     static let safeOptions: Int32 = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
     )
+
+    /// What a document's DOCTYPE asks for, if it has one: external DTDs are never
+    /// loaded and DTD entities never expanded, so wirefeed refuses both outright.
+    static func doctypeProblem(_ reader: xmlTextReaderPtr) -> String? {
+        guard let doc = xmlTextReaderCurrentDoc(reader) else { return nil }
+        return doctypeProblem(doc)
+    }
+
+    static func doctypeProblem(_ doc: xmlDocPtr) -> String? {
+        guard let dtd = doc.pointee.intSubset else { return nil }
+        if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
+            return "the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)"
+        }
+        if let system = dtd.pointee.SystemID {
+            return "the DOCTYPE refers to an external DTD (\(String(cString: system))), which wirefeed never loads"
+        }
+        return nil
+    }
 
     /// Copies a libxml2-owned string that must then be freed.
     static func takeString(_ p: UnsafeMutablePointer<xmlChar>?) -> String? {
@@ -70,6 +88,10 @@ final class ErrorCollector {
     let file: String
     var diagnostics: [Diagnostic] = []
     var maximum = 200
+    /// Lines of copied nodes (validation of copies reports the original's line).
+    var lineOfNode: [UnsafeMutableRawPointer: Int] = [:]
+    /// Line to report when libxml2 gives none (0 = none).
+    var defaultLine = 0
 
     init(file: String) { self.file = file }
 
@@ -97,9 +119,12 @@ final class ErrorCollector {
         default: rule = "xml"
         }
         guard diagnostics.count < maximum else { return }
+        var line = Int(e.line)
+        if let node = e.node, let mapped = lineOfNode[node] { line = mapped }
+        if line == 0 { line = defaultLine }
         diagnostics.append(
             Diagnostic(
-                file: file, line: Int(e.line), column: Int(e.int2), severity: severity,
+                file: file, line: line, column: Int(e.int2), severity: severity,
                 message: message, rule: rule))
     }
 

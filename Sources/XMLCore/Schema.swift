@@ -1,5 +1,9 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A compiled XML Schema (XSD) or RELAX NG schema, compiled once and used for
 /// any number of documents (also from several threads: libxml2's compiled schemas
 /// are read-only; each validation gets its own context).
@@ -88,6 +92,11 @@ public final class Schema: @unchecked Sendable {
             var status: Int32 = 1
             while status == 1 {
                 status = xmlTextReaderRead(reader)
+                if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue),
+                    let problem = LibXML.doctypeProblem(reader)
+                {
+                    return [Diagnostic(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error, message: problem, rule: "xml.hostile")]
+                }
             }
             let valid = xmlTextReaderIsValid(reader)
             var out = Self.deduplicated(collector.diagnostics)
@@ -97,6 +106,130 @@ public final class Schema: @unchecked Sendable {
                 out.append(Diagnostic(file: file, severity: .error, message: "document is not valid against \(path)", rule: "schema"))
             }
             return out
+        }
+    }
+
+    /// Validates a document piece by piece, for grammars whose validators slow down
+    /// on long documents (libxml2's RELAX NG on a whole Atom feed): every child of the
+    /// root named `split` (e.g. each Atom `entry`) is validated as a document of its own,
+    /// then the root with its other children (the feed's head). Memory stays flat.
+    public func validate(fileAt path: String?, bytes: [UInt8]? = nil, displayName: String, splittingAt split: (namespace: String, localName: String)) -> [Diagnostic] {
+        let file = displayName
+        let collector = ErrorCollector(file: file)
+        return collector.capturing {
+            var memory: UnsafeMutableRawPointer?
+            defer { if let memory { free(memory) } }
+            let opened: xmlTextReaderPtr?
+            if let bytes {
+                let mem = malloc(max(bytes.count, 1))!
+                bytes.withUnsafeBytes { if let b = $0.baseAddress { mem.copyMemory(from: b, byteCount: bytes.count) } }
+                memory = mem
+                opened = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, nil, LibXML.safeOptions)
+            } else {
+                opened = xmlReaderForFile(path ?? "", nil, LibXML.safeOptions)
+            }
+            guard let reader = opened else {
+                return [Diagnostic(file: file, severity: .error, message: "cannot be opened", rule: "xml")]
+            }
+            defer { xmlFreeTextReader(reader) }
+            xmlTextReaderSetStructuredErrorHandler(reader, ErrorCollector.handler, collector.context)
+            var head: xmlDocPtr?
+            defer { if let head { xmlFreeDoc(head) } }
+            var headRoot: xmlNodePtr?
+            var headLines: [UnsafeMutableRawPointer: Int] = [:]
+            var status = xmlTextReaderRead(reader)
+            while status == 1 {
+                let type = xmlTextReaderNodeType(reader)
+                let depth = xmlTextReaderDepth(reader)
+                if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
+                    return [Diagnostic(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error, message: problem, rule: "xml.hostile")]
+                }
+                guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) else {
+                    status = xmlTextReaderRead(reader)
+                    continue
+                }
+                if depth == 0 {
+                    guard let node = xmlTextReaderCurrentNode(reader), let doc = xmlNewDoc("1.0") else { break }
+                    head = doc
+                    headRoot = xmlDocCopyNode(node, doc, 2)
+                    if let headRoot {
+                        xmlDocSetRootElement(doc, headRoot)
+                        headLines[UnsafeMutableRawPointer(headRoot)] = Int(xmlGetLineNo(node))
+                    }
+                    status = xmlTextReaderRead(reader)
+                    continue
+                }
+                if depth == 1 {
+                    guard let node = xmlTextReaderExpand(reader) else {
+                        status = -1
+                        break
+                    }
+                    let name = LibXML.copyString(xmlTextReaderConstLocalName(reader)) ?? ""
+                    let ns = LibXML.copyString(xmlTextReaderConstNamespaceUri(reader)) ?? ""
+                    if name == split.localName && ns == split.namespace {
+                        if let doc = xmlNewDoc("1.0") {
+                            if let copy = xmlDocCopyNode(node, doc, 1) {
+                                xmlDocSetRootElement(doc, copy)
+                                Self.mapLines(from: node, to: copy, into: &collector.lineOfNode)
+                            }
+                            collector.defaultLine = Int(xmlGetLineNo(node))
+                            validateTree(doc, collector: collector)
+                            xmlFreeDoc(doc)
+                            collector.lineOfNode.removeAll(keepingCapacity: true)
+                        }
+                    } else if let headRoot, let head {
+                        if let copy = xmlDocCopyNode(node, head, 1) {
+                            Self.mapLines(from: node, to: copy, into: &headLines)
+                            xmlAddChild(headRoot, copy)
+                        }
+                    }
+                    status = xmlTextReaderNext(reader)
+                    continue
+                }
+                status = xmlTextReaderRead(reader)
+            }
+            if status < 0 {
+                var out = Self.deduplicated(collector.diagnostics)
+                if !out.contains(where: { $0.severity == .error }) {
+                    out.append(Diagnostic(file: file, severity: .error, message: "document is not well-formed", rule: "xml"))
+                }
+                return out
+            }
+            if let head {
+                collector.lineOfNode = headLines
+                collector.defaultLine = headRoot.map { headLines[UnsafeMutableRawPointer($0)] ?? 0 } ?? 0
+                validateTree(head, collector: collector)
+            }
+            return Self.deduplicated(collector.diagnostics)
+        }
+    }
+
+    /// Records, for every element of `copy`, the line of its original in `source`.
+    static func mapLines(from source: xmlNodePtr, to copy: xmlNodePtr, into map: inout [UnsafeMutableRawPointer: Int]) {
+        var stack: [(xmlNodePtr, xmlNodePtr)] = [(source, copy)]
+        while let (s, c) = stack.popLast() {
+            map[UnsafeMutableRawPointer(c)] = Int(xmlGetLineNo(s))
+            var sc = s.pointee.children
+            var cc = c.pointee.children
+            while let a = sc, let b = cc {
+                if a.pointee.type == XML_ELEMENT_NODE { stack.append((a, b)) }
+                sc = a.pointee.next
+                cc = b.pointee.next
+            }
+        }
+    }
+
+    private func validateTree(_ doc: xmlDocPtr, collector: ErrorCollector) {
+        if let rng {
+            guard let ctxt = xmlRelaxNGNewValidCtxt(rng) else { return }
+            defer { xmlRelaxNGFreeValidCtxt(ctxt) }
+            xmlRelaxNGSetValidStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
+            _ = xmlRelaxNGValidateDoc(ctxt, doc)
+        } else if let xsd {
+            guard let ctxt = xmlSchemaNewValidCtxt(xsd) else { return }
+            defer { xmlSchemaFreeValidCtxt(ctxt) }
+            xmlSchemaSetValidStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
+            _ = xmlSchemaValidateDoc(ctxt, doc)
         }
     }
 

@@ -76,12 +76,13 @@ public final class XMLStreamReader {
     public func next() throws -> Bool {
         let rc = collector.capturing { xmlTextReaderRead(reader) }
         if rc == 1 {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
+                throw XMLError(.hostile, "\(file):\(line): error: \(problem)", diagnostics: collector.diagnostics)
+            }
             if kind == .entityReference {
-                throw XMLError(.hostile, "\(file):\(line): entity references are not expanded (DTD entities are refused)", diagnostics: collector.diagnostics)
+                throw XMLError(.hostile, "\(file):\(line): error: entity references are not expanded (DTD entities are refused)", diagnostics: collector.diagnostics)
             }
-            if (kind == .text || kind == .cdata) && Int(xmlTextReaderReadState(reader)) >= 0 {
-                // Text size is bounded by libxml2 itself without XML_PARSE_HUGE (10 MB per node).
-            }
+            // Text nodes are bounded by libxml2 itself (no XML_PARSE_HUGE: 10 MB per node), depth by 256.
             return true
         }
         if rc == 0 { return false }

@@ -1,15 +1,213 @@
 import ArgumentParser
+import Foundation
+import WireFeed
+import XMLCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate RSS, Atom and NewsML-G2 documents (coming with NewsML-G2 support)."
+        abstract: "Validate RSS 2.0, Atom 1.0 and NewsML-G2 documents with libxml2 (XML Schema, RELAX NG).",
+        discussion: """
+            The format of each document is detected from its root element and namespace, and the \
+            document is checked against wirefeed's own schema for it (schemas/): RSS 2.0 and \
+            NewsML-G2 with XML Schema on libxml2's streaming reader, Atom with RELAX NG entry by \
+            entry. Each schema is compiled once per run. A directory stands for every .xml file \
+            below it; - reads standard input.
+
+            Output formats:
+              text    file:line:col: error: message [rule]   (default)
+              json    one JSON object per file, one per line
+              junit   a JUnit XML report (one test case per file) for CI systems
+              github  GitHub Actions workflow annotations
+
+            Exit status: 0 when every document is valid, 1 when any is invalid or unreadable, 2 on usage errors.
+
+            Example:
+              wirefeed validate out/ --schema NewsML-G2_2.35-spec-All-Power.xsd --format junit > report.xml
+            """
     )
 
-    @Argument(help: "Documents to validate.")
-    var files: [String] = []
+    @Argument(help: "Documents to validate: files, directories (every .xml below), or - for standard input.")
+    var files: [String]
+
+    @Option(name: .long, help: "Validate against this schema (.xsd or .rng) instead of wirefeed's own.")
+    var schema: String?
+
+    @Option(name: .long, help: "Report format: text, json, junit or github.")
+    var format: ReportFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as failures.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing for valid documents, and no summary.")
+    var quiet = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE (a document, a directory or -)") }
+        if let schema, !FileManager.default.fileExists(atPath: schema) {
+            throw ValidationError("--schema \(schema): no such file")
+        }
+    }
 
     func run() throws {
-        printError("wirefeed validate: not available yet")
-        throw Reported(code: 2)
+        let env = ProcessInfo.processInfo.environment
+        let executable = CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        let validator = DocumentValidator(
+            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env), override: schema)
+        var reports: [ValidationReport] = []
+        let reporter = Reporter(format: format, strict: strict, quiet: quiet)
+        reporter.begin()
+        for path in try expand(files) {
+            let report: ValidationReport
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                report = validator.validate(file: "-", bytes: [UInt8](data))
+            } else if !FileManager.default.isReadableFile(atPath: path) {
+                let exists = FileManager.default.fileExists(atPath: path)
+                report = ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
+                    Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file", rule: "io")
+                ])
+            } else {
+                report = validator.validate(file: path)
+            }
+            reporter.report(report)
+            reports.append(report)
+        }
+        reporter.finish(reports)
+        if reports.contains(where: { !$0.isValid(strict: strict) }) { throw Reported(code: 1) }
+    }
+
+    /// Files, with directories expanded to the .xml files below them (in name order).
+    private func expand(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            if path != "-", fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                var found: [String] = []
+                let walker = fm.enumerator(atPath: path)
+                while let rel = walker?.nextObject() as? String {
+                    if rel.lowercased().hasSuffix(".xml") { found.append(path.hasSuffix("/") ? path + rel : path + "/" + rel) }
+                }
+                out += found.sorted()
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github
+}
+
+/// Prints validation reports in the chosen format.
+struct Reporter {
+    var format: ReportFormat
+    var strict: Bool
+    var quiet: Bool
+
+    func out(_ s: String) {
+        FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+
+    func begin() {}
+
+    func report(_ r: ValidationReport) {
+        switch format {
+        case .text:
+            for d in r.diagnostics { out(d.formatted) }
+            if !quiet && r.diagnostics.isEmpty { out("\(r.file): valid \(r.format?.displayName ?? "")".trimmingCharacters(in: .whitespaces)) }
+        case .json:
+            out(json(r))
+        case .github:
+            for d in r.diagnostics {
+                let level = d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "notice")
+                var props = "file=\(escapeProperty(d.file))"
+                if d.line > 0 { props += ",line=\(d.line)" }
+                if d.column > 0 { props += ",col=\(d.column)" }
+                props += ",title=\(escapeProperty("wirefeed " + (d.rule ?? "validate")))"
+                out("::\(level) \(props)::\(escapeData(d.message))")
+            }
+        case .junit:
+            break
+        }
+    }
+
+    func finish(_ reports: [ValidationReport]) {
+        switch format {
+        case .junit:
+            if let xml = try? junit(reports) { FileHandle.standardOutput.write(Data(xml)) }
+        case .text where !quiet:
+            let invalid = reports.filter { !$0.isValid(strict: strict) }.count
+            let summary = "\(reports.count) document\(reports.count == 1 ? "" : "s") checked: \(reports.count - invalid) valid, \(invalid) invalid"
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+        default:
+            break
+        }
+    }
+
+    func json(_ r: ValidationReport) -> String {
+        var o: [String: Any] = ["file": r.file, "valid": r.isValid(strict: strict), "errors": r.errors, "warnings": r.warnings]
+        if let f = r.format { o["format"] = f.rawValue }
+        if let s = r.schema { o["schema"] = s }
+        o["diagnostics"] = r.diagnostics.map { d -> [String: Any] in
+            var x: [String: Any] = ["line": d.line, "column": d.column, "severity": d.severity.rawValue, "message": d.message]
+            if let rule = d.rule { x["rule"] = rule }
+            return x
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A JUnit XML report, written with libxml2's writer.
+    func junit(_ reports: [ValidationReport]) throws -> [UInt8] {
+        let sink = MemorySink()
+        let w = try XMLWriter(indent: true)
+        let failures = reports.filter { !$0.isValid(strict: strict) }.count
+        let time = reports.reduce(0) { $0 + $1.duration }
+        try w.startDocument()
+        try w.startElement("testsuites")
+        try w.attribute("name", "wirefeed validate")
+        try w.attribute("tests", String(reports.count))
+        try w.attribute("failures", String(failures))
+        try w.attribute("errors", "0")
+        try w.attribute("time", String(format: "%.3f", time))
+        try w.startElement("testsuite")
+        try w.attribute("name", "wirefeed validate")
+        try w.attribute("tests", String(reports.count))
+        try w.attribute("failures", String(failures))
+        try w.attribute("errors", "0")
+        try w.attribute("skipped", "0")
+        try w.attribute("time", String(format: "%.3f", time))
+        for r in reports {
+            try w.startElement("testcase")
+            try w.attribute("classname", r.format.map { "wirefeed.validate.\($0.rawValue)" } ?? "wirefeed.validate")
+            try w.attribute("name", r.file)
+            try w.attribute("file", r.file)
+            try w.attribute("time", String(format: "%.3f", r.duration))
+            if !r.isValid(strict: strict) {
+                let problems = r.diagnostics.filter { $0.severity == .error || (strict && $0.severity == .warning) }
+                try w.startElement("failure")
+                try w.attribute("type", problems.first?.rule ?? "invalid")
+                try w.attribute("message", "\(problems.count) problem\(problems.count == 1 ? "" : "s"): \(problems.first?.message ?? "invalid")")
+                try w.text(problems.map(\.formatted).joined(separator: "\n"))
+                try w.endElement()
+            }
+            let rest = r.diagnostics.filter { $0.severity != .error && !(strict && $0.severity == .warning) }
+            if !rest.isEmpty { try w.element("system-out", text: rest.map(\.formatted).joined(separator: "\n")) }
+            try w.endElement()
+        }
+        try w.endDocument()
+        try w.drain(to: sink)
+        return sink.bytes
+    }
+
+    func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+public import XMLCore
+
+/// The verdict on one document.
+public struct ValidationReport: Sendable {
+    public var file: String
+    public var format: DocumentFormat?
+    /// The schema the document was checked against.
+    public var schema: String?
+    public var diagnostics: [Diagnostic]
+    /// Seconds spent.
+    public var duration: Double = 0
+
+    public init(file: String, format: DocumentFormat? = nil, schema: String? = nil, diagnostics: [Diagnostic] = []) {
+        self.file = file
+        self.format = format
+        self.schema = schema
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// Valid: no error (and, when `strict`, no warning).
+    public func isValid(strict: Bool = false) -> Bool { errors == 0 && (!strict || warnings == 0) }
+}
+
+/// Validates RSS 2.0, Atom 1.0 and NewsML-G2 documents with libxml2, each schema
+/// compiled once however many documents are checked.
+///
+/// RSS and NewsML-G2 are checked with XML Schema on the streaming reader; Atom with
+/// RELAX NG entry by entry (plus the feed's head), which keeps time linear and memory flat.
+public final class DocumentValidator {
+    /// Where wirefeed's own schemas are (`schemas/`).
+    public let schemasDirectory: String?
+    /// A schema to use for every document instead of wirefeed's own.
+    public let override: String?
+    private var compiled: [String: Schema] = [:]
+
+    public init(schemasDirectory: String?, override: String? = nil) {
+        self.schemasDirectory = schemasDirectory
+        self.override = override
+    }
+
+    /// The schema file wirefeed uses for a format, if it has one.
+    public static func schemaFile(for format: DocumentFormat) -> String? {
+        switch format {
+        case .rss20: "rss-2.0.xsd"
+        case .atom10: "atom-1.0.rng"
+        case .newsml: "newsml-g2-wirefeed.xsd"
+        default: nil
+        }
+    }
+
+    /// Finds wirefeed's `schemas/` folder: `$WIREFEED_SCHEMAS`, next to the executable
+    /// (`../share/wirefeed/schemas`), in a parent of it (a source checkout), or in the working directory.
+    public static func locateSchemas(executable: String, environment: [String: String]) -> String? {
+        let marker = "/newsml-g2-wirefeed.xsd"
+        let fm = FileManager.default
+        if let dir = environment["WIREFEED_SCHEMAS"] { return dir }
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        if fm.fileExists(atPath: url.path + "/../share/wirefeed/schemas" + marker) { return url.path + "/../share/wirefeed/schemas" }
+        for _ in 0..<8 {
+            if fm.fileExists(atPath: url.path + "/schemas" + marker) { return url.path + "/schemas" }
+            url.deleteLastPathComponent()
+        }
+        let cwd = fm.currentDirectoryPath + "/schemas"
+        return fm.fileExists(atPath: cwd + marker) ? cwd : nil
+    }
+
+    /// Compiles (once) and returns the schema at `path`.
+    public func schema(at path: String) throws -> Schema {
+        if let s = compiled[path] { return s }
+        let s = try Schema(path: path)
+        compiled[path] = s
+        return s
+    }
+
+    /// Validates a file (or, with `bytes`, a document already in memory named `file`).
+    public func validate(file: String, bytes: [UInt8]? = nil) -> ValidationReport {
+        let start = Date()
+        var report = ValidationReport(file: file, format: nil, schema: nil, diagnostics: [])
+        defer { report.duration = Date().timeIntervalSince(start) }
+        // 1. Which format: the root element and namespace.
+        do {
+            let reader = try bytes.map { try XMLStreamReader(bytes: $0, file: file) } ?? XMLStreamReader(path: file)
+            report.format = try DocumentFormat.detect(reader).0
+        } catch let error as XMLError {
+            report.diagnostics = Self.diagnostics(of: error, file: file)
+            return report
+        } catch {
+            report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "xml")]
+            return report
+        }
+        guard let format = report.format else { return report }
+        // 2. Which schema.
+        let schemaPath: String
+        if let override {
+            schemaPath = override
+        } else if let name = Self.schemaFile(for: format), let dir = schemasDirectory {
+            schemaPath = dir + "/" + name
+        } else if Self.schemaFile(for: format) == nil {
+            report.diagnostics = [Diagnostic(file: file, line: 1, severity: .error, message: "\(format.displayName) is not a format wirefeed validates (RSS 2.0, Atom 1.0, NewsML-G2); give one with --schema", rule: "format")]
+            return report
+        } else {
+            report.diagnostics = [Diagnostic(file: file, severity: .error, message: "wirefeed's schemas/ folder was not found; set WIREFEED_SCHEMAS or give --schema", rule: "schema")]
+            return report
+        }
+        report.schema = schemaPath
+        let schema: Schema
+        do {
+            schema = try self.schema(at: schemaPath)
+        } catch let error as XMLError {
+            report.diagnostics = [Diagnostic(file: file, severity: .error, message: error.message, rule: "schema")]
+            return report
+        } catch {
+            report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "schema")]
+            return report
+        }
+        // 3. Validate, streaming.
+        if format == .atom10 && schema.kind == .relaxNG {
+            report.diagnostics = schema.validate(fileAt: bytes == nil ? file : nil, bytes: bytes, displayName: file, splittingAt: (Namespace.atom, "entry"))
+        } else if let bytes {
+            report.diagnostics = schema.validate(bytes, file: file)
+        } else {
+            report.diagnostics = schema.validate(fileAt: file)
+        }
+        return report
+    }
+
+    static func diagnostics(of error: XMLError, file: String) -> [Diagnostic] {
+        if let first = error.diagnostics.first(where: { $0.severity == .error }) { return [first] }
+        // Messages of the form "file:line: error: text" become a diagnostic with that line.
+        var message = error.message
+        var line = 0
+        if message.hasPrefix(file + ":") {
+            let rest = message.dropFirst(file.count + 1)
+            let digits = rest.prefix(while: \.isNumber)
+            line = Int(digits) ?? 0
+            message = String(rest.dropFirst(digits.count))
+            if message.hasPrefix(":") { message.removeFirst() }
+            message = message.trimmingWhitespace()
+            if message.hasPrefix("error: ") { message.removeFirst(7) }
+        }
+        return [Diagnostic(file: file, line: line, severity: .error, message: message, rule: error.code == .hostile ? "xml.hostile" : "xml")]
+    }
+}
