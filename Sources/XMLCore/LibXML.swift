@@ -120,7 +120,18 @@ final class ErrorCollector {
         }
         guard diagnostics.count < maximum else { return }
         var line = Int(e.line)
-        if let node = e.node, let mapped = lineOfNode[node] { line = mapped }
+        if let node = e.node {
+            if let mapped = lineOfNode[node] {
+                line = mapped
+            } else {
+                // The element's own (start) line: libxml2 reports simple-type errors where the element ends.
+                let n = node.assumingMemoryBound(to: xmlNode.self)
+                if n.pointee.type == XML_ELEMENT_NODE {
+                    let l = Int(xmlGetLineNo(n))
+                    if l > 0 { line = l }
+                }
+            }
+        }
         if line == 0 { line = defaultLine }
         diagnostics.append(
             Diagnostic(

@@ -65,25 +65,26 @@ public final class Schema: @unchecked Sendable {
         guard bytes.count <= limits.maximumDocumentSize else {
             return [Diagnostic(file: file, severity: .error, message: "document is larger than the limit of \(limits.maximumDocumentSize) bytes", rule: "xml")]
         }
-        return bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { p in
-                run(file: file) { xmlReaderForMemory(p, Int32(buf.count), file, nil, LibXML.safeOptions) }
-            }
-        }
+        return validate(.bytes(bytes), file: file)
     }
 
     /// Validates the document at `path`, streaming from disk.
     public func validate(fileAt path: String, displayName: String? = nil) -> [Diagnostic] {
-        run(file: displayName ?? path) { xmlReaderForFile(path, nil, LibXML.safeOptions) }
+        validate(.file(path), file: displayName ?? path)
     }
 
-    private func run(file: String, open: () -> xmlTextReaderPtr?) -> [Diagnostic] {
+    /// Validates a document from any input, streaming.
+    public func validate(_ input: XMLInput, file: String) -> [Diagnostic] {
+        run(file: file) { OpenedReader.open(input, name: file) }
+    }
+
+    private func run(file: String, open: () -> OpenedReader?) -> [Diagnostic] {
         let collector = ErrorCollector(file: file)
         return collector.capturing {
-            guard let reader = open() else {
+            guard let opened = open() else {
                 return [Diagnostic(file: file, severity: .error, message: "cannot be opened", rule: "xml")]
             }
-            defer { xmlFreeTextReader(reader) }
+            let reader = opened.reader
             xmlTextReaderSetStructuredErrorHandler(reader, ErrorCollector.handler, collector.context)
             let rc: Int32 = xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) } ?? -1
             if rc != 0 {
@@ -113,30 +114,19 @@ public final class Schema: @unchecked Sendable {
     /// on long documents (libxml2's RELAX NG on a whole Atom feed): every child of the
     /// root named `split` (e.g. each Atom `entry`) is validated as a document of its own,
     /// then the root with its other children (the feed's head). Memory stays flat.
-    public func validate(fileAt path: String?, bytes: [UInt8]? = nil, displayName: String, splittingAt split: (namespace: String, localName: String)) -> [Diagnostic] {
-        let file = displayName
+    public func validate(_ input: XMLInput, file: String, splittingAt split: (namespace: String, localName: String)) -> [Diagnostic] {
         let collector = ErrorCollector(file: file)
         return collector.capturing {
-            var memory: UnsafeMutableRawPointer?
-            defer { if let memory { free(memory) } }
-            let opened: xmlTextReaderPtr?
-            if let bytes {
-                let mem = malloc(max(bytes.count, 1))!
-                bytes.withUnsafeBytes { if let b = $0.baseAddress { mem.copyMemory(from: b, byteCount: bytes.count) } }
-                memory = mem
-                opened = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, nil, LibXML.safeOptions)
-            } else {
-                opened = xmlReaderForFile(path ?? "", nil, LibXML.safeOptions)
-            }
-            guard let reader = opened else {
+            guard let opened = OpenedReader.open(input, name: file) else {
                 return [Diagnostic(file: file, severity: .error, message: "cannot be opened", rule: "xml")]
             }
-            defer { xmlFreeTextReader(reader) }
+            let reader = opened.reader
             xmlTextReaderSetStructuredErrorHandler(reader, ErrorCollector.handler, collector.context)
             var head: xmlDocPtr?
             defer { if let head { xmlFreeDoc(head) } }
             var headRoot: xmlNodePtr?
             var headLines: [UnsafeMutableRawPointer: Int] = [:]
+            var seenSplit = false
             var status = xmlTextReaderRead(reader)
             while status == 1 {
                 let type = xmlTextReaderNodeType(reader)
@@ -177,7 +167,14 @@ public final class Schema: @unchecked Sendable {
                             xmlFreeDoc(doc)
                             collector.lineOfNode.removeAll(keepingCapacity: true)
                         }
+                        seenSplit = true
                     } else if let headRoot, let head {
+                        if seenSplit {
+                            // The grammar (RFC 4287's atomFeed) puts every other child before the first entry.
+                            collector.diagnostics.append(Diagnostic(
+                                file: file, line: Int(xmlGetLineNo(node)), severity: .error,
+                                message: "Element \(name) comes after the first \(split.localName); it must come before it", rule: "schema"))
+                        }
                         if let copy = xmlDocCopyNode(node, head, 1) {
                             Self.mapLines(from: node, to: copy, into: &headLines)
                             xmlAddChild(headRoot, copy)

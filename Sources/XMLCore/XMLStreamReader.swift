@@ -21,51 +21,35 @@ public final class XMLStreamReader {
         case other
     }
 
-    private let reader: xmlTextReaderPtr
-    private let memory: UnsafeMutableRawPointer?
+    private let opened: OpenedReader
+    private var reader: xmlTextReaderPtr { opened.reader }
     private let collector: ErrorCollector
     public let file: String
     let limits: Limits
 
-    /// Reads a document held in memory (the bytes are copied).
-    public init(bytes: [UInt8], file: String, limits: Limits = Limits()) throws {
-        LibXML.ensureInitialized()
-        guard bytes.count <= limits.maximumDocumentSize, bytes.count < Int(Int32.max) else {
+    /// Reads a document from memory, a file or a stream.
+    public init(_ input: XMLInput, file: String, limits: Limits = Limits()) throws {
+        if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
         }
         self.file = file
         self.limits = limits
         collector = ErrorCollector(file: file)
-        let mem = malloc(max(bytes.count, 1))!
-        bytes.withUnsafeBytes { src in
-            if let base = src.baseAddress { mem.copyMemory(from: base, byteCount: bytes.count) }
+        guard let opened = OpenedReader.open(input, name: file) else {
+            throw XMLError(.io, "\(file): cannot be opened")
         }
-        memory = mem
-        guard let r = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, nil, LibXML.safeOptions) else {
-            free(mem)
-            throw XMLError(.io, "\(file): cannot start reading")
-        }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(r, ErrorCollector.handler, collector.context)
+        self.opened = opened
+        xmlTextReaderSetStructuredErrorHandler(opened.reader, ErrorCollector.handler, collector.context)
+    }
+
+    /// Reads a document held in memory.
+    public convenience init(bytes: [UInt8], file: String, limits: Limits = Limits()) throws {
+        try self.init(.bytes(bytes), file: file, limits: limits)
     }
 
     /// Reads a document from a file, streaming from disk.
-    public init(path: String, file: String? = nil, limits: Limits = Limits()) throws {
-        LibXML.ensureInitialized()
-        self.file = file ?? path
-        self.limits = limits
-        collector = ErrorCollector(file: file ?? path)
-        memory = nil
-        guard let r = xmlReaderForFile(path, nil, LibXML.safeOptions) else {
-            throw XMLError(.io, "\(file ?? path): cannot be opened")
-        }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(r, ErrorCollector.handler, collector.context)
-    }
-
-    deinit {
-        xmlFreeTextReader(reader)
-        if let memory { free(memory) }
+    public convenience init(path: String, file: String? = nil, limits: Limits = Limits()) throws {
+        try self.init(.file(path), file: file ?? path, limits: limits)
     }
 
     /// Problems libxml2 reported so far (warnings included).

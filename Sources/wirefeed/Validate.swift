@@ -59,8 +59,7 @@ struct Validate: ParsableCommand {
         for path in try expand(files) {
             let report: ValidationReport
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                report = validator.validate(file: "-", bytes: [UInt8](data))
+                report = validator.validate(.stream(ByteStream.standardInput()), file: "-")
             } else if !FileManager.default.isReadableFile(atPath: path) {
                 let exists = FileManager.default.fileExists(atPath: path)
                 report = ValidationReport(file: path, format: nil, schema: nil, diagnostics: [

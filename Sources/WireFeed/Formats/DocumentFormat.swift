@@ -50,7 +50,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 return (.rss10, name)
             case ("feed", Namespace.atom), ("entry", Namespace.atom): return (.atom10, name)
             case ("feed", Namespace.atom03): return (.atom03, name)
-            case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar): return (.newsml, name)
+            case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),
+                ("conceptItem", Namespace.nar), ("knowledgeItem", Namespace.nar), ("planningItem", Namespace.nar):
+                return (.newsml, name)
             default:
                 let shown = ns.isEmpty ? "<\(name)>" : "<\(name)> in namespace \(ns)"
                 throw XMLError(.notWellFormed, "\(reader.file):\(reader.line): error: root element \(shown) is not a feed (expected RSS, Atom or NewsML-G2)")

@@ -35,6 +35,8 @@ public final class DocumentValidator {
     /// A schema to use for every document instead of wirefeed's own.
     public let override: String?
     private var compiled: [String: Schema] = [:]
+    /// How many schemas this validator compiled (each at most once).
+    public var compiledSchemaCount: Int { compiled.count }
 
     public init(schemasDirectory: String?, override: String? = nil) {
         self.schemasDirectory = schemasDirectory
@@ -77,12 +79,23 @@ public final class DocumentValidator {
 
     /// Validates a file (or, with `bytes`, a document already in memory named `file`).
     public func validate(file: String, bytes: [UInt8]? = nil) -> ValidationReport {
+        validate(bytes.map { XMLInput.bytes($0) } ?? .file(file), file: file)
+    }
+
+    /// Validates a document from any input; a stream is read once (its head is replayed).
+    public func validate(_ input: XMLInput, file: String) -> ValidationReport {
         let start = Date()
         var report = ValidationReport(file: file, format: nil, schema: nil, diagnostics: [])
         defer { report.duration = Date().timeIntervalSince(start) }
         // 1. Which format: the root element and namespace.
         do {
-            let reader = try bytes.map { try XMLStreamReader(bytes: $0, file: file) } ?? XMLStreamReader(path: file)
+            let detectInput: XMLInput
+            if case .stream(let stream) = input { detectInput = .bytes(stream.peek(1 << 16)) } else { detectInput = input }
+            if let problem = Self.notXML(detectInput) {
+                report.diagnostics = [Diagnostic(file: file, line: 1, column: 1, severity: .error, message: problem, rule: "xml")]
+                return report
+            }
+            let reader = try XMLStreamReader(detectInput, file: file)
             report.format = try DocumentFormat.detect(reader).0
         } catch let error as XMLError {
             report.diagnostics = Self.diagnostics(of: error, file: file)
@@ -118,13 +131,33 @@ public final class DocumentValidator {
         }
         // 3. Validate, streaming.
         if format == .atom10 && schema.kind == .relaxNG {
-            report.diagnostics = schema.validate(fileAt: bytes == nil ? file : nil, bytes: bytes, displayName: file, splittingAt: (Namespace.atom, "entry"))
-        } else if let bytes {
-            report.diagnostics = schema.validate(bytes, file: file)
+            report.diagnostics = schema.validate(input, file: file, splittingAt: (Namespace.atom, "entry"))
         } else {
-            report.diagnostics = schema.validate(fileAt: file)
+            report.diagnostics = schema.validate(input, file: file)
         }
         return report
+    }
+
+    /// A plain explanation when the input is clearly not XML at all (empty, binary, text).
+    static func notXML(_ input: XMLInput) -> String? {
+        var head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(512))
+        case .file(let path):
+            guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+            head = [UInt8](h.readData(ofLength: 512))
+            try? h.close()
+        case .stream(let s): head = Array(s.peek(512).prefix(512))
+        }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }  // UTF-16: let libxml2 decide
+        guard let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            return "the document is empty"
+        }
+        if first == UInt8(ascii: "<") { return nil }
+        if head.contains(0) { return "not an XML document (binary data)" }
+        let start = String(decoding: head.prefix(24), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        return "not an XML document (it starts with \"\(start)\")"
     }
 
     static func diagnostics(of error: XMLError, file: String) -> [Diagnostic] {
