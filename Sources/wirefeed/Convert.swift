@@ -31,6 +31,9 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "NewsML-G2 only: write one newsItem file per article (and per picture) into this folder, each atomically.")
+    var outputDir: String?
+
     @Option(name: .long, help: "Order articles: input (default), newest or oldest first. Sorting holds all articles in memory.")
     var sort: SortOrder = .input
 
@@ -42,6 +45,8 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory or -)") }
+        if outputDir != nil && output != nil { throw ValidationError("give either -o/--output or --output-dir, not both") }
+        if outputDir != nil && to.format != .newsml { throw ValidationError("--output-dir writes one NewsML-G2 item per file: use it with --to newsml") }
     }
 
     func run() throws {
@@ -66,6 +71,10 @@ struct Convert: ParsableCommand {
             to.format == .json
             ? (feedMeta.updated ?? Timestamp(seconds: 0))
             : try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment)
+        if let outputDir {
+            try writeItems(inputs: inputs, feed: feedMeta, context: WriteContext(updated: updated), to: outputDir)
+            return
+        }
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
         do {
             let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: sink)
@@ -99,6 +108,53 @@ struct Convert: ParsableCommand {
             sink.abort()
             throw error
         }
+    }
+}
+
+extension Convert {
+    /// `--output-dir`: one atomic file per newsItem (text items and their pictures).
+    private func writeItems(inputs: ArticleInputs, feed: Feed, context: WriteContext, to dir: String) throws {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw IngestError(file: dir, message: "cannot create the output folder")
+            }
+        } else if !isDir.boolValue {
+            throw IngestError(file: dir, message: "exists and is not a folder")
+        }
+        var written = 0
+        var repaired = 0
+        func write(_ name: String, _ body: (any ByteSink) throws -> Void) throws {
+            let sink = try AtomicFileSink(path: dir + "/" + name)
+            do {
+                try body(sink)
+                try sink.commit()
+                written += 1
+            } catch {
+                sink.abort()
+                throw error
+            }
+        }
+        try inputs.forEach { article, warnings in
+            for w in warnings where w.severity >= .warning {
+                repaired += 1
+                if verbose { printError(w.formatted) }
+            }
+            try write(NewsMLWriter.fileName(forGUID: article.id)) {
+                try NewsMLWriter.writeItem(article, feed: feed, context: context, to: $0, linkingPictures: true)
+            }
+            for (media, guid) in NewsMLWriter.pictureGUIDs(article) {
+                try write(NewsMLWriter.fileName(forGUID: guid)) {
+                    try NewsMLWriter.writePictureItem(media, of: article, feed: feed, context: context, to: $0)
+                }
+            }
+        }
+        if repaired > 0 && !verbose {
+            printError("wirefeed: repaired \(repaired) input problem\(repaired == 1 ? "" : "s"); --verbose lists them")
+        }
+        if verbose { printError("wirefeed: wrote \(written) item\(written == 1 ? "" : "s") to \(dir)") }
     }
 }
 

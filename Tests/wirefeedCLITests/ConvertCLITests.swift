@@ -126,3 +126,34 @@ struct ConvertCLITests {
         #expect(r.stderr.contains("en-controls.txt:2: warning: dropped 1 control character"))
     }
 }
+
+@Suite("wirefeed convert --output-dir")
+struct OutputDirCLITests {
+    @Test func oneValidItemPerArticleAndPicture() throws {
+        let dir = try CLI.tempDir() + "/items"
+        let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir])
+        #expect(r.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        // 9 articles, one of which has one picture.
+        #expect(names.count == 10)
+        #expect(names.contains("tag_wire.example.org_2024_harbour-0042.1805a189.xml"))
+        #expect(names.allSatisfy { $0.hasSuffix(".xml") && !$0.hasPrefix(".") })
+        let v = try CLI.run(["validate", "-q", dir])
+        #expect(v.status == 0, "\(v.out)")
+        if CLI.sharedAvailable {
+            let iptc = CLI.shared + "/reference/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
+            let official = try CLI.run(["validate", "-q", dir, "--schema", iptc])
+            #expect(official.status == 0, "\(official.out)")
+        }
+        // Same input, same files, same bytes.
+        let again = try CLI.tempDir() + "/items"
+        _ = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", again])
+        for n in names {
+            #expect(FileManager.default.contents(atPath: dir + "/" + n) == FileManager.default.contents(atPath: again + "/" + n))
+        }
+    }
+
+    @Test func onlyForNewsML() throws {
+        #expect(try CLI.run(["convert", "fixtures/articles", "--to", "rss", "--output-dir", "/tmp/x"]).status == 2)
+    }
+}

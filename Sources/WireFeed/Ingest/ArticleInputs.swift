@@ -67,9 +67,54 @@ public struct ArticleInputs: Sendable {
     /// Calls `body` with each article in input order, and with the warnings of its file.
     public func forEach(_ body: (Article, [Diagnostic]) throws -> Void) throws {
         for file in try files() {
+            let ext = (file as NSString).pathExtension.lowercased()
+            if file != "-" && (ext == "jsonl" || ext == "ndjson") {
+                try jsonLines(streamingFrom: file, body)
+                continue
+            }
             let bytes = try read(file)
             try articles(in: bytes, file: file, body)
         }
+    }
+
+    /// JSON Lines read in chunks: memory holds one chunk and one line, whatever the file's size.
+    private func jsonLines(streamingFrom file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw IngestError(file: file, message: "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let decoder = JSONDecoder()
+        var pending: [UInt8] = []
+        var lineNo = 0
+        func decodeLine(_ line: ArraySlice<UInt8>) throws {
+            lineNo += 1
+            guard line.count <= maximumFileSize else {
+                throw IngestError(file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
+            do {
+                try body(try decoder.decode(Article.self, from: Data(line)), [])
+            } catch let error as DecodingError {
+                throw IngestError(file: file, line: lineNo, message: Self.describe(error))
+            }
+        }
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw IngestError(file: file, line: lineNo, message: "cannot be read (\(error.localizedDescription))")
+            }
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let nl = pending[start...].firstIndex(of: 0x0A) {
+                try decodeLine(pending[start..<nl])
+                start = nl + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty { try decodeLine(pending[...]) }
     }
 
     /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.

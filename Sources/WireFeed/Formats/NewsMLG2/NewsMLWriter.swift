@@ -34,12 +34,46 @@ public final class NewsMLWriter: FeedWriter {
         self.xml = try XMLWriter(indent: context.indent)
     }
 
-    /// Writes one article as a standalone `newsItem` document to `sink`.
-    public static func writeItem(_ article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink) throws {
+    /// Writes one article as a standalone `newsItem` document to `sink`. With
+    /// `linkingPictures`, the item links its pictures (written with ``writePictureItem``).
+    public static func writeItem(_ article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink, linkingPictures: Bool = false) throws {
         let w = try NewsMLWriter(feed: feed, context: context, sink: sink, message: false)
         try w.xml.startDocument()
-        try w.item(article, pictures: [], root: true)
+        try w.item(article, pictures: linkingPictures ? article.media.filter(\.isPicture) : [], root: true)
         try w.finish()
+    }
+
+    /// Writes the picture item for one of an article's pictures as a standalone document.
+    public static func writePictureItem(_ media: Media, of article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink) throws {
+        let w = try NewsMLWriter(feed: feed, context: context, sink: sink, message: false)
+        try w.xml.startDocument()
+        try w.picture(media, of: article, root: true)
+        try w.finish()
+    }
+
+    /// The guids of the picture items made from an article's media.
+    public static func pictureGUIDs(_ article: Article) -> [(Media, String)] {
+        article.media.filter(\.isPicture).map { ($0, pictureGUID(article, $0)) }
+    }
+
+    /// A file name for an item: its guid made filesystem-safe, plus a short hash so
+    /// that different guids never share a name.
+    public static func fileName(forGUID guid: String) -> String {
+        var safe = ""
+        var lastUnderscore = false
+        for u in guid.unicodeScalars {
+            let ok = (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || u == "." || u == "-"
+            if ok {
+                safe.unicodeScalars.append(u)
+                lastUnderscore = false
+            } else if !lastUnderscore {
+                safe += "_"
+                lastUnderscore = true
+            }
+        }
+        while safe.hasPrefix(".") || safe.hasPrefix("_") { safe.removeFirst() }
+        if safe.count > 100 { safe = String(safe.prefix(100)) }
+        return safe + "." + StableID.shortHash(guid, count: 8) + ".xml"
     }
 
     public func begin() throws {
@@ -205,8 +239,8 @@ public final class NewsMLWriter: FeedWriter {
         try xml.endElement()
     }
 
-    private func picture(_ m: Media, of a: Article) throws {
-        try startItem(guid: Self.pictureGUID(a, m), version: a.version, language: a.language, root: false)
+    private func picture(_ m: Media, of a: Article, root: Bool = false) throws {
+        try startItem(guid: Self.pictureGUID(a, m), version: a.version, language: a.language, root: root)
         if let r = a.rights, let notice = r.displayNotice {
             try xml.startElement("rightsInfo")
             try xml.element("copyrightNotice", text: notice)
