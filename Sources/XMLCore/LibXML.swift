@@ -33,6 +33,11 @@ enum LibXML {
         return doctypeProblem(doc)
     }
 
+    static func doctypePublicID(_ reader: xmlTextReaderPtr) -> String? {
+        guard let doc = xmlTextReaderCurrentDoc(reader), let dtd = doc.pointee.intSubset, let id = dtd.pointee.ExternalID else { return nil }
+        return String(cString: id)
+    }
+
     static func doctypeProblem(_ doc: xmlDocPtr) -> String? {
         guard let dtd = doc.pointee.intSubset else { return nil }
         if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
@@ -112,6 +117,8 @@ final class ErrorCollector {
         }
         var message = e.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last?.isWhitespace == true { message.removeLast() }
+        // One line: libxml2 sometimes appends details ("Bytes: 0xE9 ...") on a second line.
+        message = message.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.joined(separator: " ")
         let rule: String
         switch Int32(e.domain) {
         case Int32(XML_FROM_SCHEMASV.rawValue), Int32(XML_FROM_SCHEMASP.rawValue): rule = "schema"

@@ -90,24 +90,24 @@ final class OpenedReader {
     }
 
     /// Opens a reader with wirefeed's safe parser options; nil when libxml2 cannot start.
-    static func open(_ input: XMLInput, name: String) -> OpenedReader? {
+    static func open(_ input: XMLInput, name: String, encoding: String? = nil) -> OpenedReader? {
         LibXML.ensureInitialized()
         switch input {
         case .bytes(let bytes):
             guard bytes.count < Int(Int32.max) else { return nil }
             let mem = malloc(max(bytes.count, 1))!
             bytes.withUnsafeBytes { if let b = $0.baseAddress { mem.copyMemory(from: b, byteCount: bytes.count) } }
-            guard let r = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, nil, LibXML.safeOptions) else {
+            guard let r = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, encoding, LibXML.safeOptions) else {
                 free(mem)
                 return nil
             }
             return OpenedReader(reader: r, memory: mem, stream: nil)
         case .file(let path):
-            guard let r = xmlReaderForFile(path, nil, LibXML.safeOptions) else { return nil }
+            guard let r = xmlReaderForFile(path, encoding, LibXML.safeOptions) else { return nil }
             return OpenedReader(reader: r, memory: nil, stream: nil)
         case .stream(let stream):
             let ctx = Unmanaged.passUnretained(stream).toOpaque()
-            guard let r = xmlReaderForIO(ByteStream.readCallback, ByteStream.closeCallback, ctx, name, nil, LibXML.safeOptions) else {
+            guard let r = xmlReaderForIO(ByteStream.readCallback, ByteStream.closeCallback, ctx, name, encoding, LibXML.safeOptions) else {
                 return nil
             }
             return OpenedReader(reader: r, memory: nil, stream: stream)

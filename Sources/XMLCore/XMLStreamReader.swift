@@ -26,16 +26,21 @@ public final class XMLStreamReader {
     private let collector: ErrorCollector
     public let file: String
     let limits: Limits
+    /// Public identifiers of DTDs whose DOCTYPE is tolerated (never loaded), e.g. Netscape's RSS 0.91.
+    let allowedPublicDTDs: Set<String>
+    /// Problems that were tolerated (an allowed DOCTYPE), for the caller's warnings.
+    public private(set) var notes: [Diagnostic] = []
 
     /// Reads a document from memory, a file or a stream.
-    public init(_ input: XMLInput, file: String, limits: Limits = Limits()) throws {
+    public init(_ input: XMLInput, file: String, limits: Limits = Limits(), encoding: String? = nil, allowedPublicDTDs: Set<String> = []) throws {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
         }
         self.file = file
         self.limits = limits
         collector = ErrorCollector(file: file)
-        guard let opened = OpenedReader.open(input, name: file) else {
+        self.allowedPublicDTDs = allowedPublicDTDs
+        guard let opened = OpenedReader.open(input, name: file, encoding: encoding) else {
             throw XMLError(.io, "\(file): cannot be opened")
         }
         self.opened = opened
@@ -61,7 +66,11 @@ public final class XMLStreamReader {
         let rc = collector.capturing { xmlTextReaderRead(reader) }
         if rc == 1 {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
-                throw XMLError(.hostile, "\(file):\(line): error: \(problem)", diagnostics: collector.diagnostics)
+                if let publicID = LibXML.doctypePublicID(reader), allowedPublicDTDs.contains(publicID), !problem.contains("entities") {
+                    notes.append(Diagnostic(file: file, line: line, severity: .warning, message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
+                } else {
+                    throw XMLError(.hostile, "\(file):\(line): error: \(problem)", diagnostics: collector.diagnostics)
+                }
             }
             if kind == .entityReference {
                 throw XMLError(.hostile, "\(file):\(line): error: entity references are not expanded (DTD entities are refused)", diagnostics: collector.diagnostics)

@@ -46,8 +46,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                     guard reader.kind == .element else { continue }
                     if reader.namespaceURI == Namespace.rss090 { return (.rss090, name) }
                     if reader.namespaceURI == Namespace.rss10 { return (.rss10, name) }
+                    if reader.depth == 1 { try reader.skipElement() }
                 }
-                return (.rss10, name)
+                throw XMLError(.notWellFormed, "\(reader.file):1: error: an RDF document without an RSS channel or items is not a feed")
             case ("feed", Namespace.atom), ("entry", Namespace.atom): return (.atom10, name)
             case ("feed", Namespace.atom03): return (.atom03, name)
             case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),

@@ -222,3 +222,65 @@ struct JSONBuilder {
         needsComma = true
     }
 }
+
+/// Streams an import as the JSON document: `format`, then `articles` as they are read,
+/// then `feed` (known completely only at the end: RSS allows channel elements after
+/// items) and `warnings`. JSON object keys have no order, so readers see the same document.
+public final class JSONImportWriter: ImportHandler {
+    let sink: any ByteSink
+    private var count = 0
+    /// Warnings to embed under `warnings` (`wirefeed import --format json`).
+    public var warnings: [String] = []
+    public var embedWarnings: Bool
+
+    public init(sink: any ByteSink, embedWarnings: Bool = false) {
+        self.sink = sink
+        self.embedWarnings = embedWarnings
+    }
+
+    public func begin(format: DocumentFormat) throws {
+        var j = JSONBuilder()
+        j.open("{")
+        j.key("format")
+        j.string(format.rawValue)
+        j.key("articles")
+        j.raw("[")
+        try sink.write(j.text)
+    }
+
+    public func article(_ article: Article) throws {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "\n  " : ",\n  ")
+        JSONDocumentWriter.encode(article, into: &j)
+        count += 1
+        try sink.write(j.text)
+    }
+
+    public func end(feed: Feed?) throws {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "]" : "\n]")
+        j.needsComma = true
+        if let feed {
+            j.key("feed")
+            JSONDocumentWriter.encode(feed, into: &j)
+        }
+        try sink.write(j.text)
+    }
+
+    /// Closes the document (after `end`), with the warnings when they are embedded.
+    public func close() throws {
+        var j = JSONBuilder()
+        j.needsComma = true
+        if embedWarnings && !warnings.isEmpty {
+            j.key("warnings")
+            j.open("[")
+            for w in warnings {
+                j.element()
+                j.string(w)
+            }
+            j.close("]")
+        }
+        j.raw("}\n")
+        try sink.write(j.text)
+    }
+}

@@ -1,0 +1,191 @@
+import XMLCore
+
+/// Reads NewsML-G2 `newsItem` and `newsMessage` documents. Text items become
+/// articles; picture items linked from a text item (`irel:associatedWith`) become
+/// that article's media; other items are skipped.
+struct NewsMLReader {
+    let nar = Namespace.nar
+
+    /// A text article waiting for the picture items it links to.
+    struct Pending {
+        var article: Article
+        var pictures: [String]
+        var found: [String: Media] = [:]
+    }
+
+    func read(_ ctx: inout ImportContext) throws {
+        let r = ctx.reader
+        var feed: Feed?
+        var pending: Pending?
+        var stop = false
+        func flush(_ ctx: inout ImportContext) throws {
+            guard let p = pending else { return }
+            pending = nil
+            var a = p.article
+            var media = MediaList()
+            for m in a.media { media.add(m) }
+            for guid in p.pictures { if let m = p.found[guid] { media.add(m) } }
+            a.media = media.items
+            if !(try ctx.emit(a)) { stop = true }
+        }
+        while !stop, try r.next() {
+            guard r.kind == .element, r.namespaceURI == nar else { continue }
+            switch (r.depth, r.localName) {
+            case (0, "newsItem"):
+                let e = try r.readElement(base: nil)
+                if let (a, links) = item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links) }
+            case (0, "newsMessage"):
+                feed = Feed()
+            case (1, "header"):
+                let e = try r.readElement(base: nil)
+                feed = header(e, ctx: &ctx)
+            case (2, "newsItem"):
+                let e = try r.readElement(base: nil)
+                let itemClass = e.first("itemMeta", nar)?.first("itemClass", nar)?.attribute("qcode") ?? ""
+                if itemClass.hasSuffix(":picture") || itemClass.hasSuffix("/picture") {
+                    let guid = e.attribute("guid") ?? ""
+                    if pending?.pictures.contains(guid) == true, let m = picture(e) { pending?.found[guid] = m }
+                    continue
+                }
+                try flush(&ctx)
+                if let (a, links) = item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links) }
+            case (0, _), (1, _), (2, _):
+                if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
+            default:
+                try r.skipElement()
+            }
+        }
+        try flush(&ctx)
+        try ctx.handler.end(feed: feed)
+    }
+
+    func header(_ e: XMLElement, ctx: inout ImportContext) -> Feed {
+        var f = Feed()
+        f.updated = ctx.date(e.first("sent", nar), "sent")
+        f.id = e.first("transmitId", nar).flatMap { nonEmpty($0.text) }
+        if let origin = e.first("origin", nar).flatMap({ nonEmpty($0.text) }) { f.authors = [Person(name: origin)] }
+        return f
+    }
+
+    func name(_ e: XMLElement?) -> String? {
+        guard let e else { return nil }
+        return e.first("name", nar).flatMap { nonEmpty($0.text) } ?? e.attribute("literal").flatMap(nonEmpty)
+    }
+
+    /// A text item as an article, with the guids of the pictures it links to; nil for other item classes.
+    func item(_ e: XMLElement, ctx: inout ImportContext) -> (Article, [String])? {
+        let meta = e.first("itemMeta", nar)
+        let itemClass = meta?.first("itemClass", nar)?.attribute("qcode") ?? meta?.first("itemClass", nar)?.attribute("uri") ?? "ninat:text"
+        guard itemClass.hasSuffix(":text") || itemClass.hasSuffix("/text") else { return nil }
+        var a = Article(id: e.attribute("guid").flatMap(nonEmpty) ?? "")
+        a.version = e.attribute("version").flatMap { Int($0.trimmingCharacters()) }
+        var links: [String] = []
+        if let rights = e.first("rightsInfo", nar) {
+            let holder = name(rights.first("copyrightHolder", nar))
+            let notice = rights.first("copyrightNotice", nar).flatMap { nonEmpty($0.text) }
+            var r = notice.flatMap(Rights.fromNotice) ?? Rights()
+            r.holder = holder ?? r.holder
+            if !r.isEmpty { a.rights = r }
+        }
+        if let meta {
+            a.publisher = name(meta.first("provider", nar))
+            a.updated = ctx.date(meta.first("versionCreated", nar), "versionCreated")
+            a.published = ctx.date(meta.first("firstCreated", nar), "firstCreated")
+            a.embargo = ctx.date(meta.first("embargoed", nar), "embargoed")
+            if let q = meta.first("pubStatus", nar)?.attribute("qcode") {
+                let code = q.split(separator: ":").last.map(String.init) ?? q
+                a.status = PublicationStatus(rawValue: code)
+            }
+            for link in meta.elements("link", nar) {
+                let rel = link.attribute("rel") ?? ""
+                if rel.hasSuffix("seeAlso"), a.url == nil, let href = link.attribute("href").flatMap(nonEmpty) { a.url = href }
+                if rel.hasSuffix("associatedWith"), let ref = link.attribute("residref").flatMap(nonEmpty) { links.append(ref) }
+            }
+        }
+        if let cm = e.first("contentMeta", nar) {
+            a.urgency = cm.first("urgency", nar).flatMap { Int($0.text.trimmingCharacters()) }
+            if a.published == nil { a.published = ctx.date(cm.first("contentCreated", nar), "contentCreated") }
+            for c in cm.elements where c.namespace == nar {
+                switch c.name {
+                case "infoSource": a.source = a.source ?? name(c)
+                case "creator":
+                    if let n = name(c) { a.authors.append(Person(name: n, uri: c.attribute("uri"))) }
+                case "contributor":
+                    if let n = name(c) {
+                        let roleURI = c.attribute("roleuri") ?? c.attribute("role") ?? ""
+                        let last = roleURI.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? ""
+                        a.authors.append(Person(name: n, uri: c.attribute("uri"), role: Person.Role(rawValue: last) ?? .contributor))
+                    }
+                case "language":
+                    if a.language == nil, let tag = c.attribute("tag").flatMap(nonEmpty), tag != "und" { a.language = tag }
+                case "subject":
+                    if let qcode = c.attribute("qcode").flatMap(nonEmpty) {
+                        if qcode.hasPrefix("medtop:") {
+                            a.categories.append(Category(term: String(qcode.dropFirst(7)), scheme: Category.iptcMediaTopics, label: name(c)))
+                        } else {
+                            a.categories.append(Category(term: qcode, label: name(c)))
+                        }
+                    } else if let uri = c.attribute("uri").flatMap(nonEmpty) {
+                        a.categories.append(Category(term: uri, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
+                    } else if let literal = c.attribute("literal").flatMap(nonEmpty) {
+                        a.categories.append(Category(term: literal, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
+                    }
+                case "keyword": if let k = nonEmpty(c.text) { a.keywords.append(k) }
+                case "headline":
+                    let text = nonEmpty(FeedText.line(FeedText.serialize(c.children), html: true))
+                    if c.attribute("role") == nil && c.attribute("roleuri") == nil {
+                        a.title = a.title ?? text
+                    } else {
+                        a.subtitle = a.subtitle ?? text
+                    }
+                case "dateline": a.dateline = a.dateline ?? nonEmpty(c.text)
+                case "creditline": a.source = a.source ?? nonEmpty(c.text)
+                case "description":
+                    let role = c.attribute("role") ?? "drol:summary"
+                    if role.hasSuffix("summary"), a.summary == nil {
+                        let p = FeedText.paragraphs(FeedText.serialize(c.children), html: true, base: nil).joined(separator: "\n\n")
+                        a.summary = p.isEmpty ? nil : p
+                    }
+                default: break
+                }
+            }
+            if a.dateline == nil, let place = name(cm.first("located", nar)) { a.dateline = place }
+        }
+        if let set = e.first("contentSet", nar), let inline = set.first("inlineXML", nar) {
+            a.body = bodyParagraphs(inline)
+        }
+        if a.language == nil, let lang = e.lang.flatMap(nonEmpty), lang != "und" { a.language = lang }
+        a.dropSummaryRepeatingLead()
+        if a.id.isEmpty {
+            ctx.warn(e.line, "newsItem has no guid", rule: "newsml.guid")
+            a.id = Article.derivedID([a.title, a.summary, a.body.first])
+        }
+        return (a, links)
+    }
+
+    /// Paragraphs of the inline XHTML (or NITF) body: only the body, not the head's title.
+    func bodyParagraphs(_ inline: XMLElement) -> [String] {
+        func find(_ e: XMLElement, _ name: String) -> XMLElement? {
+            if e.name == name { return e }
+            for c in e.elements { if let f = find(c, name) { return f } }
+            return nil
+        }
+        let root = inline.elements.first
+        let body = root.flatMap { find($0, "body.content") ?? find($0, "body") } ?? root
+        guard let body else { return FeedText.paragraphs(inline.text, html: false, base: nil) }
+        return HTMLReducer.reduce(FeedText.serialize(body.children)).paragraphs
+    }
+
+    func picture(_ e: XMLElement) -> Media? {
+        guard let remote = e.first("contentSet", nar)?.first("remoteContent", nar), let href = remote.attribute("href").flatMap(nonEmpty) else { return nil }
+        var m = Media(url: href)
+        m.type = remote.attribute("contenttype").flatMap(nonEmpty)
+        m.width = remote.attribute("width").flatMap { Int($0) }
+        m.height = remote.attribute("height").flatMap { Int($0) }
+        m.length = remote.attribute("size").flatMap { Int($0) }
+        let cm = e.first("contentMeta", nar)
+        m.caption = cm?.elements("description", nar).first { ($0.attribute("role") ?? "").hasSuffix("caption") }.flatMap { nonEmpty($0.text) }
+        m.credit = cm?.first("creditline", nar).flatMap { nonEmpty($0.text) }
+        return m
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+public import XMLCore
+
+/// Options for reading feeds.
+public struct ImportOptions: Sendable {
+    /// The format to expect; nil detects it from the root element.
+    public var format: DocumentFormat?
+    public var limits: Limits
+    /// Stop after this many articles (nil: no limit).
+    public var maximumArticles: Int?
+
+    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil) {
+        self.format = format
+        self.limits = limits
+        self.maximumArticles = maximumArticles
+    }
+}
+
+/// Receives what an importer reads, as it reads it.
+public protocol ImportHandler: AnyObject {
+    /// Called once, before any article, with the detected format.
+    func begin(format: DocumentFormat) throws
+    /// Called for each article, in document order.
+    func article(_ article: Article) throws
+    /// Called at the end with the feed metadata (nil for a lone NewsML-G2 item or Atom entry).
+    func end(feed: Feed?) throws
+}
+
+/// Reads RSS 0.90–2.0, Atom 0.3/1.0 and NewsML-G2 into the article model, streaming
+/// (libxml2's `xmlTextReader`): memory is bounded by the largest item, not the feed.
+public enum FeedImporter {
+    /// Known public DTD identifiers that real feeds carry and that are tolerated (never loaded).
+    static let toleratedDTDs: Set<String> = ["-//Netscape Communications//DTD RSS 0.91//EN"]
+
+    /// Imports a document; returns the warnings (with lines). Throws `XMLError` when the
+    /// document cannot be read at all (not XML, not a feed, hostile, truncated).
+    @discardableResult
+    public static func run(_ input: XMLInput, file: String, options: ImportOptions = ImportOptions(), handler: any ImportHandler) throws -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.
+        let encoding = try sniffEncoding(input, file: file, warnings: &warnings)
+        // 2. Format.
+        let detectInput: XMLInput
+        if case .stream(let stream) = input { detectInput = .bytes(stream.peek(1 << 16)) } else { detectInput = input }
+        if let problem = DocumentValidator.notXML(detectInput) {
+            throw XMLError(.notWellFormed, "\(file):1: error: \(problem)")
+        }
+        let detected = try DocumentFormat.detect(XMLStreamReader(detectInput, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)).0
+        if let wanted = options.format, !compatible(wanted, detected) {
+            throw XMLError(.notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
+        }
+        // 3. Read.
+        let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)
+        var context = ImportContext(file: file, reader: reader, options: options, handler: handler)
+        context.warnings = warnings
+        try handler.begin(format: detected)
+        switch detected {
+        case .rss090, .rss091, .rss092, .rss10, .rss20:
+            try RSSReader(format: detected).read(&context)
+        case .atom03, .atom10:
+            try AtomReader(format: detected).read(&context)
+        case .newsml:
+            try NewsMLReader().read(&context)
+        }
+        return context.warnings + reader.notes
+    }
+
+    static func compatible(_ wanted: DocumentFormat, _ detected: DocumentFormat) -> Bool {
+        switch (wanted, detected) {
+        case (.rss20, .rss090), (.rss20, .rss091), (.rss20, .rss092), (.rss20, .rss10): true
+        case (.atom10, .atom03): true
+        default: wanted == detected
+        }
+    }
+
+    /// Imports a whole document into memory (convenient for small feeds and tests).
+    public static func document(_ input: XMLInput, file: String, options: ImportOptions = ImportOptions()) throws -> (FeedDocument, [Diagnostic]) {
+        let collector = Collector()
+        let warnings = try run(input, file: file, options: options, handler: collector)
+        return (FeedDocument(format: collector.format?.rawValue, feed: collector.feed, articles: collector.articles), warnings)
+    }
+
+    final class Collector: ImportHandler {
+        var format: DocumentFormat?
+        var articles: [Article] = []
+        var feed: Feed?
+        func begin(format: DocumentFormat) { self.format = format }
+        func article(_ article: Article) { articles.append(article) }
+        func end(feed: Feed?) { self.feed = feed }
+    }
+
+    /// The encoding to force, if any: only when the document declares none, has no BOM,
+    /// and is not valid UTF-8 (then it is read as windows-1252, with a warning).
+    static func sniffEncoding(_ input: XMLInput, file: String, warnings: inout [Diagnostic]) throws -> String? {
+        let head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(1024))
+        case .file(let path):
+            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
+            head = [UInt8](h.readData(ofLength: 1024))
+            try? h.close()
+        case .stream(let s): head = Array(s.peek(1024).prefix(1024))
+        }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+        let prolog = String(decoding: head.prefix(200), as: UTF8.self)
+        if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"), prolog[..<end.lowerBound].contains("encoding") { return nil }
+        // Undeclared: UTF-8 by the XML rules. Check that it is.
+        var valid = true
+        var badOffset = 0
+        switch input {
+        case .bytes(let b):
+            if let off = firstInvalidUTF8(b) { valid = false; badOffset = off }
+        case .file(let path):
+            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
+            defer { try? h.close() }
+            var carry: [UInt8] = []
+            var offset = 0
+            while true {
+                let chunk = [UInt8](h.readData(ofLength: 1 << 20))
+                if chunk.isEmpty { break }
+                let data = carry + chunk
+                // Keep an incomplete sequence at the end for the next chunk.
+                var cut = data.count
+                var k = data.count - 1
+                while k >= 0 && k >= data.count - 3 && data[k] & 0xC0 == 0x80 { k -= 1 }
+                if k >= 0 && data[k] >= 0xC0 { cut = k }
+                if let off = firstInvalidUTF8(data[..<cut]) { valid = false; badOffset = offset + off; break }
+                offset += cut
+                carry = Array(data[cut...])
+            }
+            if valid && !carry.isEmpty && firstInvalidUTF8(carry[...]) != nil { valid = false; badOffset = offset }
+        case .stream:
+            return nil
+        }
+        if valid { return nil }
+        warnings.append(Diagnostic(file: file, line: 1, severity: .warning, message: "no encoding declared and not valid UTF-8 (byte \(badOffset)): read as windows-1252", rule: "encoding"))
+        return "windows-1252"
+    }
+
+    static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            switch b {
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: return i - bytes.startIndex
+            }
+            if i + len > bytes.endIndex { return i - bytes.startIndex }
+            for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { return i - bytes.startIndex }
+            i += len
+        }
+        return nil
+    }
+}
+
+/// State shared by the format readers while one document is read.
+struct ImportContext {
+    let file: String
+    let reader: XMLStreamReader
+    let options: ImportOptions
+    let handler: any ImportHandler
+    var warnings: [Diagnostic] = []
+    var count = 0
+
+    init(file: String, reader: XMLStreamReader, options: ImportOptions, handler: any ImportHandler) {
+        self.file = file
+        self.reader = reader
+        self.options = options
+        self.handler = handler
+    }
+
+    mutating func warn(_ line: Int, _ message: String, rule: String) {
+        guard warnings.count < 1000 else { return }
+        warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message, rule: rule))
+    }
+
+    /// Hands an article on; false when the article limit is reached.
+    mutating func emit(_ article: Article) throws -> Bool {
+        try handler.article(article)
+        count += 1
+        if let max = options.maximumArticles, count >= max {
+            warn(reader.line, "stopped after \(max) articles (the limit)", rule: "limit")
+            return false
+        }
+        return true
+    }
+
+    /// A date in any form feeds use; unparseable or suspicious ones are warned about.
+    mutating func date(_ e: XMLElement?, _ what: String) -> Timestamp? {
+        guard let e else { return nil }
+        let text = Whitespace.collapse(e.text)
+        guard !text.isEmpty else { return nil }
+        var notes: DateParser.Notes = []
+        guard let t = DateParser.parseAny(text, notes: &notes) else {
+            warn(e.line, "\(what) '\(text.prefix(60))' is not a date wirefeed can read; left out", rule: "date")
+            return nil
+        }
+        return t
+    }
+}

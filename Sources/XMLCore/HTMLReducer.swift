@@ -1,0 +1,203 @@
+internal import CLibXML2
+
+/// HTML found in feed text, reduced to plain paragraphs with libxml2's HTML parser.
+///
+/// Block elements end paragraphs, a pair of `<br>` splits one, a single `<br>` is a
+/// space; script, style, iframe and the like are dropped with their content;
+/// entities are decoded and white space collapsed. Images are collected (their
+/// URLs resolved against `base`) so callers can keep them as media.
+public enum HTMLReducer {
+    public struct Result: Sendable, Equatable {
+        public var paragraphs: [String]
+        /// `(src, alt)` of `<img>` elements, in order, `src` resolved.
+        public var images: [Image]
+    }
+
+    public struct Image: Sendable, Equatable {
+        public var url: String
+        public var alt: String?
+    }
+
+    static let blocks: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "tr", "table", "tbody",
+        "thead", "tfoot", "section", "article", "header", "footer", "figure", "figcaption", "dl", "dt", "dd", "hr",
+        "address", "aside", "nav", "main", "form", "fieldset", "details", "summary", "caption", "body", "html", "center",
+    ]
+    static let dropped: Set<String> = [
+        "script", "style", "iframe", "noscript", "template", "head", "object", "embed", "applet", "frameset", "frame",
+        "select", "textarea", "button", "svg", "math", "canvas", "audio", "video", "map",
+    ]
+
+    /// Whether `s` could hold markup or entities at all (fast path for plain text).
+    public static func mayContainMarkup(_ s: String) -> Bool {
+        s.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+    }
+
+    /// Reduces HTML (double-escaped HTML too) to paragraphs.
+    public static func reduce(_ html: String, base: String? = nil) -> Result {
+        var result = reduceOnce(html, base: base)
+        // Double-escaped HTML: after one pass, the text is itself markup.
+        var rounds = 0
+        while rounds < 2, result.images.isEmpty, looksLikeMarkup(result.paragraphs) {
+            let again = reduceOnce(result.paragraphs.joined(separator: "\n\n"), base: base)
+            result = again
+            rounds += 1
+        }
+        return result
+    }
+
+    static func looksLikeMarkup(_ paragraphs: [String]) -> Bool {
+        for p in paragraphs {
+            guard p.contains("<") else { continue }
+            for tag in ["<p>", "<p ", "</p>", "<br", "<div", "</div>", "<b>", "<i>", "<a ", "</a>", "<em>", "<strong>", "<ul>", "<li>", "<h1", "<h2", "<h3", "<img ", "<span", "<script", "<iframe"] where p.lowercased().contains(tag) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func reduceOnce(_ html: String, base: String?) -> Result {
+        guard mayContainMarkup(html) else {
+            return Result(paragraphs: plainParagraphs(html), images: [])
+        }
+        LibXML.ensureInitialized()
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        // A fragment is parsed inside a <div>: at the top level libxml2 would drop the
+        // white space between inline elements ("<b>a</b> <i>b</i>").
+        let lower = html.prefix(2048).lowercased()
+        let whole = lower.contains("<html") || lower.contains("<body") || lower.contains("<head")
+        var bytes = whole ? Array(html.utf8) : Array("<div>\(html)</div>".utf8)
+        if bytes.isEmpty { return Result(paragraphs: [], images: []) }
+        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                // Errors are dropped: HTML in feeds is broken more often than not.
+                let collector = ErrorCollector(file: "html")
+                return collector.capturing { htmlReadMemory(p, Int32(buf.count), nil, "UTF-8", options) }
+            }
+        }
+        guard let doc else { return Result(paragraphs: plainParagraphs(html), images: []) }
+        defer { xmlFreeDoc(doc) }
+        var state = State(base: base)
+        var node = doc.pointee.children
+        while let n = node {
+            state.walk(n)
+            node = n.pointee.next
+        }
+        state.endParagraph()
+        return Result(paragraphs: state.paragraphs, images: state.images)
+    }
+
+    /// Plain text: blank lines separate paragraphs; white space collapses.
+    public static func plainParagraphs(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                let p = Whitespace.collapse(current)
+                if !p.isEmpty { out.append(p) }
+                current = ""
+            } else {
+                current += current.isEmpty ? String(line) : " " + line
+            }
+        }
+        let p = Whitespace.collapse(current)
+        if !p.isEmpty { out.append(p) }
+        return out
+    }
+
+    struct State {
+        var base: String?
+        var paragraphs: [String] = []
+        var images: [Image] = []
+        var current = ""
+        var breaks = 0
+
+        mutating func endParagraph() {
+            let p = Whitespace.collapse(current)
+            if !p.isEmpty { paragraphs.append(p) }
+            current = ""
+            breaks = 0
+        }
+
+        mutating func walk(_ root: xmlNodePtr) {
+            // Iterative: HTML depth is bounded by libxml2, but recursion is avoided anyway.
+            var stack: [(xmlNodePtr, Bool)] = [(root, false)]
+            while let (node, closing) = stack.popLast() {
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let c = node.pointee.content {
+                        let text = String(cString: c)
+                        if !text.allSatisfy({ $0.isWhitespace }) { breaks = 0 }
+                        current += text
+                    }
+                case XML_ELEMENT_NODE:
+                    let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    if closing {
+                        if HTMLReducer.blocks.contains(name) { endParagraph() }
+                        if name == "td" || name == "th" { current += " " }
+                        continue
+                    }
+                    if HTMLReducer.dropped.contains(name) { continue }
+                    if name == "br" {
+                        breaks += 1
+                        if breaks >= 2 { endParagraph() } else { current += " " }
+                        continue
+                    }
+                    if name == "img" {
+                        if let src = attribute(node, "src"), !src.isEmpty {
+                            images.append(Image(url: URIResolver.resolve(src, against: base), alt: attribute(node, "alt").flatMap { $0.isEmpty ? nil : $0 }))
+                        }
+                        continue
+                    }
+                    if HTMLReducer.blocks.contains(name) { endParagraph() }
+                    stack.append((node, true))
+                    var children: [xmlNodePtr] = []
+                    var c = node.pointee.children
+                    while let child = c {
+                        children.append(child)
+                        c = child.pointee.next
+                    }
+                    for child in children.reversed() { stack.append((child, false)) }
+                case XML_ENTITY_REF_NODE:
+                    continue
+                default:
+                    continue
+                }
+            }
+        }
+
+        func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+            LibXML.takeString(xmlGetProp(node, name))
+        }
+    }
+}
+
+/// White space rules shared by the readers.
+public enum Whitespace {
+    @inline(__always)
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            true
+        default: false
+        }
+    }
+
+    /// Runs of white space (NBSP included) made one space, ends trimmed.
+    public static func collapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for u in s.unicodeScalars {
+            if isSpace(u) {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(" ") }
+                pending = false
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,160 @@
+internal import CLibXML2
+
+/// A small element tree in Swift values: one feed item (or channel head) at a time,
+/// read from the streaming reader, so memory is bounded by the largest item.
+public struct XMLElement: Sendable {
+    public var name: String
+    public var namespace: String
+    public var attributes: [XMLAttribute]
+    public var children: [XMLContent]
+    /// 1-based line of the start tag.
+    public var line: Int
+    /// The `xml:lang` in scope.
+    public var lang: String?
+    /// The base URI in scope (`xml:base` resolved against its ancestors'), if any.
+    public var base: String?
+
+    public init(name: String, namespace: String, attributes: [XMLAttribute] = [], children: [XMLContent] = [], line: Int = 0, lang: String? = nil, base: String? = nil) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+        self.lang = lang
+        self.base = base
+    }
+
+    /// An attribute by local name (no namespace) or by namespace.
+    public func attribute(_ name: String, namespace: String = "") -> String? {
+        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+    }
+
+    /// Child elements.
+    public var elements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+    }
+
+    /// Child elements with this name and namespace.
+    public func elements(_ name: String, _ namespace: String) -> [XMLElement] {
+        elements.filter { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// The first child element with this name and namespace.
+    public func first(_ name: String, _ namespace: String) -> XMLElement? {
+        for c in children {
+            if case .element(let e) = c, e.name == name, e.namespace == namespace { return e }
+        }
+        return nil
+    }
+
+    /// All text below this element, concatenated.
+    public var text: String {
+        var out = ""
+        appendText(to: &out)
+        return out
+    }
+
+    private func appendText(to out: inout String) {
+        for c in children {
+            switch c {
+            case .text(let t): out += t
+            case .element(let e): e.appendText(to: &out)
+            }
+        }
+    }
+
+    /// Whether the element has child elements (not only text).
+    public var hasElementChildren: Bool { children.contains { if case .element = $0 { return true } else { return false } } }
+}
+
+/// An attribute: local name, namespace URI ("" for none), value.
+public struct XMLAttribute: Sendable, Equatable {
+    public var name: String
+    public var namespace: String
+    public var value: String
+}
+
+/// A child of an element: text (text, CDATA and white space alike) or an element.
+public enum XMLContent: Sendable {
+    case text(String)
+    case element(XMLElement)
+}
+
+extension XMLStreamReader {
+    /// Reads the element the reader is on, with everything inside it, and leaves the
+    /// reader on its end. `base` is the base URI in scope at the parent.
+    public func readElement(base parentBase: String?) throws -> XMLElement {
+        precondition(kind == .element)
+        var root = makeElement(parentBase: parentBase)
+        if isEmptyElement { return root }
+        var stack: [XMLElement] = [root]
+        var textBytes = 0
+        let start = depth
+        while try next() {
+            switch kind {
+            case .element:
+                let e = makeElement(parentBase: stack.last?.base)
+                if isEmptyElement {
+                    stack[stack.count - 1].children.append(.element(e))
+                } else {
+                    stack.append(e)
+                }
+            case .endElement:
+                let done = stack.removeLast()
+                if stack.isEmpty {
+                    root = done
+                    return root
+                }
+                stack[stack.count - 1].children.append(.element(done))
+                if depth == start { return stack[0] }
+            case .text, .cdata, .whitespace:
+                let v = value
+                textBytes += v.utf8.count
+                if textBytes > limits.maximumTextSize {
+                    throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                }
+                stack[stack.count - 1].children.append(.text(v))
+            default:
+                break
+            }
+        }
+        throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside <\(root.name)>")
+    }
+
+    private func makeElement(parentBase: String?) -> XMLElement {
+        let attrs = attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) }
+        var base = parentBase
+        if let b = attrs.first(where: { $0.name == "base" && $0.namespace == "http://www.w3.org/XML/1998/namespace" })?.value {
+            base = URIResolver.resolve(b, against: parentBase)
+        }
+        return XMLElement(name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: xmlLang, base: base)
+    }
+}
+
+/// RFC 3986 reference resolution, by libxml2.
+public enum URIResolver {
+    /// `ref` resolved against `base` (unchanged when there is no base or it cannot be resolved).
+    public static func resolve(_ ref: String, against base: String?) -> String {
+        let trimmed = ref.trimmingSpaces()
+        guard let base, !base.isEmpty else { return trimmed }
+        LibXML.ensureInitialized()
+        guard let built = xmlBuildURI(trimmed, base) else { return trimmed }
+        return LibXML.takeString(built) ?? trimmed
+    }
+
+    /// Whether `s` is an absolute URI (has a scheme).
+    public static func isAbsolute(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+        let scheme = s[..<colon]
+        return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import WireFeed
+import XMLCore
+
+/// The team's import corpus (`fixtures/import/`): every feed with its partial expected JSON.
+@Suite struct ImportCorpusTests {
+    static let root = Paths.fixtures + "/import"
+
+    static let cases: [String] = {
+        var out: [String] = []
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let rel = walker?.nextObject() as? String {
+            if rel.hasSuffix(".xml") && FileManager.default.fileExists(atPath: root + "/" + rel.dropLast(4) + ".expected.json") {
+                out.append(rel)
+            }
+        }
+        return out.sorted()
+    }()
+
+    /// Imports like the CLI does: the JSON document, as text, parsed back.
+    static func importJSON(_ path: String) throws -> (Any, [Diagnostic]) {
+        let sink = MemorySink()
+        let writer = JSONImportWriter(sink: sink)
+        let warnings = try FeedImporter.run(.file(path), file: path, handler: writer)
+        try writer.close()
+        return (try JSONSerialization.jsonObject(with: Data(sink.bytes)), warnings)
+    }
+
+    /// Differences between an expected (partial) value and the actual one.
+    static func mismatches(_ expected: Any, _ actual: Any?, path: String) -> [String] {
+        switch expected {
+        case let e as [String: Any]:
+            guard let a = actual as? [String: Any] else { return ["\(path): expected an object, got \(String(describing: actual))"] }
+            return e.keys.sorted().flatMap { mismatches(e[$0]!, a[$0], path: path + "." + $0) }
+        case let e as [Any]:
+            guard let a = actual as? [Any] else { return ["\(path): expected an array of \(e.count), got \(String(describing: actual))"] }
+            if a.count != e.count { return ["\(path): expected \(e.count) elements, got \(a.count): \(a)"] }
+            return zip(e, a).enumerated().flatMap { mismatches($1.0, $1.1, path: "\(path)[\($0)]") }
+        case let e as String:
+            if e == "<derived>" {
+                return (actual as? String)?.hasPrefix("urn:uuid:") == true ? [] : ["\(path): expected a derived urn:uuid id, got \(String(describing: actual))"]
+            }
+            return (actual as? String) == e ? [] : ["\(path): expected \(e.debugDescription), got \(String(describing: actual).debugDescription)"]
+        case let e as NSNumber:
+            guard let a = actual as? NSNumber else { return ["\(path): expected \(e), got \(String(describing: actual))"] }
+            return a == e ? [] : ["\(path): expected \(e), got \(a)"]
+        default:
+            return []
+        }
+    }
+
+    @Test func corpusIsLarge() {
+        #expect(Self.cases.count >= 150)
+    }
+
+    @Test(arguments: cases)
+    func feedImportsAsExpected(_ rel: String) throws {
+        let path = Self.root + "/" + rel
+        let expectedData = try Data(contentsOf: URL(fileURLWithPath: String(path.dropLast(4)) + ".expected.json"))
+        let expected = try JSONSerialization.jsonObject(with: expectedData) as! [String: Any]
+        if expected["error"] as? Bool == true {
+            do {
+                let (doc, _) = try Self.importJSON(path)
+                Issue.record("expected an error, got \(doc)")
+            } catch let error as XMLError {
+                let message = error.message
+                #expect(!message.contains("\n"), "one line")
+                #expect(message.hasPrefix(path), "names the file: \(message)")
+                if let fragment = expected["messageContains"] as? String {
+                    #expect(message.lowercased().contains(fragment.lowercased()), "\(message)")
+                }
+                #expect(!message.contains("root:x:0:0"), "no local file content")
+            }
+            return
+        }
+        let (actual, _) = try Self.importJSON(path)
+        let problems = Self.mismatches(expected, actual, path: "")
+        #expect(problems.isEmpty, Comment(rawValue: "\(rel):\n" + problems.joined(separator: "\n")))
+    }
+}
