@@ -33,14 +33,17 @@ public enum HTMLReducer {
         s.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
     }
 
-    /// Reduces HTML (double-escaped HTML too) to paragraphs.
-    public static func reduce(_ html: String, base: String? = nil) -> Result {
-        var result = reduceOnce(html, base: base)
-        // Double-escaped HTML: after one pass, the text is itself markup.
+    /// Reduces HTML to paragraphs. With `undoDoubleEscaping`, HTML that holds no element
+    /// but only escaped markup (a common publishing bug) is reduced once more; pass false
+    /// for markup that came from real XML elements, where escaped text is meant literally.
+    public static func reduce(_ html: String, base: String? = nil, undoDoubleEscaping: Bool = true) -> Result {
+        var (result, elements) = reduceOnce(html, base: base)
+        // Double-escaped HTML: the text held no element at all, only escaped markup,
+        // which after one pass is itself markup. (Text inside real markup that merely
+        // mentions "<b>" is left alone.)
         var rounds = 0
-        while rounds < 2, result.images.isEmpty, looksLikeMarkup(result.paragraphs) {
-            let again = reduceOnce(result.paragraphs.joined(separator: "\n\n"), base: base)
-            result = again
+        while undoDoubleEscaping, rounds < 2, elements == 0, looksLikeMarkup(result.paragraphs) {
+            (result, elements) = reduceOnce(result.paragraphs.joined(separator: "\n\n"), base: base)
             rounds += 1
         }
         return result
@@ -56,9 +59,9 @@ public enum HTMLReducer {
         return false
     }
 
-    static func reduceOnce(_ html: String, base: String?) -> Result {
+    static func reduceOnce(_ html: String, base: String?) -> (Result, elements: Int) {
         guard mayContainMarkup(html) else {
-            return Result(paragraphs: plainParagraphs(html), images: [])
+            return (Result(paragraphs: plainParagraphs(html), images: []), 0)
         }
         LibXML.ensureInitialized()
         let options = Int32(
@@ -69,7 +72,7 @@ public enum HTMLReducer {
         let lower = html.prefix(2048).lowercased()
         let whole = lower.contains("<html") || lower.contains("<body") || lower.contains("<head")
         var bytes = whole ? Array(html.utf8) : Array("<div>\(html)</div>".utf8)
-        if bytes.isEmpty { return Result(paragraphs: [], images: []) }
+        if bytes.isEmpty { return (Result(paragraphs: [], images: []), 0) }
         let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 // Errors are dropped: HTML in feeds is broken more often than not.
@@ -77,7 +80,7 @@ public enum HTMLReducer {
                 return collector.capturing { htmlReadMemory(p, Int32(buf.count), nil, "UTF-8", options) }
             }
         }
-        guard let doc else { return Result(paragraphs: plainParagraphs(html), images: []) }
+        guard let doc else { return (Result(paragraphs: plainParagraphs(html), images: []), 0) }
         defer { xmlFreeDoc(doc) }
         var state = State(base: base)
         var node = doc.pointee.children
@@ -86,7 +89,8 @@ public enum HTMLReducer {
             node = n.pointee.next
         }
         state.endParagraph()
-        return Result(paragraphs: state.paragraphs, images: state.images)
+        // The <div> wrapper is not the input's own.
+        return (Result(paragraphs: state.paragraphs, images: state.images), state.elements - (whole ? 0 : 1))
     }
 
     /// Plain text: blank lines separate paragraphs; white space collapses.
@@ -113,6 +117,7 @@ public enum HTMLReducer {
         var images: [Image] = []
         var current = ""
         var breaks = 0
+        var elements = 0
 
         mutating func endParagraph() {
             let p = Whitespace.collapse(current)
@@ -139,6 +144,7 @@ public enum HTMLReducer {
                         if name == "td" || name == "th" { current += " " }
                         continue
                     }
+                    elements += 1
                     if HTMLReducer.dropped.contains(name) { continue }
                     if name == "br" {
                         breaks += 1

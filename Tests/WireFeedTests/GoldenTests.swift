@@ -20,7 +20,14 @@ import WireFeed
             return
         }
         let golden = try Paths.bytes(path)
-        #expect(bytes == golden, "output differs from \(path); if the change is intended, re-record with RECORD_GOLDENS=1")
+        if bytes != golden {
+            let a = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let b = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            let got = line < a.count ? String(a[line].prefix(200)) : "<end>"
+            let want = line < b.count ? String(b[line].prefix(200)) : "<end>"
+            Issue.record("output differs from \(path) at line \(line + 1):\n  got:  \(got)\n  want: \(want)\nif the change is intended, re-record with RECORD_GOLDENS=1")
+        }
     }
 
     @Test(arguments: OutputFormat.allCases)

@@ -8,7 +8,7 @@ struct ConvertCLITests {
         let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format])
         #expect(r.status == 0)
         let expected = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.repo + "/fixtures/golden/" + golden)))
-        #expect(r.stdout == expected)
+        #expect(r.stdout == expected, "differs from fixtures/golden/\(golden) (\(r.stdout.count) vs \(expected.count) bytes)")
         // The fixtures include one article with invalid bytes: one summary line, no noise.
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(r.stderr.contains("repaired"))

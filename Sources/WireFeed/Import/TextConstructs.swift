@@ -43,6 +43,11 @@ enum FeedText {
         return false
     }
 
+    /// Paragraphs of XML markup (XHTML content, NewsML mixed text): its text is literal.
+    static func xhtml(_ children: [XMLContent], base: String?) -> [String] {
+        HTMLReducer.reduce(serialize(children), base: base, undoDoubleEscaping: false).paragraphs
+    }
+
     /// An XHTML subtree (Atom `type="xhtml"`, NewsML `inlineXML`) as HTML text for the reducer.
     static func serialize(_ children: [XMLContent]) -> String {
         var out = ""
@@ -81,8 +86,8 @@ enum FeedText {
         let type = (e.attribute("type") ?? "text").lowercased()
         let mode = e.attribute("mode")?.lowercased()
         if type == "xhtml" || mode == "xml" || (atom03 && type == "application/xhtml+xml" && mode == nil) {
-            let div = e.elements.first { $0.name == "div" } 
-            return HTMLReducer.reduce(serialize(div?.children ?? e.children), base: e.base).paragraphs
+            let div = e.elements.first { $0.name == "div" }
+            return xhtml(div?.children ?? e.children, base: e.base)
         }
         if mode == "base64" {
             let decoded = Base64.decode(e.text).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -93,7 +98,7 @@ enum FeedText {
         }
         if e.hasElementChildren {
             // Markup where text was promised (common in the wild): treat as XHTML.
-            return HTMLReducer.reduce(serialize(e.children), base: e.base).paragraphs
+            return xhtml(e.children, base: e.base)
         }
         return HTMLReducer.plainParagraphs(e.text)
     }
@@ -180,7 +185,8 @@ struct MediaList {
         m.length = e.attribute("fileSize").flatMap { Int($0.trimmingCharacters()) }.flatMap { $0 > 0 ? $0 : nil }
         m.width = e.attribute("width").flatMap { Int($0.trimmingCharacters()) }
         m.height = e.attribute("height").flatMap { Int($0.trimmingCharacters()) }
-        m.caption = e.first("description", Namespace.media).map { FeedText.line($0.text, html: $0.attribute("type") == "html") }.flatMap(nonEmpty) ?? inherited.caption
+        // Media RSS: media:description is plain text unless type="html".
+        m.caption = e.first("description", Namespace.media).map { $0.attribute("type") == "html" ? FeedText.line($0.text, html: true) : Whitespace.collapse($0.text) }.flatMap(nonEmpty) ?? inherited.caption
         m.credit = e.first("credit", Namespace.media).map { Whitespace.collapse($0.text) }.flatMap(nonEmpty) ?? inherited.credit
         add(m)
     }

@@ -132,7 +132,7 @@ struct NewsMLReader {
                     }
                 case "keyword": if let k = nonEmpty(c.text) { a.keywords.append(k) }
                 case "headline":
-                    let text = nonEmpty(FeedText.line(FeedText.serialize(c.children), html: true))
+                    let text = nonEmpty(FeedText.xhtml(c.children, base: nil).joined(separator: " "))
                     if c.attribute("role") == nil && c.attribute("roleuri") == nil {
                         a.title = a.title ?? text
                     } else {
@@ -143,7 +143,7 @@ struct NewsMLReader {
                 case "description":
                     let role = c.attribute("role") ?? "drol:summary"
                     if role.hasSuffix("summary"), a.summary == nil {
-                        let p = FeedText.paragraphs(FeedText.serialize(c.children), html: true, base: nil).joined(separator: "\n\n")
+                        let p = FeedText.xhtml(c.children, base: nil).joined(separator: "\n\n")
                         a.summary = p.isEmpty ? nil : p
                     }
                 default: break
@@ -173,7 +173,7 @@ struct NewsMLReader {
         let root = inline.elements.first
         let body = root.flatMap { find($0, "body.content") ?? find($0, "body") } ?? root
         guard let body else { return FeedText.paragraphs(inline.text, html: false, base: nil) }
-        return HTMLReducer.reduce(FeedText.serialize(body.children)).paragraphs
+        return FeedText.xhtml(body.children, base: nil)
     }
 
     func picture(_ e: XMLElement) -> Media? {

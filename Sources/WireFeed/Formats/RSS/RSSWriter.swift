@@ -60,7 +60,9 @@ public final class RSSWriter: FeedWriter {
         try xml.startElement("item")
         if let title = a.title { try xml.element("title", text: title) }
         if let url = a.url { try xml.element("link", text: url) }
-        if let teaser = a.teaser { try xml.element("description", text: teaser) }
+        // RSS description is HTML: the plain text goes in as escaped <p> paragraphs, so "<b>"
+        // in a summary stays text and readers can tell real markup from double escaping.
+        if let teaser = a.teaser { try xml.element("description", text: HTMLText.paragraphs(teaser.split(separator: "\n\n").map(String.init))) }
         for p in a.authors where p.email != nil { try xml.element("author", text: Self.mailbox(p)) }
         for c in a.categories {
             if let scheme = c.scheme {

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import XMLCore
+
+@testable import WireFeed
+
+/// The round-trip law: `import(convert(articles)) == articles` for every field the format
+/// can carry (the mapping table of `article-model.md`). Each projection below says what a
+/// format keeps; everything else must come back exactly.
+@Suite struct RoundTripTests {
+    static let feed = Feed(title: "Round trip", url: "https://rt.example.org/", language: "en", updated: Fixtures.updated)
+
+    static func text(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let c = Whitespace.collapse(s)
+        return c.isEmpty ? nil : c
+    }
+
+    /// Fields every format normalises the same way: white space, empty values, a summary that repeats the lead.
+    static func common(_ a: Article) -> Article {
+        var e = a
+        e.title = text(a.title)
+        e.body = a.body.compactMap(text)
+        e.summary = a.summary.map { s in s.components(separatedBy: "\n\n").compactMap(text).joined(separator: "\n\n") }.flatMap { $0.isEmpty ? nil : $0 }
+        if e.summary != nil && e.summary == e.body.first { e.summary = nil }
+        e.source = text(a.source)
+        if a.rights == Rights() { e.rights = nil }
+        e.authors = a.authors.map { Person(name: text($0.name) ?? "", email: $0.email, uri: $0.uri, role: $0.role) }
+        return e
+    }
+
+    static func rss(_ a: Article, feed: Feed) -> Article {
+        var e = common(a)
+        // RSS titles are plain text, but readers (wirefeed's included) decode HTML found in them.
+        e.title = a.title.map { FeedText.line($0, html: false) }.flatMap(text)
+        e.subtitle = nil; e.keywords = []; e.dateline = nil; e.publisher = nil; e.embargo = nil
+        e.urgency = nil; e.status = nil; e.version = nil
+        e.language = a.language ?? feed.language
+        // pubDate has whole seconds; dc:date (updated) stands for published when there is no pubDate.
+        if let p = a.published { e.published = Timestamp(seconds: p.seconds, offsetMinutes: p.offsetMinutes) }
+        if a.published == nil { e.published = a.updated; e.updated = nil }
+        // <author> carries e-mail authors first, dc:creator the others; roles and URIs are not carried.
+        let withEmail = e.authors.filter { $0.email != nil }.map { Person(name: $0.name, email: $0.email) }
+        let without = e.authors.filter { $0.email == nil }.map { Person(name: $0.name) }
+        e.authors = withEmail + without
+        e.categories = a.categories.map { Category(term: text($0.term) ?? "", scheme: $0.scheme) }
+        e.rights = a.rights?.displayNotice.flatMap(Rights.fromNotice)
+        e.media = a.media.enumerated().map { i, m in
+            var x = m
+            // The first medium is also the enclosure, whose type is required (guessed when unknown).
+            if i == 0 { x.type = m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream" }
+            x.caption = text(m.caption)
+            x.credit = text(m.credit)
+            return x
+        }
+        return e
+    }
+
+    static func atom(_ a: Article, feed: Feed) -> Article {
+        var e = common(a)
+        e.subtitle = nil; e.keywords = []; e.dateline = nil; e.publisher = nil; e.embargo = nil
+        e.urgency = nil; e.status = nil; e.version = nil
+        e.language = a.language ?? feed.language
+        e.updated = a.updated ?? a.published ?? feed.updated
+        // author vs contributor: the other roles read back as contributor.
+        e.authors = e.authors.map { p in
+            var q = p
+            q.role = (p.role == nil || p.role == .author) ? nil : .contributor
+            return q
+        }
+        // Attribute values: XML normalises their white space.
+        e.categories = a.categories.map { Category(term: text($0.term) ?? "", scheme: $0.scheme, label: text($0.label)) }
+        e.rights = a.rights?.displayNotice.flatMap(Rights.fromNotice)
+        e.media = a.media.map { m in
+            Media(url: m.url, type: m.type ?? MediaType.guess(fromURL: m.url), length: m.length, caption: text(m.caption))
+        }
+        return e
+    }
+
+    static func newsml(_ a: Article, feed: Feed) -> Article {
+        var e = common(a)
+        e.title = text(NewsMLWriter.headline(a))
+        e.subtitle = text(a.subtitle)
+        e.version = a.version ?? 1
+        e.updated = a.updated ?? a.published ?? feed.updated
+        e.keywords = a.keywords.compactMap(text)
+        e.dateline = text(a.dateline)
+        e.publisher = text(a.publisher ?? feed.title)
+        e.authors = e.authors.map { p in
+            Person(name: p.name, uri: p.uri, role: p.role == .author ? nil : p.role)
+        }
+        e.categories = a.categories.map { c in
+            if c.scheme == Category.iptcMediaTopics { return Category(term: c.term, scheme: c.scheme, label: text(c.label)) }
+            return Category(term: (c.scheme ?? "") + (c.scheme == nil ? text(c.term) ?? "" : c.term), label: text(c.label))
+        }
+        if let r = a.rights, r.holder != nil || r.displayNotice != nil {
+            var x = r.displayNotice.flatMap(Rights.fromNotice) ?? Rights()
+            x.holder = text(r.holder) ?? x.holder
+            e.rights = x
+        }
+        e.media = a.media.filter(\.isPicture).map { m in
+            var x = m
+            x.type = m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream"
+            x.caption = text(m.caption)
+            x.credit = text(m.credit)
+            return x
+        }
+        return e
+    }
+
+    static func project(_ a: Article, _ format: OutputFormat, _ feed: Feed) -> Article {
+        switch format {
+        case .rss: rss(a, feed: feed)
+        case .atom: atom(a, feed: feed)
+        default: newsml(a, feed: feed)
+        }
+    }
+
+    func roundTrip(_ articles: [Article], format: OutputFormat, feed: Feed) throws {
+        let bytes = try Converter.render(articles, feed: feed, format: format, updated: Fixtures.updated)
+        let (doc, _) = try FeedImporter.document(.bytes(bytes), file: "roundtrip.\(format)")
+        #expect(doc.articles.count == articles.count)
+        for (original, back) in zip(articles, doc.articles) {
+            let expected = Self.project(original, format, feed)
+            if back != expected {
+                let fields = Article.CodingKeys.allCases.map(\.stringValue)
+                let e = try JSONSerialization.jsonObject(with: JSONEncoder().encode(expected)) as! [String: Any]
+                let b = try JSONSerialization.jsonObject(with: JSONEncoder().encode(back)) as! [String: Any]
+                let diff = fields.filter { !((e[$0] as? NSObject)?.isEqual(b[$0]) ?? (b[$0] == nil)) }
+                Issue.record("\(format) \(original.id): \(diff.isEmpty ? "\(expected)\n  vs \(back)" : "")\(diff.map { "\($0): expected \(e[$0] ?? "nil"), got \(b[$0] ?? "nil")" }.joined(separator: "; "))")
+            }
+        }
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func fixtures(_ format: OutputFormat) throws {
+        try roundTrip(try Fixtures.articles(), format: format, feed: Self.feed)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml], [UInt64(1), 2, 3, 4, 5])
+    func generated(_ format: OutputFormat, _ seed: UInt64) throws {
+        try roundTrip(Generated.articles(count: 80, seed: seed), format: format, feed: Self.feed)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func feedMetadata(_ format: OutputFormat) throws {
+        let feed = Fixtures.feed
+        let bytes = try Converter.render([], feed: feed, format: format, updated: Fixtures.updated)
+        let (doc, _) = try FeedImporter.document(.bytes(bytes), file: "feed.\(format)")
+        let f = try #require(doc.feed)
+        switch format {
+        case .rss:
+            #expect(f.title == feed.title && f.url == feed.url && f.subtitle == feed.subtitle && f.selfURL == feed.selfURL)
+            #expect(f.updated == feed.updated && f.logo == feed.logo)
+            #expect(f.rights?.notice == feed.rights?.notice)
+            #expect(f.authors.map(\.email) == feed.authors.map(\.email))
+        case .atom:
+            #expect(f.id == feed.id && f.title == feed.title && f.subtitle == feed.subtitle && f.url == feed.url)
+            #expect(f.selfURL == feed.selfURL && f.updated == feed.updated && f.logo == feed.logo)
+            #expect(f.authors == feed.authors && f.rights?.notice == feed.rights?.notice)
+            #expect(f.generator == "wirefeed")
+        default:
+            #expect(f.id == feed.id && f.updated == Fixtures.updated)
+            #expect(f.authors.map(\.name) == feed.authors.map(\.name))
+        }
+    }
+}
