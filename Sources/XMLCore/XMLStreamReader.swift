@@ -28,6 +28,9 @@ public final class XMLStreamReader {
     let limits: Limits
     /// Public identifiers of DTDs whose DOCTYPE is tolerated (never loaded), e.g. Netscape's RSS 0.91.
     let allowedPublicDTDs: Set<String>
+    /// Repair UTF-8 read as Latin-1 in the text of elements read with `readElement`
+    /// (set for documents that declare a Latin-1 encoding).
+    public var repairsMojibake = false
     /// Problems that were tolerated (an allowed DOCTYPE), for the caller's warnings.
     public private(set) var notes: [Diagnostic] = []
 
@@ -126,8 +129,14 @@ public final class XMLStreamReader {
     /// The base URI in scope (xml:base applied), if any.
     public var baseURI: String? { LibXML.copyString(xmlTextReaderConstBaseUri(reader)) }
 
-    /// 1-based line of the current node.
-    public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// 1-based line of the current node (where its start tag is).
+    public var line: Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let l = Int(xmlGetLineNo(node))
+            if l > 0 { return l }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
 
     /// 1-based column of the current node (approximate: libxml2 reports where parsing stands).
     public var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }

@@ -108,7 +108,7 @@ extension XMLStreamReader {
                 stack[stack.count - 1].children.append(.element(done))
                 if depth == start { return stack[0] }
             case .text, .cdata, .whitespace:
-                let v = value
+                let v = repairsMojibake ? Mojibake.repair(value) : value
                 textBytes += v.utf8.count
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
@@ -122,7 +122,7 @@ extension XMLStreamReader {
     }
 
     private func makeElement(parentBase: String?) -> XMLElement {
-        let attrs = attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) }
+        let attrs = attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: repairsMojibake ? Mojibake.repair($0.value) : $0.value) }
         var base = parentBase
         if let b = attrs.first(where: { $0.name == "base" && $0.namespace == "http://www.w3.org/XML/1998/namespace" })?.value {
             base = URIResolver.resolve(b, against: parentBase)
@@ -156,5 +156,51 @@ extension String {
         while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// Text that was UTF-8 but decoded as Latin-1 / windows-1252 ("CafÃ©"), repaired when
+/// that reading is unambiguous: every character maps back to one byte and the bytes
+/// are valid UTF-8 with at least one multi-byte sequence.
+public enum Mojibake {
+    static let cp1252: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
+        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
+        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+
+    public static func repair(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0xC2...0xF4).contains($0.value) }) else { return s }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var multibyte = false
+        for u in s.unicodeScalars {
+            if u.value < 0x100 {
+                bytes.append(UInt8(u.value))
+            } else if let b = cp1252[u.value] {
+                bytes.append(b)
+            } else {
+                return s
+            }
+        }
+        // Valid UTF-8, with at least one multi-byte sequence?
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let len: Int
+            switch b {
+            case 0x00...0x7F: len = 1
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: return s
+            }
+            guard i + len <= bytes.count else { return s }
+            for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { return s }
+            if len > 1 { multibyte = true }
+            i += len
+        }
+        return multibyte ? String(decoding: bytes, as: UTF8.self) : s
     }
 }

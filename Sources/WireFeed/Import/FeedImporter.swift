@@ -51,6 +51,7 @@ public enum FeedImporter {
         }
         // 3. Read.
         let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)
+        reader.repairsMojibake = declaresLatin1(detectInput)
         var context = ImportContext(file: file, reader: reader, options: options, handler: handler)
         context.warnings = warnings
         try handler.begin(format: detected)
@@ -63,6 +64,23 @@ public enum FeedImporter {
             try NewsMLReader().read(&context)
         }
         return context.warnings + reader.notes
+    }
+
+    /// Whether the XML declaration names a Latin-1 family encoding (where UTF-8 mislabelled as such is common).
+    static func declaresLatin1(_ input: XMLInput) -> Bool {
+        let head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(200))
+        case .file(let path):
+            guard let h = FileHandle(forReadingAtPath: path) else { return false }
+            head = [UInt8](h.readData(ofLength: 200))
+            try? h.close()
+        case .stream(let s): head = Array(s.peek(200).prefix(200))
+        }
+        let prolog = String(decoding: head, as: UTF8.self).lowercased()
+        guard prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>") else { return false }
+        let decl = prolog[..<end.lowerBound]
+        return ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"].contains { decl.contains($0) }
     }
 
     static func compatible(_ wanted: DocumentFormat, _ detected: DocumentFormat) -> Bool {
@@ -109,26 +127,20 @@ public enum FeedImporter {
         var badOffset = 0
         switch input {
         case .bytes(let b):
-            if let off = firstInvalidUTF8(b) { valid = false; badOffset = off }
+            if let off = firstInvalidUTF8(b.prefix(1 << 20)) { valid = false; badOffset = off }
         case .file(let path):
+            // The first megabyte decides (a feed is not half Latin-1, half UTF-8); a later
+            // invalid byte is a clear error from the parser, naming its line.
             guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
             defer { try? h.close() }
-            var carry: [UInt8] = []
-            var offset = 0
-            while true {
-                let chunk = [UInt8](h.readData(ofLength: 1 << 20))
-                if chunk.isEmpty { break }
-                let data = carry + chunk
-                // Keep an incomplete sequence at the end for the next chunk.
-                var cut = data.count
+            var data = [UInt8](h.readData(ofLength: 1 << 20))
+            if data.count == 1 << 20 {
+                // Do not cut a multi-byte sequence in two.
                 var k = data.count - 1
-                while k >= 0 && k >= data.count - 3 && data[k] & 0xC0 == 0x80 { k -= 1 }
-                if k >= 0 && data[k] >= 0xC0 { cut = k }
-                if let off = firstInvalidUTF8(data[..<cut]) { valid = false; badOffset = offset + off; break }
-                offset += cut
-                carry = Array(data[cut...])
+                while k > data.count - 4 && data[k] & 0xC0 == 0x80 { k -= 1 }
+                if data[k] >= 0xC0 { data.removeSubrange(k...) }
             }
-            if valid && !carry.isEmpty && firstInvalidUTF8(carry[...]) != nil { valid = false; badOffset = offset }
+            if let off = firstInvalidUTF8(data) { valid = false; badOffset = off }
         case .stream:
             return nil
         }
