@@ -49,6 +49,21 @@ public enum HTMLReducer {
         return result
     }
 
+    /// Whether the first 2 KB hold `<html`, `<body` or `<head` (any case): a whole document, not a fragment.
+    static func hasDocumentTag(_ s: String) -> Bool {
+        var it = s.utf8.prefix(2048).makeIterator()
+        var window: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        while let b = it.next() {
+            window = (window.1, window.2, window.3, window.4, b | 0x20)
+            guard window.0 == UInt8(ascii: "<") | 0x20 || window.0 == UInt8(ascii: "<") else { continue }
+            switch (window.1, window.2, window.3, window.4) {
+            case (0x68, 0x74, 0x6D, 0x6C), (0x62, 0x6F, 0x64, 0x79), (0x68, 0x65, 0x61, 0x64): return true  // html body head
+            default: continue
+            }
+        }
+        return false
+    }
+
     static func looksLikeMarkup(_ paragraphs: [String]) -> Bool {
         for p in paragraphs {
             guard p.contains("<") else { continue }
@@ -69,8 +84,7 @@ public enum HTMLReducer {
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         // A fragment is parsed inside a <div>: at the top level libxml2 would drop the
         // white space between inline elements ("<b>a</b> <i>b</i>").
-        let lower = html.prefix(2048).lowercased()
-        let whole = lower.contains("<html") || lower.contains("<body") || lower.contains("<head")
+        let whole = Self.hasDocumentTag(html)
         var bytes = whole ? Array(html.utf8) : Array("<div>\(html)</div>".utf8)
         if bytes.isEmpty { return (Result(paragraphs: [], images: []), 0) }
         let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
@@ -193,17 +207,40 @@ public enum Whitespace {
 
     /// Runs of white space (NBSP included) made one space, ends trimmed.
     public static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var pending = false
-        for u in s.unicodeScalars {
-            if isSpace(u) {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(" ") }
-                pending = false
-                out.append(u)
+        var changed = false
+        let bytes = Array(s.utf8)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var space = 0  // length of a white-space sequence at i
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = 1
+            case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): space = 2
+            case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: space = 3
+            case 0xE2 where i + 2 < n:
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { space = 3 }
+                if b1 == 0x81 && b2 == 0x9F { space = 3 }
+            case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: space = 3
+            default: break
             }
+            if space > 0 {
+                if b != 0x20 || pending || out.isEmpty { changed = true }
+                pending = !out.isEmpty
+                i += space
+                continue
+            }
+            if pending { out.append(0x20) }
+            pending = false
+            out.append(b)
+            i += 1
         }
-        return String(out)
+        if pending { changed = true }
+        return changed ? String(decoding: out, as: UTF8.self) : s
     }
 }

@@ -105,11 +105,24 @@ public final class XMLStreamReader {
         }
     }
 
+    /// Names are interned by libxml2 (its dictionary lives as long as the reader), so the
+    /// Swift strings are made once per distinct pointer.
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        let key = UnsafeRawPointer(p)
+        if let s = names[key] { return s }
+        let s = String(cString: p)
+        if names.count < 4096 { names[key] = s }
+        return s
+    }
+
     /// Local name of the current node (`link` for `atom:link`).
-    public var localName: String { LibXML.copyString(xmlTextReaderConstLocalName(reader)) ?? "" }
+    public var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
 
     /// Namespace URI of the current node, or "" when none.
-    public var namespaceURI: String { LibXML.copyString(xmlTextReaderConstNamespaceUri(reader)) ?? "" }
+    public var namespaceURI: String { interned(xmlTextReaderConstNamespaceUri(reader)) }
 
     /// Qualified name as written (`atom:link`).
     public var qualifiedName: String { LibXML.copyString(xmlTextReaderConstName(reader)) ?? "" }
