@@ -78,6 +78,12 @@ public final class Schema: @unchecked Sendable {
         run(file: file) { OpenedReader.open(input, name: file) }
     }
 
+    /// Attaches this schema to a reader, so validation happens as it reads.
+    func attach(to reader: xmlTextReaderPtr) -> Bool {
+        let rc: Int32 = xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) } ?? -1
+        return rc == 0
+    }
+
     private func run(file: String, open: () -> OpenedReader?) -> [Diagnostic] {
         let collector = ErrorCollector(file: file)
         return collector.capturing {
@@ -230,7 +236,7 @@ public final class Schema: @unchecked Sendable {
         }
     }
 
-    static func deduplicated(_ list: [Diagnostic]) -> [Diagnostic] {
+    public static func deduplicated(_ list: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return list.filter { seen.insert($0).inserted }
     }

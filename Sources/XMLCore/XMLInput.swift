@@ -40,6 +40,23 @@ public final class ByteStream {
         return prefix
     }
 
+    /// Everything left in the stream (the peeked head included), or nil when it holds more than `limit` bytes.
+    public func readAll(limit: Int) -> [UInt8]? {
+        var out = prefix
+        prefix = []
+        replayed = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !eof {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > limit { return nil }
+        }
+        eof = true
+        return out
+    }
+
     /// Fills `buffer` with the next bytes: first the peeked prefix, then the stream.
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         if replayed < prefix.count {

@@ -50,6 +50,25 @@ public final class XMLStreamReader {
         xmlTextReaderSetStructuredErrorHandler(opened.reader, ErrorCollector.handler, collector.context)
     }
 
+    /// Reads a document while validating it against `schema` in the same pass.
+    public convenience init(_ input: XMLInput, file: String, validatingAgainst schema: Schema) throws {
+        try self.init(input, file: file)
+        guard schema.attach(to: reader) else {
+            throw XMLError(.schema, "\(file): cannot attach the schema \(schema.path) to the reader")
+        }
+        validating = true
+    }
+
+    private var validating = false
+
+    /// After the whole document was read: whether it is valid against the attached schema.
+    public var isValid: Bool { xmlTextReaderIsValid(reader) == 1 }
+
+    /// Reads to the end of the document.
+    public func readToEnd() throws {
+        while try next() {}
+    }
+
     /// Reads a document held in memory.
     public convenience init(bytes: [UInt8], file: String, limits: Limits = Limits()) throws {
         try self.init(.bytes(bytes), file: file, limits: limits)

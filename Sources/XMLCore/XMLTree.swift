@@ -69,6 +69,12 @@ public struct XMLElement: Sendable {
 
 /// An attribute: local name, namespace URI ("" for none), value.
 public struct XMLAttribute: Sendable, Equatable {
+    public init(name: String, namespace: String, value: String) {
+        self.name = name
+        self.namespace = namespace
+        self.value = value
+    }
+
     public var name: String
     public var namespace: String
     public var value: String

@@ -10,8 +10,9 @@ struct Validate: ParsableCommand {
             The format of each document is detected from its root element and namespace, and the \
             document is checked against wirefeed's own schema for it (schemas/): RSS 2.0 and \
             NewsML-G2 with XML Schema on libxml2's streaming reader, Atom with RELAX NG entry by \
-            entry. Each schema is compiled once per run. A directory stands for every .xml file \
-            below it; - reads standard input.
+            entry. Each schema is compiled once per run. Then the feed rules run (dates, guids, \
+            URLs, authors, HTML, embargoes...: --rules lists them; --ignore or --config silence \
+            one). A directory stands for every .xml file below it; - reads standard input.
 
             Output formats:
               text    file:line:col: error: message [rule]   (default)
@@ -27,7 +28,7 @@ struct Validate: ParsableCommand {
     )
 
     @Argument(help: "Documents to validate: files, directories (every .xml below), or - for standard input.")
-    var files: [String]
+    var files: [String] = []
 
     @Option(name: .long, help: "Validate against this schema (.xsd or .rng) instead of wirefeed's own.")
     var schema: String?
@@ -38,21 +39,61 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as failures.")
     var strict = false
 
+    @Flag(name: .long, help: "List every feed rule (id, severity, description, spec section) and exit.")
+    var rules = false
+
+    @Option(name: .long, help: "Do not run this rule (repeatable).")
+    var ignore: [String] = []
+
+    @Option(name: .long, help: "A YAML/JSON file with `ignore: [rule ids]`.")
+    var config: String?
+
+    @Option(name: .long, help: "Where the feed is published: the self link must say so (feed.self.matches).")
+    var selfURL: String?
+
+    @Option(name: .long, help: "The time embargoes are judged against (RFC 3339; default now).")
+    var now: String?
+
+    @Flag(name: .long, help: "Check the schema only, no feed rules.")
+    var schemaOnly = false
+
     @Flag(name: .shortAndLong, help: "Print nothing for valid documents, and no summary.")
     var quiet = false
 
     func validate() throws {
+        if rules { return }
         if files.isEmpty { throw ValidationError("give at least one FILE (a document, a directory or -)") }
+        let known = Set(RuleRegistry.rules.map(\.id))
+        if let bad = ignore.first(where: { !known.contains($0) }) {
+            throw ValidationError("--ignore \(bad): no such rule (wirefeed validate --rules lists them)")
+        }
+        if let now, Timestamp(rfc3339: now) == nil { throw ValidationError("--now \(now): not an RFC 3339 date-time with a zone") }
         if let schema, !FileManager.default.fileExists(atPath: schema) {
             throw ValidationError("--schema \(schema): no such file")
         }
     }
 
     func run() throws {
+        if rules {
+            for r in RuleRegistry.rules {
+                print("\(r.id)  \(r.severity.rawValue)  \(r.summary)  \(r.spec)")
+            }
+            return
+        }
+        var ignored = Set(ignore)
+        if let config {
+            do {
+                ignored.formUnion(try LintConfig.load(path: config).ignore)
+            } catch {
+                printError("wirefeed: \(error)")
+                throw Reported()
+            }
+        }
+        let lint: LintOptions? = schemaOnly ? nil : LintOptions(selfURL: selfURL, now: now.flatMap { Timestamp(rfc3339: $0) } ?? Converter.now(), ignored: ignored)
         let env = ProcessInfo.processInfo.environment
         let executable = CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
         let validator = DocumentValidator(
-            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env), override: schema)
+            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env), override: schema, lint: lint)
         var reports: [ValidationReport] = []
         let reporter = Reporter(format: format, strict: strict, quiet: quiet)
         reporter.begin()

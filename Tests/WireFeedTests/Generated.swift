@@ -45,6 +45,8 @@ enum Generated {
             if rng.bool() { a.language = rng.pick(["en", "id", "ms", "ar", "fr-CA", "zh-Hant-TW"]) }
             if rng.bool() { a.published = timestamp(&rng) }
             if rng.bool() { a.updated = timestamp(&rng) }
+            // A revision comes after the first publication.
+            if let p = a.published, let u = a.updated, u < p { (a.published, a.updated) = (u, p) }
             a.authors = (0..<rng.int(0...4)).map { k in
                 Person(
                     name: text(&rng, words: 2), email: rng.bool() ? "p\(k)@example.org" : nil,

@@ -58,6 +58,8 @@ import XMLCore
 
     static func atom(_ a: Article, feed: Feed) -> Article {
         var e = common(a)
+        // Atom requires a title: a missing one is derived from the lead.
+        e.title = text(a.displayTitle)
         e.subtitle = nil; e.keywords = []; e.dateline = nil; e.publisher = nil; e.embargo = nil
         e.urgency = nil; e.status = nil; e.version = nil
         e.language = a.language ?? feed.language

@@ -55,7 +55,8 @@ struct ValidateCLITests {
         cases.append(("atom/examples/invalid-entry-missing-id.xml", nil, false))
         cases.append(("atom/examples/invalid-entry-missing-id.xml", ref + "/atom/atom.rng", false))
         cases.append(("atom/examples/cases/i06-date-without-timezone.xml", ref + "/atom/atom.rng", true))
-        // RSS: valid-* valid; invalid-* invalid, except the two that only feed rules catch (wrong weekday, permalink guid).
+        // RSS: valid-* valid; invalid-* invalid, except the two that only feed rules catch (wrong weekday,
+        // permalink guid: see feedRulesCatchWhatTheSchemaCannot).
         for name in ((try? fm.contentsOfDirectory(atPath: ref + "/rss/examples/cases")) ?? []).sorted() {
             let ruleOnly = name.contains("pubdate-wrong-weekday") || name.contains("permalink-guid-not-url")
             cases.append(("rss/examples/cases/" + name, nil, name.hasPrefix("valid") || ruleOnly))
@@ -68,7 +69,7 @@ struct ValidateCLITests {
     func referenceExamplesGetTheRightVerdict() throws {
         #expect(Self.referenceCases.count > 50)
         for (file, schema, valid) in Self.referenceCases {
-            var args = ["validate", "--format", "json", Self.ref + "/" + file]
+            var args = ["validate", "--schema-only", "--format", "json", Self.ref + "/" + file]
             if let schema { args += ["--schema", schema] }
             let r = try CLI.run(args)
             #expect(r.status == (valid ? 0 : 1), "\(file) with \(schema ?? "our schema"): \(r.out)")
@@ -95,7 +96,7 @@ struct ValidateCLITests {
         let path = Self.ref + "/" + file
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let expectedLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }! + 1
-        let r = try CLI.run(["validate", path])
+        let r = try CLI.run(["validate", "--schema-only", path])
         #expect(r.status == 1)
         #expect(r.out.hasPrefix("\(path):\(expectedLine):"), "\(r.out)")
     }
@@ -105,7 +106,62 @@ struct ValidateCLITests {
         try convert("rss", to: dir + "/good.xml")
         try "<rss version=\"2.0\"><channel><title>t</title>\n<link>https://x/</link><description>d</description>\n<item><enclosure url=\"https://x/a.jpg\"/></item></channel></rss>\n"
             .write(toFile: dir + "/bad.xml", atomically: true, encoding: .utf8)
-        return (try CLI.run(["validate", dir, "--format", format]), dir)
+        return (try CLI.run(["validate", dir, "--format", format, "--ignore", "rss.atom-self.present"]), dir)
+    }
+
+    @Test(.enabled(if: CLI.sharedAvailable, "needs ../shared/reference"))
+    func feedRulesCatchWhatTheSchemaCannot() throws {
+        let cases = [
+            ("rss/examples/cases/invalid-but-xsd-accepts-pubdate-wrong-weekday.xml", "rss.date.weekday"),
+            ("rss/examples/cases/invalid-but-xsd-accepts-permalink-guid-not-url.xml", "rss.guid.permalink"),
+            ("atom/examples/cases/i07-no-author-anywhere.xml", "atom.author.required"),
+        ]
+        for (file, rule) in cases {
+            let r = try CLI.run(["validate", Self.ref + "/" + file])
+            #expect(r.status == 1, "\(file)")
+            #expect(r.out.contains("[\(rule)]"), "\(r.out)")
+        }
+    }
+
+    @Test func rulesListIgnoreAndConfig() throws {
+        let list = try CLI.run(["validate", "--rules"])
+        #expect(list.status == 0)
+        #expect(list.out.split(separator: "\n").count >= 37)
+        #expect(list.out.contains("rss.guid.permalink  error"))
+        let dir = try CLI.tempDir()
+        let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description><item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
+        try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["validate", dir + "/f.xml"])
+        #expect(plain.status == 1)
+        #expect(plain.out.contains("[rss.guid.permalink]") && plain.out.contains("[rss.atom-self.present]"))
+        let ignored = try CLI.run(["validate", dir + "/f.xml", "--ignore", "rss.guid.permalink"])
+        #expect(ignored.status == 0, "warnings alone do not fail")
+        #expect(!ignored.out.contains("rss.guid.permalink"))
+        let strict = try CLI.run(["validate", dir + "/f.xml", "--ignore", "rss.guid.permalink", "--strict"])
+        #expect(strict.status == 1, "--strict fails on the remaining warning")
+        try "ignore: [rss.guid.permalink, rss.atom-self.present]\n".write(toFile: dir + "/cfg.yaml", atomically: true, encoding: .utf8)
+        let configured = try CLI.run(["validate", dir + "/f.xml", "--config", dir + "/cfg.yaml", "--strict"])
+        #expect(configured.status == 0, "\(configured.out)")
+        #expect(try CLI.run(["validate", dir + "/f.xml", "--ignore", "no.such.rule"]).status == 2)
+        try "ignore: [no.such.rule]\n".write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let badConfig = try CLI.run(["validate", dir + "/f.xml", "--config", dir + "/bad.yaml"])
+        #expect(badConfig.status == 1)
+        #expect(badConfig.stderr.contains("unknown rule 'no.such.rule'"))
+    }
+
+    @Test func everyFindingAppearsInEveryFormat() throws {
+        let dir = try CLI.tempDir()
+        let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description>\n<item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
+        try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
+        let text = try CLI.run(["validate", dir + "/f.xml"])
+        #expect(text.out.contains("f.xml:2: error: guid 'not-a-url' is a permalink"))
+        let json = try CLI.run(["validate", dir + "/f.xml", "--format", "json"])
+        #expect(json.out.contains("\"rule\":\"rss.guid.permalink\""))
+        let junit = try CLI.run(["validate", dir + "/f.xml", "--format", "junit"])
+        #expect(junit.out.contains("[rss.guid.permalink]") && junit.out.contains("[rss.atom-self.present]"))
+        let github = try CLI.run(["validate", dir + "/f.xml", "--format", "github"])
+        #expect(github.out.contains("::error file=\(dir)/f.xml,line=2,title=wirefeed rss.guid.permalink::"))
+        #expect(github.out.contains("::warning file=\(dir)/f.xml,line=1,title=wirefeed rss.atom-self.present::"))
     }
 
     @Test func textFormat() throws {

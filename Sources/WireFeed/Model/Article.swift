@@ -209,6 +209,13 @@ public struct Article: Sendable, Hashable, Codable {
 
     /// The paragraph a reader sees first: the summary, else the lead.
     public var teaser: String? { summary ?? body.first }
+
+    /// The title to show: the title, else one derived from the lead or summary, else "Untitled"
+    /// (for formats that require a title: Atom, NewsML-G2).
+    public var displayTitle: String {
+        if let title, !title.trimmingWhitespace().isEmpty { return title }
+        return CleanedArticleReader.deriveTitle(from: body.first ?? summary) ?? "Untitled"
+    }
 }
 
 /// Feed-level metadata.

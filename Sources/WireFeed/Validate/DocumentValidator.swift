@@ -38,9 +38,15 @@ public final class DocumentValidator {
     /// How many schemas this validator compiled (each at most once).
     public var compiledSchemaCount: Int { compiled.count }
 
-    public init(schemasDirectory: String?, override: String? = nil) {
+    /// Feed rules to run after (or with) the schema check; nil runs the schema check only.
+    public var lint: LintOptions?
+    /// Largest document read from a stream when it must be read twice (Atom with rules).
+    public var maximumStreamSize = 512 << 20
+
+    public init(schemasDirectory: String?, override: String? = nil, lint: LintOptions? = nil) {
         self.schemasDirectory = schemasDirectory
         self.override = override
+        self.lint = lint
     }
 
     /// The schema file wirefeed uses for a format, if it has one.
@@ -129,12 +135,45 @@ public final class DocumentValidator {
             report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "schema")]
             return report
         }
-        // 3. Validate, streaming.
-        if format == .atom10 && schema.kind == .relaxNG {
-            report.diagnostics = schema.validate(input, file: file, splittingAt: (Namespace.atom, "entry"))
-        } else {
-            report.diagnostics = schema.validate(input, file: file)
+        // 3. Validate, streaming; then the feed rules.
+        let split = format == .atom10 && schema.kind == .relaxNG
+        guard let lint else {
+            report.diagnostics = split
+                ? schema.validate(input, file: file, splittingAt: (Namespace.atom, "entry"))
+                : schema.validate(input, file: file)
+            return report
         }
+        if split {
+            // RELAX NG entry by entry, then a second pass for the rules.
+            var twice = input
+            if case .stream(let stream) = input {
+                guard let all = stream.readAll(limit: maximumStreamSize) else {
+                    report.diagnostics = [Diagnostic(file: file, severity: .error, message: "standard input is larger than \(maximumStreamSize) bytes", rule: "xml")]
+                    return report
+                }
+                twice = .bytes(all)
+            }
+            report.diagnostics = schema.validate(twice, file: file, splittingAt: (Namespace.atom, "entry"))
+            if !report.diagnostics.contains(where: { $0.rule == "xml" || $0.rule == "xml.hostile" }) {
+                report.diagnostics += LintEngine.run(twice, file: file, format: format, options: lint)
+            }
+        } else {
+            // XML Schema and the rules in one streaming pass.
+            do {
+                let reader = try XMLStreamReader(input, file: file, validatingAgainst: schema)
+                let findings = try LintEngine.run(reader: reader, file: file, format: format, options: lint)
+                report.diagnostics = Schema.deduplicated(reader.diagnostics) + findings
+                if !reader.isValid && !report.diagnostics.contains(where: { $0.rule == "schema" && $0.severity == .error }) {
+                    report.diagnostics.append(Diagnostic(file: file, severity: .error, message: "document is not valid against \(schema.path)", rule: "schema"))
+                }
+            } catch let error as XMLError {
+                let wf = error.diagnostics.filter { $0.severity == .error }
+                report.diagnostics = wf.isEmpty ? Self.diagnostics(of: error, file: file) : Schema.deduplicated(error.diagnostics)
+            } catch {
+                report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "xml")]
+            }
+        }
+        report.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return report
     }
 

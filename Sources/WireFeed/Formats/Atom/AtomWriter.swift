@@ -55,7 +55,7 @@ public final class AtomWriter: FeedWriter {
         try xml.startElement("entry")
         if let language = a.language, language != feed.language { try xml.attribute("xml:lang", language) }
         try xml.element("id", text: a.id)
-        try xml.element("title", attributes: ["type": "text"], text: a.title ?? "")
+        try xml.element("title", attributes: ["type": "text"], text: a.displayTitle)
         try xml.element("updated", text: (a.updated ?? a.published ?? context.updated).rfc3339)
         if let published = a.published { try xml.element("published", text: published.rfc3339) }
         for p in a.authors {
@@ -79,7 +79,8 @@ public final class AtomWriter: FeedWriter {
             try xml.endElement()
         }
         if let summary = a.summary { try xml.element("summary", attributes: ["type": "text"], text: summary) }
-        if !a.body.isEmpty {
+        // RFC 4287 4.1.1: an entry without an alternate link must have content (empty if need be).
+        if !a.body.isEmpty || a.url == nil {
             try xml.startElement("content")
             try xml.attribute("type", "xhtml")
             try xml.startElement("div")

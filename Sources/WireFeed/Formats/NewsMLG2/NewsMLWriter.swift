@@ -132,10 +132,7 @@ public final class NewsMLWriter: FeedWriter {
     }
 
     /// The headline: the title, else one derived from the lead or summary (NewsML needs one).
-    static func headline(_ a: Article) -> String {
-        if let title = a.title, !title.isEmpty { return title }
-        return CleanedArticleReader.deriveTitle(from: a.body.first ?? a.summary) ?? "Untitled"
-    }
+    static func headline(_ a: Article) -> String { a.displayTitle }
 
     /// `g2normalizedString`: one line, no tabs.
     static func line(_ s: String) -> String { s.collapsingWhitespace() }

@@ -1,0 +1,140 @@
+import Foundation
+public import XMLCore
+
+/// Runs the feed rules over a document, streaming: the head and each item are read as
+/// small trees and handed to every rule; memory stays flat in the number of items.
+public enum LintEngine {
+    /// Findings of all rules for the document (which must be well-formed: run after the schema check).
+    public static func run(_ input: XMLInput, file: String, format: DocumentFormat, options: LintOptions) -> [Diagnostic] {
+        let rules = RuleRegistry.make(for: format, options: options)
+        guard !rules.isEmpty else { return [] }
+        var out = FindingSink(file: file)
+        do {
+            let reader = try XMLStreamReader(input, file: file)
+            try walk(reader, format: format, rules: rules, out: &out)
+        } catch {
+            // Not well-formed: the schema check has reported it already.
+            return out.diagnostics
+        }
+        for r in rules { r.finish(&out) }
+        return out.diagnostics
+    }
+
+    /// Runs the rules on a reader that may also be validating (one pass for both), reading
+    /// the document to its end. Throws when the document is not well-formed.
+    public static func run(reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions) throws -> [Diagnostic] {
+        let rules = RuleRegistry.make(for: format, options: options)
+        var out = FindingSink(file: file)
+        if !rules.isEmpty {
+            try walk(reader, format: format, rules: rules, out: &out)
+        }
+        try reader.readToEnd()
+        for r in rules { r.finish(&out) }
+        return out.diagnostics
+    }
+
+    static func walk(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
+        var base: String?
+        var inChannel = false
+        while try r.next() {
+            guard r.kind == .element else { continue }
+            let depth = r.depth
+            let name = r.localName
+            let ns = r.namespaceURI
+            if depth == 0 {
+                let root = XMLElement(name: name, namespace: ns, attributes: r.attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) }, line: r.line, lang: r.xmlLang, base: nil)
+                base = root.attribute("base", namespace: Namespace.xml)
+                if (format == .atom10 && name == "entry") || (format == .newsml && name == "newsItem") {
+                    let e = try r.readElement(base: nil)
+                    for rule in rules { rule.item(e, &out) }
+                    return
+                }
+                for rule in rules { rule.root(root, &out) }
+                continue
+            }
+            switch format {
+            case .rss20:
+                if depth == 1 {
+                    if name == "channel" && ns.isEmpty && !r.isEmptyElement {
+                        inChannel = true
+                        let channel = XMLElement(name: name, namespace: ns, attributes: [], line: r.line, lang: r.xmlLang, base: base)
+                        for rule in rules { rule.head(channel, &out) }
+                    } else {
+                        try r.skipElement()
+                    }
+                    continue
+                }
+                guard inChannel && depth == 2 else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base)
+                if name == "item" && ns.isEmpty {
+                    for rule in rules { rule.item(e, &out) }
+                } else {
+                    for rule in rules { rule.head(e, &out) }
+                }
+            case .atom10:
+                guard depth == 1 else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base)
+                if name == "entry" && ns == Namespace.atom {
+                    for rule in rules { rule.item(e, &out) }
+                } else {
+                    for rule in rules { rule.head(e, &out) }
+                }
+            case .newsml:
+                if depth == 1 && name == "header" {
+                    let e = try r.readElement(base: nil)
+                    for rule in rules { rule.head(e, &out) }
+                } else if depth == 2 && name == "newsItem" {
+                    let e = try r.readElement(base: nil)
+                    for rule in rules { rule.item(e, &out) }
+                } else if depth >= 2 {
+                    try r.skipElement()
+                }
+            default:
+                return
+            }
+        }
+    }
+}
+
+/// Checks the rules share.
+enum Check {
+    /// An absolute http(s) URL without spaces, with a host.
+    static func isAbsoluteHTTP(_ s: String) -> Bool {
+        let t = s.trimmingWhitespace()
+        guard t.hasPrefix("http://") || t.hasPrefix("https://") else { return false }
+        let rest = t.drop(while: { $0 != ":" }).dropFirst(3)
+        guard let first = rest.first, first != "/" else { return false }
+        return !t.contains(" ") && !t.contains("\t")
+    }
+
+    /// An absolute URI of any scheme (`tag:`, `urn:`, `mailto:`, `http:`...), without spaces.
+    static func isAbsoluteURI(_ s: String) -> Bool {
+        let t = s.trimmingWhitespace()
+        guard !t.isEmpty, !t.contains(" "), URIResolver.isAbsolute(t) else { return false }
+        if t.hasPrefix("http:") || t.hasPrefix("https:") { return isAbsoluteHTTP(t) }
+        return true
+    }
+
+    /// BCP 47 (RFC 5646) language tag, well-formed: a 2–3 letter primary language
+    /// (4–8 letter registered languages are not used by feeds), then subtags.
+    static func isBCP47(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first else { return false }
+        let primaryOK = (2...3).contains(first.count) && first.allSatisfy { $0.isASCII && $0.isLetter }
+        let privateUse = first == "x" || first == "i"
+        guard primaryOK || privateUse, parts.count <= 8 else { return false }
+        for p in parts.dropFirst() {
+            guard (1...8).contains(p.count), p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        }
+        return true
+    }
+
+    /// Text of an element, trimmed.
+    static func text(_ e: XMLElement?) -> String { e.map { $0.text.trimmingWhitespace() } ?? "" }
+}

@@ -1,0 +1,16 @@
+import XMLCore
+
+/// `rss.item.title-or-description`: An item needs a title or a description.
+final class RSSItemTitleOrDescription: LintRule {
+    static let info = RuleInfo(
+        id: "rss.item.title-or-description", severity: .error,
+        summary: "An item needs a title or a description.",
+        spec: "https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt", formats: .rss)
+
+    init(options: LintOptions) {}
+    func item(_ e: XMLElement, _ out: inout FindingSink) {
+        let title = Check.text(e.first("title", ""))
+        let description = Check.text(e.first("description", ""))
+        if title.isEmpty && description.isEmpty { out.add(info, line: e.line, "item has neither a title nor a description") }
+    }
+}
