@@ -86,8 +86,9 @@ public final class XMLStreamReader {
     /// well-formed or breaks a limit, naming line and column.
     public func next() throws -> Bool {
         let rc = collector.capturing { xmlTextReaderRead(reader) }
+        nodeType = rc == 1 ? xmlTextReaderNodeType(reader) : -1
         if rc == 1 {
-            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
+            if nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
                 if let publicID = LibXML.doctypePublicID(reader), allowedPublicDTDs.contains(publicID), !problem.contains("entities") {
                     notes.append(Diagnostic(file: file, line: line, severity: .warning, message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
                 } else {
@@ -112,8 +113,11 @@ public final class XMLStreamReader {
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
     }
 
+    /// The type of the current node, as libxml2 numbers them (read once per node).
+    private var nodeType: Int32 = -1
+
     public var kind: NodeKind {
-        switch xmlTextReaderNodeType(reader) {
+        switch nodeType {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
         case Int32(XML_READER_TYPE_TEXT.rawValue): .text
@@ -156,7 +160,10 @@ public final class XMLStreamReader {
     public var value: String { LibXML.copyString(xmlTextReaderConstValue(reader)) ?? "" }
 
     /// The `xml:lang` in scope, if any.
-    public var xmlLang: String? { LibXML.copyString(xmlTextReaderConstXmlLang(reader)) }
+    public var xmlLang: String? {
+        guard let p = xmlTextReaderConstXmlLang(reader) else { return nil }
+        return interned(p)
+    }
 
     /// The base URI in scope (xml:base applied), if any.
     public var baseURI: String? { LibXML.copyString(xmlTextReaderConstBaseUri(reader)) }

@@ -1,8 +1,8 @@
 internal import CLibXML2
 
-/// A small element tree in Swift values: one feed item (or channel head) at a time,
-/// read from the streaming reader, so memory is bounded by the largest item.
-public struct XMLElement: Sendable {
+/// A small element tree: one feed item (or channel head) at a time, read from the
+/// streaming reader, so memory is bounded by the largest item. Built once, then only read.
+public final class XMLElement: @unchecked Sendable {
     public var name: String
     public var namespace: String
     public var attributes: [XMLAttribute]
@@ -88,31 +88,34 @@ public enum XMLContent: Sendable {
 
 extension XMLStreamReader {
     /// Reads the element the reader is on, with everything inside it, and leaves the
-    /// reader on its end. `base` is the base URI in scope at the parent.
-    public func readElement(base parentBase: String?) throws -> XMLElement {
+    /// reader on its end. `base` is the base URI in scope at the parent. The children of
+    /// elements named in `shallow` are skipped (the element and its attributes are kept).
+    public func readElement(base parentBase: String?, shallow: Set<String> = []) throws -> XMLElement {
         precondition(kind == .element)
-        var root = makeElement(parentBase: parentBase)
+        let root = makeElement(parentBase: parentBase)
         if isEmptyElement { return root }
+        if shallow.contains(root.name) {
+            try skipElement()
+            return root
+        }
         var stack: [XMLElement] = [root]
         var textBytes = 0
-        let start = depth
         while try next() {
             switch kind {
             case .element:
-                let e = makeElement(parentBase: stack.last?.base)
-                if isEmptyElement {
-                    stack[stack.count - 1].children.append(.element(e))
-                } else {
-                    stack.append(e)
+                let parent = stack[stack.count - 1]
+                let e = makeElement(parentBase: parent.base)
+                parent.children.append(.element(e))
+                if !isEmptyElement {
+                    if shallow.contains(e.name) {
+                        try skipElement()
+                    } else {
+                        stack.append(e)
+                    }
                 }
             case .endElement:
-                let done = stack.removeLast()
-                if stack.isEmpty {
-                    root = done
-                    return root
-                }
-                stack[stack.count - 1].children.append(.element(done))
-                if depth == start { return stack[0] }
+                stack.removeLast()
+                if stack.isEmpty { return root }
             case .text, .cdata, .whitespace:
                 let v = repairsMojibake ? Mojibake.repair(value) : value
                 textBytes += v.utf8.count

@@ -45,7 +45,7 @@ public enum LintEngine {
                 let root = XMLElement(name: name, namespace: ns, attributes: r.attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) }, line: r.line, lang: r.xmlLang, base: nil)
                 base = root.attribute("base", namespace: Namespace.xml)
                 if (format == .atom10 && name == "entry") || (format == .newsml && name == "newsItem") {
-                    let e = try r.readElement(base: nil)
+                    let e = try r.readElement(base: nil, shallow: format == .newsml ? ["inlineXML"] : [])
                     for rule in rules { rule.item(e, &out) }
                     return
                 }
@@ -90,7 +90,8 @@ public enum LintEngine {
                     let e = try r.readElement(base: nil)
                     for rule in rules { rule.head(e, &out) }
                 } else if depth == 2 && name == "newsItem" {
-                    let e = try r.readElement(base: nil)
+                    // The XHTML body is not looked at by any rule: not built.
+                    let e = try r.readElement(base: nil, shallow: ["inlineXML"])
                     for rule in rules { rule.item(e, &out) }
                 } else if depth >= 2 {
                     try r.skipElement()

@@ -40,6 +40,19 @@ public struct FindingSink {
     let file: String
     var diagnostics: [Diagnostic] = []
 
+    init(file: String) { self.file = file }
+
+    /// The tags of the HTML last asked for: several rules look at the same field.
+    private var lastHTML: String?
+    private var lastTags: [Markup.Tag] = []
+
+    mutating func tags(of html: String) -> [Markup.Tag] {
+        if let lastHTML, lastHTML == html { return lastTags }
+        lastTags = Markup.tags(html)
+        lastHTML = html
+        return lastTags
+    }
+
     mutating func add(_ rule: RuleInfo, line: Int, _ message: String) {
         guard diagnostics.count < 1000 else { return }
         diagnostics.append(Diagnostic(file: file, line: line, severity: rule.severity, message: message, rule: rule.id))

@@ -23,7 +23,11 @@ enum Markup {
 
     /// The tags of an HTML fragment, in order (comments, doctypes and script/style bodies skipped).
     static func tags(_ s: String) -> [Tag] {
-        let b = Array(s.utf8)
+        var copy = s
+        return copy.withUTF8 { tags(bytes: $0) }
+    }
+
+    static func tags(bytes b: UnsafeBufferPointer<UInt8>) -> [Tag] {
         var out: [Tag] = []
         var i = 0
         while i < b.count {
@@ -45,7 +49,15 @@ enum Markup {
             let nameStart = j
             while j < b.count, (b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A) || (b[j] >= 0x30 && b[j] <= 0x39) || b[j] == UInt8(ascii: "-") { j += 1 }
             guard j > nameStart else { i += 1; continue }
-            let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
+            var nameBytes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) as (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+            let nameLength = min(j - nameStart, 16)
+            withUnsafeMutableBytes(of: &nameBytes) { p in
+                for k in 0..<nameLength {
+                    let c = b[nameStart + k]
+                    p[k] = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+                }
+            }
+            let name = withUnsafeBytes(of: &nameBytes) { String(decoding: $0.prefix(nameLength), as: UTF8.self) }
             // Attributes up to '>' (quotes respected).
             var attrs: [(String, String)] = []
             var quote: UInt8 = 0
@@ -60,17 +72,21 @@ enum Markup {
                 }
                 j += 1
             }
-            let inside = String(decoding: b[attrStart..<min(j, b.count)], as: UTF8.self)
-            let selfClosing = inside.hasSuffix("/")
-            attrs = parseAttributes(inside)
+            let end = min(j, b.count)
+            var selfClosing = false
+            if end > attrStart {
+                let inside = String(decoding: UnsafeBufferPointer(rebasing: b[attrStart..<end]), as: UTF8.self)
+                selfClosing = inside.hasSuffix("/")
+                attrs = parseAttributes(inside)
+            }
             out.append(Tag(name: name, closing: closing, selfClosing: selfClosing, attributes: attrs))
             i = j + 1
             // Raw text elements: skip their content.
             if !closing && (name == "script" || name == "style") {
-                let end = Array("</\(name)".utf8)
+                let endTag = Array("</\(name)".utf8)
                 var k = i
-                while k + end.count <= b.count {
-                    if zip(b[k..<(k + end.count)], end).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { break }
+                while k + endTag.count <= b.count {
+                    if b[k] == UInt8(ascii: "<") && zip(b[k..<(k + endTag.count)], endTag).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { break }
                     k += 1
                 }
                 i = k
@@ -107,10 +123,10 @@ enum Markup {
     }
 
     /// Why an HTML fragment is not well-formed (an unclosed or mismatched tag), or nil.
-    static func wellFormednessProblem(_ html: String) -> String? {
-        guard html.contains("<") else { return nil }
+    static func wellFormednessProblem(_ html: String, tags: [Tag]? = nil) -> String? {
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return nil }
         var stack: [String] = []
-        for t in tags(html) {
+        for t in tags ?? Self.tags(html) {
             if void.contains(t.name) || t.selfClosing { continue }
             if !t.closing {
                 stack.append(t.name)
@@ -133,9 +149,9 @@ enum Markup {
     }
 
     /// What makes an HTML fragment unsafe to show, or nil.
-    static func unsafeHTML(_ html: String) -> String? {
-        guard html.contains("<") else { return nil }
-        for t in tags(html) where !t.closing {
+    static func unsafeHTML(_ html: String, tags: [Tag]? = nil) -> String? {
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return nil }
+        for t in tags ?? Self.tags(html) where !t.closing {
             if let p = unsafeElement(t.name, t.attributes) { return p }
         }
         return nil

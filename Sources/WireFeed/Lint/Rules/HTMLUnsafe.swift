@@ -20,7 +20,7 @@ final class HTMLUnsafe: LintRule {
         }
     }
     func checkHTML(_ html: String, _ e: XMLElement, _ out: inout FindingSink) {
-        if let problem = Markup.unsafeHTML(html) { out.add(info, line: e.line, "\(e.name) carries \(problem)") }
+        if let problem = Markup.unsafeHTML(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : []) { out.add(info, line: e.line, "\(e.name) carries \(problem)") }
     }
     func checkXHTML(_ e: XMLElement, _ out: inout FindingSink) {
         var stack = e.elements

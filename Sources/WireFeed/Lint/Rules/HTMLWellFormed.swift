@@ -20,7 +20,7 @@ final class HTMLWellFormed: LintRule {
         }
     }
     func checkHTML(_ html: String, _ e: XMLElement, _ out: inout FindingSink) {
-        if let problem = Markup.wellFormednessProblem(html) { out.add(info, line: e.line, "\(e.name): \(problem)") }
+        if let problem = Markup.wellFormednessProblem(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : []) { out.add(info, line: e.line, "\(e.name): \(problem)") }
     }
     func checkXHTML(_ e: XMLElement, _ out: inout FindingSink) {}
 }

@@ -14,8 +14,8 @@ final class TextControlChars: LintRule {
             for c in x.children {
                 switch c {
                 case .text(let t):
-                    if let bad = t.unicodeScalars.first(where: { (0x80...0x9F).contains($0.value) || $0.value == 0xFFFD || (0xFDD0...0xFDEF).contains($0.value) }) {
-                        out.add(info, line: x.line, "\(x.name) contains U+\(String(bad.value, radix: 16, uppercase: true)), a character that should not appear in text")
+                    if let bad = Self.firstBadScalar(t) {
+                        out.add(info, line: x.line, "\(x.name) contains U+\(String(bad, radix: 16, uppercase: true)), a character that should not appear in text")
                         return
                     }
                 case .element(let child): stack.append(child)
@@ -23,6 +23,25 @@ final class TextControlChars: LintRule {
             }
         }
     }
+    /// C1 controls (C2 80–C2 9F), U+FFFD (EF BF BD), U+FDD0–FDEF (EF B7 90–AF), found on the UTF-8 bytes.
+    static func firstBadScalar(_ t: String) -> UInt32? {
+        var copy = t
+        return copy.withUTF8 { b -> UInt32? in
+            var i = 0
+            let n = b.count
+            while i + 1 < n {
+                let c = b[i]
+                if c == 0xC2, (0x80...0x9F).contains(b[i + 1]) { return UInt32(b[i + 1]) }
+                if c == 0xEF, i + 2 < n {
+                    if b[i + 1] == 0xBF && b[i + 2] == 0xBD { return 0xFFFD }
+                    if b[i + 1] == 0xB7 && (0x90...0xAF).contains(b[i + 2]) { return 0xFDC0 + UInt32(b[i + 2] & 0x3F) }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     func head(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
     func item(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
 }
