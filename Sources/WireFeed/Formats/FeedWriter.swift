@@ -78,18 +78,28 @@ enum HTMLText {
         return out
     }
 
+    /// `&`, `<`, `>` as entities; runs without them are copied as they are (UTF-8 bytes).
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
+        var copy = s
+        return copy.withUTF8 { b -> String in
+            guard b.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 32)
+            var run = 0
+            for (i, c) in b.enumerated() {
+                let entity: StaticString
+                switch c {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
