@@ -38,6 +38,12 @@ let package = Package(
             dependencies: ["WireFeed", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "wirefeed-bench",
+            dependencies: ["WireFeed"],
+            path: "Benchmarks/wirefeed-bench",
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "XMLCoreTests", dependencies: ["XMLCore"], swiftSettings: upcoming),
         .testTarget(name: "WireFeedTests", dependencies: ["WireFeed", "XMLCore"], swiftSettings: upcoming),
         .testTarget(name: "wirefeedCLITests", dependencies: ["wirefeed", "XMLCore"], swiftSettings: upcoming),

@@ -187,7 +187,10 @@ enum TrailerLine: Equatable {
     ]
 
     static func classify(_ line: String) -> TrailerLine {
-        let lower = line.lowercased()
+        // Trailer lines are short: a paragraph is never lowercased or scanned whole.
+        let length = line.utf8.count
+        guard length <= 800 else { return .text }
+        let lower = String(line.prefix(24)).lowercased()
         if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") || lower.hasPrefix("hak cipta") {
             if line.unicodeScalars.count <= 160, let r = parseRights(line) { return .rights(r) }
         }
