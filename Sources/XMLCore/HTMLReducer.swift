@@ -74,9 +74,13 @@ public enum HTMLReducer {
         return false
     }
 
-    static func reduceOnce(_ html: String, base: String?) -> (Result, elements: Int) {
+    static func reduceOnce(_ html: String, base: String?, fast: Bool = true) -> (Result, elements: Int) {
         guard mayContainMarkup(html) else {
             return (Result(paragraphs: plainParagraphs(html), images: []), 0)
+        }
+        var copy = html
+        if fast, let reduced = copy.withUTF8({ HTMLFastReducer.reduce($0) }) {
+            return (Result(paragraphs: reduced.paragraphs, images: []), reduced.elements)
         }
         LibXML.ensureInitialized()
         let options = Int32(

@@ -124,10 +124,13 @@ public enum XMLText {
 
     /// The string without the characters XML 1.0 forbids (fast when there are none).
     public static func sanitized(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 {
-            if b < 0x20 && b != 0x9 && b != 0xA && b != 0xD { needs = true; break }
-            if b == 0xEF { needs = true; break }  // possible U+FFFE / U+FFFF: check properly below
+        var copy = s
+        let needs = copy.withUTF8 { b -> Bool in
+            for c in b where (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c == 0xEF {
+                _ = c
+                return true  // 0xEF: possibly U+FFFE / U+FFFF, checked properly below
+            }
+            return false
         }
         guard needs else { return s }
         if s.unicodeScalars.allSatisfy({ isLegal($0.value) }) { return s }

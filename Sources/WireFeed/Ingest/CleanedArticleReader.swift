@@ -226,16 +226,18 @@ enum TrailerLine: Equatable {
         while changed {
             changed = false
             rest = rest.drop(while: { $0 == " " })
-            for prefix in ["copyright", "hak cipta", "©", "(c)", "(C)"] where rest.lowercased().hasPrefix(prefix) {
+            let head = rest.prefix(9).lowercased()
+            for prefix in ["copyright", "hak cipta", "©", "(c)"] where head.hasPrefix(prefix) {
                 rest = rest.dropFirst(prefix.count)
                 changed = true
+                break
             }
         }
         var text = String(rest).trimmingWhitespace()
-        for suffix in ["all rights reserved.", "all rights reserved", "hak cipta dilindungi undang-undang.", "hak cipta dilindungi undang-undang", "tous droits réservés.", "todos los derechos reservados."] {
-            if text.lowercased().hasSuffix(suffix) {
-                text = String(text.dropLast(suffix.count)).trimmingWhitespace()
-            }
+        let tail = text.suffix(40).lowercased()
+        for suffix in ["all rights reserved.", "all rights reserved", "hak cipta dilindungi undang-undang.", "hak cipta dilindungi undang-undang", "tous droits réservés.", "todos los derechos reservados."] where tail.hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count)).trimmingWhitespace()
+            break
         }
         var year: Int?
         var words = text.split(separator: " ").map(String.init)

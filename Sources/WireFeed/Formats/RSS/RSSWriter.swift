@@ -62,7 +62,10 @@ public final class RSSWriter: FeedWriter {
         if let url = a.url { try xml.element("link", text: url) }
         // RSS description is HTML: the plain text goes in as escaped <p> paragraphs, so "<b>"
         // in a summary stays text and readers can tell real markup from double escaping.
-        if let teaser = a.teaser { try xml.element("description", text: HTMLText.paragraphs(teaser.split(separator: "\n\n").map(String.init))) }
+        if let teaser = a.teaser {
+            let paragraphs = teaser.utf8.contains(0x0A) ? teaser.split(separator: "\n\n").map(String.init) : [teaser]
+            try xml.element("description", text: HTMLText.paragraphs(paragraphs))
+        }
         for p in a.authors where p.email != nil { try xml.element("author", text: Self.mailbox(p)) }
         for c in a.categories {
             if let scheme = c.scheme {

@@ -1,0 +1,175 @@
+/// The common case of HTML in feeds (paragraphs, inline markup, the usual entities)
+/// reduced on the bytes, without building a tree. Anything unusual (an entity it does
+/// not know, CDATA, an image, a tag it cannot read) makes it give up: libxml2's HTML
+/// parser then does the work, so the result is the same either way.
+enum HTMLFastReducer {
+    static let blocks: [[UInt8]] = HTMLReducer.blocks.map { Array($0.utf8) }
+    static let dropped: [[UInt8]] = HTMLReducer.dropped.map { Array($0.utf8) }
+
+    @inline(__always)
+    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    /// Paragraphs and the number of elements seen, or nil to let libxml2 decide.
+    static func reduce(_ b: UnsafeBufferPointer<UInt8>) -> (paragraphs: [String], elements: Int)? {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(min(b.count, 4096))
+        var breaks = 0
+        var elements = 0
+        var name: [UInt8] = []
+        func end() {
+            let p = Whitespace.collapse(String(decoding: current, as: UTF8.self))
+            if !p.isEmpty { paragraphs.append(p) }
+            current.removeAll(keepingCapacity: true)
+            breaks = 0
+        }
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "<") {
+                guard i + 1 < n else { return nil }
+                let d = b[i + 1]
+                if d == UInt8(ascii: "!") || d == UInt8(ascii: "?") {
+                    // Comments only: anything else (CDATA, doctype) goes to libxml2.
+                    guard i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
+                    var j = i + 4
+                    while j + 2 < n && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-") && b[j + 2] == UInt8(ascii: ">")) { j += 1 }
+                    guard j + 2 < n else { return nil }
+                    i = j + 3
+                    continue
+                }
+                let closing = d == UInt8(ascii: "/")
+                var j = closing ? i + 2 : i + 1
+                guard j < n, isLetter(b[j]) else {
+                    if closing { return nil }
+                    // "x < y": a literal '<'.
+                    current.append(c)
+                    i += 1
+                    continue
+                }
+                name.removeAll(keepingCapacity: true)
+                while j < n, isLetter(b[j]) || (b[j] >= 0x30 && b[j] <= 0x39) {
+                    name.append(b[j] | 0x20)
+                    j += 1
+                }
+                // To the end of the tag, quotes respected.
+                var quote: UInt8 = 0
+                while j < n {
+                    let x = b[j]
+                    if quote != 0 {
+                        if x == quote { quote = 0 }
+                    } else if x == UInt8(ascii: "\"") || x == UInt8(ascii: "'") {
+                        quote = x
+                    } else if x == UInt8(ascii: ">") {
+                        break
+                    } else if x == UInt8(ascii: "<") {
+                        return nil
+                    }
+                    j += 1
+                }
+                guard j < n else { return nil }
+                i = j + 1
+                elements += closing ? 0 : 1
+                if name == Array("br".utf8) {
+                    breaks += 1
+                    if breaks >= 2 { end() } else { current.append(0x20) }
+                    continue
+                }
+                if name == Array("img".utf8) { return nil }
+                if !closing && dropped.contains(name) {
+                    // Skip to the matching end tag.
+                    var k = i
+                    while k + name.count + 2 < n {
+                        if b[k] == UInt8(ascii: "<") && b[k + 1] == UInt8(ascii: "/") {
+                            var match = true
+                            for (o, ch) in name.enumerated() where b[k + 2 + o] | 0x20 != ch { match = false; break }
+                            if match { break }
+                        }
+                        k += 1
+                    }
+                    guard k + name.count + 2 < n else { return nil }
+                    var m = k
+                    while m < n && b[m] != UInt8(ascii: ">") { m += 1 }
+                    i = m + 1
+                    continue
+                }
+                if blocks.contains(name) {
+                    end()
+                } else if name == Array("td".utf8) || name == Array("th".utf8) {
+                    if closing { current.append(0x20) }
+                }
+                continue
+            }
+            if c == UInt8(ascii: "&") {
+                guard let (scalar, length) = entity(b, at: i) else {
+                    // No entity here ("AT&T"): the '&' is text.
+                    if i + 1 < n, isLetter(b[i + 1]) || b[i + 1] == UInt8(ascii: "#") {
+                        // Looks like an entity the fast path does not know: let libxml2 decide.
+                        var k = i + 1
+                        while k < n && k < i + 12 && (isLetter(b[k]) || b[k] == UInt8(ascii: "#") || (b[k] >= 0x30 && b[k] <= 0x39)) { k += 1 }
+                        if k < n && b[k] == UInt8(ascii: ";") { return nil }
+                    }
+                    current.append(c)
+                    i += 1
+                    continue
+                }
+                current.append(contentsOf: Array(String(Character(scalar)).utf8))
+                if !(scalar == " " || scalar == "\u{A0}") { breaks = 0 }
+                i += length
+                continue
+            }
+            if c != 0x20 && c != 0x0A && c != 0x09 && c != 0x0D { breaks = 0 }
+            current.append(c)
+            i += 1
+        }
+        end()
+        return (paragraphs, elements)
+    }
+
+    /// A character reference or one of the common named entities at `i`, and its length.
+    static func entity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        var j = i + 1
+        let n = b.count
+        guard j < n else { return nil }
+        if b[j] == UInt8(ascii: "#") {
+            j += 1
+            var hex = false
+            if j < n, b[j] | 0x20 == UInt8(ascii: "x") {
+                hex = true
+                j += 1
+            }
+            var v: UInt32 = 0
+            let start = j
+            while j < n, j < start + 8 {
+                let c = b[j]
+                if c >= 0x30 && c <= 0x39 {
+                    v = v * (hex ? 16 : 10) + UInt32(c - 0x30)
+                } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
+                    v = v * 16 + UInt32((c | 0x20) - 0x61 + 10)
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard j > start, j < n, b[j] == UInt8(ascii: ";") else { return nil }
+            // What HTML does with references to C1 controls (windows-1252) is libxml2's business.
+            guard v >= 0x20 || v == 0x9 || v == 0xA || v == 0xD, !(0x80...0x9F).contains(v), let s = Unicode.Scalar(v), v != 0 else { return nil }
+            return (s, j + 1 - i)
+        }
+        let start = j
+        while j < n, j < start + 8, isLetter(b[j]) { j += 1 }
+        guard j < n, b[j] == UInt8(ascii: ";") else { return nil }
+        let scalar: Unicode.Scalar
+        switch Array(b[start..<j]) {
+        case Array("amp".utf8): scalar = "&"
+        case Array("lt".utf8): scalar = "<"
+        case Array("gt".utf8): scalar = ">"
+        case Array("quot".utf8): scalar = "\""
+        case Array("apos".utf8): scalar = "'"
+        case Array("nbsp".utf8): scalar = "\u{A0}"
+        default: return nil
+        }
+        return (scalar, j + 1 - i)
+    }
+}

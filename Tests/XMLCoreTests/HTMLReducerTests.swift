@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import XMLCore
+
+/// HTML reduced to paragraphs; the byte-level fast path agrees with libxml2's HTML parser.
+@Suite struct HTMLReducerTests {
+    static let samples: [String] = [
+        "<p>One.</p><p>Two &amp; three.</p>",
+        "<p>Line<br>break</p><p>Para<br/><br/>split</p>",
+        "<div><b>Bold</b> <i>and</i> <a href=\"/x?a=1&amp;b=2\">link</a></div>",
+        "<style>p { color: red }</style><p>Before.</p><script>document.write('<p>x</p>')</script><p>After.</p>",
+        "x < y and a > b &lt;tag&gt; &quot;q&quot; &apos;s&apos; &#8217; &#x2014; &nbsp;end",
+        "<ul><li>one</li><li>two</li></ul><h2>Head</h2>tail",
+        "AT&T and R&D; &unknown; entity",
+        "<p>unclosed <b>bold <i>italic</p><p>next",
+        "<table><tr><td>a</td><td>b</td></tr></table>",
+        "<!-- comment --><p>after comment</p>",
+        "plain text\n\nwith blank line",
+        "<p title=\"a > b\">quoted attribute</p>",
+        "<P>Upper</P><BR><BR>case",
+        "<p>caf\u{E9} na\u{EF}ve \u{6771}\u{4EAC} \u{1F6A2}</p>",
+        "<iframe src=\"https://evil.example\"></iframe><p>safe</p>",
+    ]
+
+    @Test(arguments: samples)
+    func fastPathAgreesWithLibxml2(_ html: String) {
+        let slow = HTMLReducer.reduceOnce(html, base: nil, fast: false)
+        let fast = HTMLReducer.reduceOnce(html, base: nil, fast: true)
+        #expect(fast.0.paragraphs == slow.0.paragraphs)
+        #expect((fast.1 == 0) == (slow.1 == 0), "element count zero-ness drives the double-escape rule")
+    }
+
+    @Test func reducesAsDocumented() {
+        #expect(HTMLReducer.reduce("<p>One.</p><p>Two &amp; three.</p>").paragraphs == ["One.", "Two & three."])
+        #expect(HTMLReducer.reduce("<p>Para<br/><br/>split</p>").paragraphs == ["Para", "split"])
+        #expect(HTMLReducer.reduce("<script>x()</script><p>kept</p>").paragraphs == ["kept"])
+        #expect(HTMLReducer.reduce("&lt;p&gt;double&lt;/p&gt;&lt;p&gt;escaped&lt;/p&gt;").paragraphs == ["double", "escaped"])
+        #expect(HTMLReducer.reduce("<p>&lt;b&gt; is literal here</p>").paragraphs == ["<b> is literal here"])
+    }
+}
