@@ -3,8 +3,24 @@
 /// not know, CDATA, an image, a tag it cannot read) makes it give up: libxml2's HTML
 /// parser then does the work, so the result is the same either way.
 enum HTMLFastReducer {
-    static let blocks: [[UInt8]] = HTMLReducer.blocks.map { Array($0.utf8) }
-    static let dropped: [[UInt8]] = HTMLReducer.dropped.map { Array($0.utf8) }
+    static let blocks: Set<[UInt8]> = Set(HTMLReducer.blocks.map { Array($0.utf8) })
+    static let dropped: Set<[UInt8]> = Set(HTMLReducer.dropped.map { Array($0.utf8) })
+    static let br = Array("br".utf8)
+    static let img = Array("img".utf8)
+    static let td = Array("td".utf8)
+    static let th = Array("th".utf8)
+
+    /// Appends the UTF-8 form of a scalar.
+    @inline(__always)
+    static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
+        case 0x800..<0x10000: out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+        default: out.append(contentsOf: [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+        }
+    }
 
     @inline(__always)
     static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -71,12 +87,12 @@ enum HTMLFastReducer {
                 guard j < n else { return nil }
                 i = j + 1
                 elements += closing ? 0 : 1
-                if name == Array("br".utf8) {
+                if name == br {
                     breaks += 1
                     if breaks >= 2 { end() } else { current.append(0x20) }
                     continue
                 }
-                if name == Array("img".utf8) { return nil }
+                if name == img { return nil }
                 if !closing && dropped.contains(name) {
                     // Skip to the matching end tag.
                     var k = i
@@ -96,7 +112,7 @@ enum HTMLFastReducer {
                 }
                 if blocks.contains(name) {
                     end()
-                } else if name == Array("td".utf8) || name == Array("th".utf8) {
+                } else if name == td || name == th {
                     if closing { current.append(0x20) }
                 }
                 continue
@@ -114,7 +130,7 @@ enum HTMLFastReducer {
                     i += 1
                     continue
                 }
-                current.append(contentsOf: Array(String(Character(scalar)).utf8))
+                append(scalar, to: &current)
                 if !(scalar == " " || scalar == "\u{A0}") { breaks = 0 }
                 i += length
                 continue
@@ -161,14 +177,20 @@ enum HTMLFastReducer {
         while j < n, j < start + 8, isLetter(b[j]) { j += 1 }
         guard j < n, b[j] == UInt8(ascii: ";") else { return nil }
         let scalar: Unicode.Scalar
-        switch Array(b[start..<j]) {
-        case Array("amp".utf8): scalar = "&"
-        case Array("lt".utf8): scalar = "<"
-        case Array("gt".utf8): scalar = ">"
-        case Array("quot".utf8): scalar = "\""
-        case Array("apos".utf8): scalar = "'"
-        case Array("nbsp".utf8): scalar = "\u{A0}"
-        default: return nil
+        let len = j - start
+        @inline(__always) func at(_ k: Int) -> UInt8 { b[start + k] }
+        if len == 3 && at(0) == 0x61 && at(1) == 0x6D && at(2) == 0x70 {
+            scalar = "&"  // amp
+        } else if len == 2 && at(1) == 0x74 && (at(0) == 0x6C || at(0) == 0x67) {
+            scalar = at(0) == 0x6C ? "<" : ">"  // lt gt
+        } else if len == 4 && at(0) == 0x71 && at(1) == 0x75 && at(2) == 0x6F && at(3) == 0x74 {
+            scalar = "\""  // quot
+        } else if len == 4 && at(0) == 0x61 && at(1) == 0x70 && at(2) == 0x6F && at(3) == 0x73 {
+            scalar = "'"  // apos
+        } else if len == 4 && at(0) == 0x6E && at(1) == 0x62 && at(2) == 0x73 && at(3) == 0x70 {
+            scalar = "\u{A0}"  // nbsp
+        } else {
+            return nil
         }
         return (scalar, j + 1 - i)
     }

@@ -111,6 +111,49 @@ public enum HTMLReducer {
         return (Result(paragraphs: state.paragraphs, images: state.images), state.elements - (whole ? 0 : 1))
     }
 
+    /// Paragraphs of markup that came as XML elements (Atom xhtml, NewsML inlineXML),
+    /// by the same rules as HTML, walking the tree directly: its text is literal.
+    public static func paragraphs(ofTree children: [XMLContent]) -> [String] {
+        var paragraphs: [String] = []
+        var current = ""
+        var breaks = 0
+        func end() {
+            let p = Whitespace.collapse(current)
+            if !p.isEmpty { paragraphs.append(p) }
+            current = ""
+            breaks = 0
+        }
+        // (content, closing element name) pairs on an explicit stack, document order.
+        var stack: [(XMLContent?, String?)] = children.reversed().map { ($0, nil) }
+        while let (node, closing) = stack.popLast() {
+            if let closing {
+                if blocks.contains(closing) { end() }
+                if closing == "td" || closing == "th" { current += " " }
+                continue
+            }
+            switch node {
+            case .text(let t):
+                if !t.allSatisfy({ $0.isWhitespace }) { breaks = 0 }
+                current += t
+            case .element(let e):
+                let name = e.name.lowercased()
+                if dropped.contains(name) || name == "img" { continue }
+                if name == "br" {
+                    breaks += 1
+                    if breaks >= 2 { end() } else { current += " " }
+                    continue
+                }
+                if blocks.contains(name) { end() }
+                stack.append((nil, name))
+                for c in e.children.reversed() { stack.append((c, nil)) }
+            case nil:
+                continue
+            }
+        }
+        end()
+        return paragraphs
+    }
+
     /// Plain text: blank lines separate paragraphs; white space collapses.
     public static func plainParagraphs(_ text: String) -> [String] {
         var out: [String] = []

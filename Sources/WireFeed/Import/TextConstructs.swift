@@ -45,7 +45,7 @@ enum FeedText {
 
     /// Paragraphs of XML markup (XHTML content, NewsML mixed text): its text is literal.
     static func xhtml(_ children: [XMLContent], base: String?) -> [String] {
-        HTMLReducer.reduce(serialize(children), base: base, undoDoubleEscaping: false).paragraphs
+        HTMLReducer.paragraphs(ofTree: children)
     }
 
     /// An XHTML subtree (Atom `type="xhtml"`, NewsML `inlineXML`) as HTML text for the reducer.
