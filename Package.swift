@@ -44,6 +44,11 @@ let package = Package(
             path: "Benchmarks/wirefeed-bench",
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "wirefeed-fuzz",
+            dependencies: ["WireFeed", "XMLCore"],
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "XMLCoreTests", dependencies: ["XMLCore"], swiftSettings: upcoming),
         .testTarget(name: "WireFeedTests", dependencies: ["WireFeed", "XMLCore"], swiftSettings: upcoming),
         .testTarget(name: "wirefeedCLITests", dependencies: ["wirefeed", "XMLCore"], swiftSettings: upcoming),

@@ -8,7 +8,8 @@ public enum Converter {
     public static func resolveUpdated(feed: Feed, inputs: ArticleInputs, environment: [String: String]) throws -> Timestamp {
         if let updated = feed.updated { return updated }
         var newest: Timestamp?
-        try inputs.forEach { article, _ in
+        // Inputs that cannot be read are reported by the pass that writes.
+        try inputs.forEach(onFailure: { _ in }) { article, _ in
             for t in [article.updated, article.published].compactMap({ $0 }) where newest == nil || t > newest! {
                 newest = t
             }

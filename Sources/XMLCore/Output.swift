@@ -75,22 +75,43 @@ public final class StandardOutputSink: FileDescriptorSink {
     public init() { super.init(fd: 1, name: "<stdout>") }
 }
 
-/// A file written atomically: bytes go to a temporary file in the target's
-/// folder, which `commit()` flushes, syncs and renames over the target.
-/// Until then the previous file (if any) is untouched; `abort()` (or
-/// deinitialising an uncommitted sink) removes the temporary file.
+/// A file written atomically: bytes go to a temporary file in the target's folder,
+/// which `commit()` flushes, syncs and renames over the target. Until then the previous
+/// file (if any) is untouched. On Linux the temporary file is anonymous (`O_TMPFILE`):
+/// if the process is killed, not even a temporary file is left behind. Elsewhere (or on
+/// file systems without `O_TMPFILE`) it is a hidden `.NAME.wirefeed-XXXXXX` that `abort()`
+/// (or deinitialising an uncommitted sink) removes.
 public final class AtomicFileSink: FileDescriptorSink {
     public let path: String
-    let temporaryPath: String
+    let directory: String
+    let base: String
+    /// The named temporary file, when the file is not anonymous.
+    let temporaryPath: String?
     private var finished = false
+
+    #if os(Linux)
+        static let oTmpFile: Int32 = 0o20200000  // O_TMPFILE = __O_TMPFILE | O_DIRECTORY
+    #endif
 
     public init(path: String) throws {
         LibXML.ensureInitialized()
         self.path = path
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).wirefeed-XXXXXX".utf8CString)
+        directory = dir.isEmpty ? "/" : dir
+        base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        #if os(Linux)
+            let anonymous = open(directory, Self.oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
+            if anonymous >= 0 {
+                temporaryPath = nil
+                super.init(fd: anonymous, name: path)
+                return
+            }
+            if errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM {
+                throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
+            }
+        #endif
+        var template = Array("\(directory)/.\(base).wirefeed-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
             throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
@@ -111,11 +132,22 @@ public final class AtomicFileSink: FileDescriptorSink {
             abort()
             throw error
         }
+        var named = temporaryPath
+        if named == nil {
+            // Give the anonymous file a name next to the target, then rename it into place.
+            let candidate = "\(directory)/.\(base).wirefeed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) != 0 {
+                let message = String(cString: strerror(errno))
+                abort()
+                throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
+            }
+            named = candidate
+        }
         close(fd)
         finished = true
-        if rename(temporaryPath, path) != 0 {
+        if rename(named!, path) != 0 {
             let message = String(cString: strerror(errno))
-            unlink(temporaryPath)
+            unlink(named!)
             throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
         }
     }
@@ -125,7 +157,7 @@ public final class AtomicFileSink: FileDescriptorSink {
         finished = true
         super.abort()
         close(fd)
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     deinit { abort() }

@@ -246,8 +246,11 @@ public final class Schema: @unchecked Sendable {
 public struct Limits: Sendable {
     /// Largest document, in bytes.
     public var maximumDocumentSize: Int = 1 << 31 - 1
-    /// Largest text node, in bytes.
+    /// Largest text in one element, in bytes (libxml2 refuses single text nodes over 10 MB anyway).
     public var maximumTextSize: Int = 64 << 20
 
-    public init() {}
+    public init(maximumDocumentSize: Int = 1 << 31 - 1, maximumTextSize: Int = 64 << 20) {
+        self.maximumDocumentSize = maximumDocumentSize
+        self.maximumTextSize = maximumTextSize
+    }
 }

@@ -16,6 +16,9 @@ public enum XMLInput {
 /// looked at (to detect a format) and are then replayed to the real reader.
 public final class ByteStream {
     let fd: Int32
+    /// Reading stops with an error past this many bytes.
+    public var limit = Int.max
+    private var total = 0
     private var prefix: [UInt8] = []
     private var replayed = 0
     private var eof = false
@@ -76,6 +79,10 @@ public final class ByteStream {
         while true {
             let n = Glibc.read(fd, buffer, count)
             if n < 0 && errno == EINTR { continue }
+            if n > 0 {
+                total += n
+                if total > limit { return -1 }
+            }
             return n < 0 ? -1 : Int32(n)
         }
     }

@@ -39,6 +39,13 @@ public final class XMLStreamReader {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
         }
+        if case .file(let path) = input {
+            var st = stat()
+            if stat(path, &st) == 0, Int(st.st_size) > limits.maximumDocumentSize {
+                throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
+            }
+        }
+        if case .stream(let stream) = input { stream.limit = limits.maximumDocumentSize }
         self.file = file
         self.limits = limits
         collector = ErrorCollector(file: file)

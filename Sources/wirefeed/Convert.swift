@@ -37,6 +37,9 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Order articles: input (default), newest or oldest first. Sorting holds all articles in memory.")
     var sort: SortOrder = .input
 
+    @Option(name: .long, help: "Refuse an input file larger than this (bytes; K, M, G suffixes). Default 256M; JSON Lines are limited per line.")
+    var maxInputSize: ByteCount?
+
     @Flag(name: .long, help: "Print warnings about repaired input to standard error.")
     var verbose = false
 
@@ -63,7 +66,7 @@ struct Convert: ParsableCommand {
 
     private func convert() throws {
         let feedMeta = try feed.map { path throws(IngestError) in try Feed.load(path: path) } ?? Feed()
-        var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta))
+        var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta), maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         _ = try inputs.files()  // fail early on missing paths, before any output exists
         try inputs.bufferStandardInput()
         let environment = ProcessInfo.processInfo.environment
@@ -137,7 +140,12 @@ extension Convert {
                 throw error
             }
         }
-        try inputs.forEach { article, warnings in
+        // Each item is its own atomic file: one bad input or article never stops the others.
+        var failures = 0
+        try inputs.forEach(onFailure: { error in
+            failures += 1
+            printError("wirefeed: \(error)")
+        }) { article, warnings in
             for w in warnings where w.severity >= .warning {
                 repaired += 1
                 if verbose { printError(w.formatted) }
@@ -155,6 +163,10 @@ extension Convert {
             printError("wirefeed: repaired \(repaired) input problem\(repaired == 1 ? "" : "s"); --verbose lists them")
         }
         if verbose { printError("wirefeed: wrote \(written) item\(written == 1 ? "" : "s") to \(dir)") }
+        if failures > 0 {
+            printError("wirefeed: \(failures) input\(failures == 1 ? "" : "s") failed (listed above); \(written) item\(written == 1 ? "" : "s") written to \(dir)")
+            throw Reported()
+        }
     }
 }
 

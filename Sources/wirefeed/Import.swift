@@ -41,6 +41,12 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Stop after this many articles.")
     var maxArticles: Int?
 
+    @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
+    var maxInputSize: ByteCount?
+
+    @Option(name: .long, help: "Refuse an element holding more text than this (bytes; K, M suffixes). Default 64M; libxml2 stops single text nodes at 10 MB.")
+    var maxTextSize: ByteCount?
+
     func run() throws {
         let input: XMLInput
         if file == "-" {
@@ -66,7 +72,10 @@ struct Import: ParsableCommand {
         }
         let writer = JSONImportWriter(sink: sink, embedWarnings: format == .json)
         do {
-            let warnings = try FeedImporter.run(input, file: file, options: ImportOptions(format: from.format, maximumArticles: maxArticles), handler: writer)
+            let warnings = try FeedImporter.run(input, file: file, options: ImportOptions(
+                    format: from.format,
+                    limits: Limits(maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max), maximumTextSize: maxTextSize?.bytes ?? 64 << 20),
+                    maximumArticles: maxArticles), handler: writer)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
             if strict && !warnings.isEmpty {

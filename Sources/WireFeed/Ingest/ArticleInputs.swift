@@ -66,11 +66,33 @@ public struct ArticleInputs: Sendable {
 
     /// Calls `body` with each article in input order, and with the warnings of its file.
     public func forEach(_ body: (Article, [Diagnostic]) throws -> Void) throws {
+        try forEach(onFailure: nil, body)
+    }
+
+    /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
+    /// is handed to `onFailure` and the others go on.
+    public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {
         for file in try files() {
+            guard let onFailure else {
+                try read(file: file, body)
+                continue
+            }
+            do {
+                try read(file: file) { article, warnings in
+                    do { try body(article, warnings) } catch { onFailure(error) }
+                }
+            } catch {
+                onFailure(error)
+            }
+        }
+    }
+
+    private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        do {
             let ext = (file as NSString).pathExtension.lowercased()
             if file != "-" && (ext == "jsonl" || ext == "ndjson") {
                 try jsonLines(streamingFrom: file, body)
-                continue
+                return
             }
             let bytes = try read(file)
             try articles(in: bytes, file: file, body)
@@ -139,6 +161,9 @@ public struct ArticleInputs: Sendable {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard data.count <= limit else { throw IngestError(file: "-", message: "input is larger than the limit of \(limit) bytes") }
             return [UInt8](data)
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw IngestError(file: path, message: "cannot be opened for reading")

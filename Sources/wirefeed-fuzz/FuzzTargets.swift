@@ -1,0 +1,62 @@
+import Foundation
+import WireFeed
+import XMLCore
+
+/// The fuzz targets: any bytes through one of wirefeed's readers. Each must return
+/// normally (an error is fine); a crash, a hang or a leak is a bug.
+enum FuzzTarget: String, CaseIterable {
+    /// Any bytes as a feed to import.
+    case `import`
+    /// Any bytes as a document to validate (schema + rules).
+    case validate
+    /// Any bytes as a cleaned-article text file (with front matter).
+    case text
+    /// Bytes -> article model -> each writer -> importer -> the same model.
+    case roundtrip
+
+    static let current: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["WIREFEED_FUZZ_TARGET"] ?? "import"
+        guard let t = FuzzTarget(rawValue: name) else { fatalError("WIREFEED_FUZZ_TARGET must be one of \(allCases.map(\.rawValue))") }
+        return t
+    }()
+
+    nonisolated(unsafe) static let validator: DocumentValidator = {  // libFuzzer calls from one thread
+        var dir = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { dir.deleteLastPathComponent() }
+        return DocumentValidator(schemasDirectory: dir.path + "/schemas", lint: LintOptions(now: Timestamp(seconds: 1_700_000_000)))
+    }()
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .import:
+            _ = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml")
+        case .validate:
+            _ = Self.validator.validate(file: "fuzz.xml", bytes: bytes)
+        case .text:
+            _ = try? CleanedArticleReader().read(bytes: bytes, file: "fuzz.txt")
+        case .roundtrip:
+            guard let article = try? CleanedArticleReader().read(bytes: bytes, file: "fuzz.txt").article else { return }
+            let updated = Timestamp(seconds: 1_700_000_000)
+            for format in [OutputFormat.rss, .atom, .newsml] {
+                guard let xml = try? Converter.render([article], format: format, updated: updated) else {
+                    fatalError("writer failed on an article the reader produced")
+                }
+                guard let (doc, _) = try? FeedImporter.document(.bytes(xml), file: "roundtrip.xml") else {
+                    fatalError("wirefeed cannot read what it wrote (\(format))")
+                }
+                guard doc.articles.count == 1, doc.articles[0].id == article.id else {
+                    fatalError("round trip lost the article (\(format))")
+                }
+                if !article.body.isEmpty && doc.articles[0].body.isEmpty {
+                    fatalError("round trip lost the body (\(format))")
+                }
+            }
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzTarget.current.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
