@@ -1,3 +1,5 @@
+import XMLCore
+
 /// Light checks on escaped HTML, without parsing it into a tree.
 enum Markup {
     /// Whether text holds something that looks like a tag (`<b>`, `</p>`, `<!--`).
@@ -167,5 +169,23 @@ enum Markup {
             }
         }
         return nil
+    }
+}
+
+/// The fields of an item that carry HTML: RSS description and content:encoded, Atom
+/// summary and content (type="html" as escaped HTML, type="xhtml" as elements).
+enum HTMLFields {
+    static func visit(_ item: XMLElement, html: (String, XMLElement) -> Void, xhtml: (XMLElement) -> Void) {
+        for c in item.elements {
+            switch (c.namespace, c.name) {
+            case ("", "description"), (Namespace.content, "encoded"):
+                html(c.text, c)
+            case (Namespace.atom, "summary"), (Namespace.atom, "content"):
+                let type = c.attribute("type") ?? "text"
+                if type == "html" { html(c.text, c) } else if type == "xhtml" { xhtml(c) }
+            default:
+                break
+            }
+        }
     }
 }

@@ -11,6 +11,11 @@ enum RSSDates {
         return t.isEmpty ? nil : t
     }
 
+    /// The pubDate elements of an item.
+    static func itemDates(_ item: XMLElement) -> [XMLElement] {
+        item.elements.filter { $0.namespace.isEmpty && $0.name == "pubDate" }
+    }
+
     /// The date and what was lenient about it, or nil when it is no RFC 822 date at all.
     static func parse(_ text: String) -> (Timestamp, DateParser.Notes)? {
         var notes: DateParser.Notes = []

@@ -9,15 +9,7 @@ final class HTMLWellFormed: LintRule {
 
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        for c in e.elements {
-            switch (c.namespace, c.name) {
-            case ("", "description"), (Namespace.content, "encoded"): checkHTML(c.text, c, &out)
-            case (Namespace.atom, "summary"), (Namespace.atom, "content"):
-                let type = c.attribute("type") ?? "text"
-                if type == "html" { checkHTML(c.text, c, &out) } else if type == "xhtml" { checkXHTML(c, &out) }
-            default: break
-            }
-        }
+        HTMLFields.visit(e, html: { checkHTML($0, $1, &out) }, xhtml: { checkXHTML($0, &out) })
     }
     func checkHTML(_ html: String, _ e: XMLElement, _ out: inout FindingSink) {
         if let problem = Markup.wellFormednessProblem(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : []) { out.add(info, line: e.line, "\(e.name): \(problem)") }

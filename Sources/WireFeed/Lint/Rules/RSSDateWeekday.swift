@@ -9,9 +9,7 @@ final class RSSDateWeekday: LintRule {
 
     init(options: LintOptions) {}
     func head(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
-    func item(_ e: XMLElement, _ out: inout FindingSink) {
-        for d in e.elements where d.namespace.isEmpty && d.name == "pubDate" { check(d, &out) }
-    }
+    func item(_ e: XMLElement, _ out: inout FindingSink) { for d in RSSDates.itemDates(e) { check(d, &out) } }
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         guard let text = RSSDates.text(e), let (t, notes) = RSSDates.parse(text), notes.contains(.wrongWeekday) else { return }
         let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]

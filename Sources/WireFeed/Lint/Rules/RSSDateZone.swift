@@ -9,9 +9,7 @@ final class RSSDateZone: LintRule {
 
     init(options: LintOptions) {}
     func head(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
-    func item(_ e: XMLElement, _ out: inout FindingSink) {
-        for d in e.elements where d.namespace.isEmpty && d.name == "pubDate" { check(d, &out) }
-    }
+    func item(_ e: XMLElement, _ out: inout FindingSink) { for d in RSSDates.itemDates(e) { check(d, &out) } }
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         guard let text = RSSDates.text(e), let (_, notes) = RSSDates.parse(text) else { return }
         if notes.contains(.unknownZone) || notes.contains(.noOffset) {
