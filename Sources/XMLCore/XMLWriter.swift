@@ -77,6 +77,13 @@ public final class XMLWriter {
         try check(withXMLChar(clean) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
+    /// Writes character data the caller has already escaped for XML (as `xmlEncodeSpecialChars`
+    /// would, with no character XML forbids). Used where text is built and escaped in one pass.
+    public func escapedText(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard bytes.count > 0, let base = bytes.baseAddress else { return }
+        try check(xmlTextWriterWriteRawLen(writer, base, Int32(bytes.count)), "text")
+    }
+
     /// Writes `<name>text</name>`.
     public func element(_ name: String, text value: String) throws {
         try startElement(name)

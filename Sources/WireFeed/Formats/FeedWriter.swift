@@ -66,6 +66,53 @@ public enum Namespace {
 }
 
 enum HTMLText {
+    /// Paragraphs as `<p>` HTML, escaped for HTML and then for XML in one pass, exactly as
+    /// libxml2 would escape ``paragraphs(_:)`` as text (`&`, `<`, `>`, `"`, CR), characters
+    /// XML forbids left out.
+    static func xmlEscapedParagraphs(_ body: [String], into out: inout [UInt8]) {
+        let open: StaticString = "&lt;p&gt;"
+        let close: StaticString = "&lt;/p&gt;"
+        func add(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        for (k, paragraph) in body.enumerated() {
+            if k > 0 { out.append(0x0A) }
+            add(open)
+            var copy = paragraph
+            copy.withUTF8 { b in
+                var i = 0
+                var run = 0
+                func flush(_ upTo: Int) { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<upTo])) }
+                while i < b.count {
+                    let c = b[i]
+                    var replacement: StaticString?
+                    var skip = 1
+                    switch c {
+                    case UInt8(ascii: "&"): replacement = "&amp;amp;"
+                    case UInt8(ascii: "<"): replacement = "&amp;lt;"
+                    case UInt8(ascii: ">"): replacement = "&amp;gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case 0x0D: replacement = "&#13;"
+                    case 0x09, 0x0A: break
+                    case 0..<0x20: replacement = ""
+                    case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF):
+                        replacement = ""  // U+FFFE, U+FFFF
+                        skip = 3
+                    default: break
+                    }
+                    if let replacement {
+                        flush(i)
+                        add(replacement)
+                        i += skip
+                        run = i
+                    } else {
+                        i += 1
+                    }
+                }
+                flush(b.count)
+            }
+            add(close)
+        }
+    }
+
     /// Paragraphs as `<p>` HTML, escaped, for `content:encoded`.
     static func paragraphs(_ body: [String]) -> String {
         var out = ""

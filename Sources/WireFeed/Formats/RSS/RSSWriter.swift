@@ -64,7 +64,7 @@ public final class RSSWriter: FeedWriter {
         // in a summary stays text and readers can tell real markup from double escaping.
         if let teaser = a.teaser {
             let paragraphs = teaser.utf8.contains(0x0A) ? teaser.split(separator: "\n\n").map(String.init) : [teaser]
-            try xml.element("description", text: HTMLText.paragraphs(paragraphs))
+            try htmlElement("description", paragraphs)
         }
         for p in a.authors where p.email != nil { try xml.element("author", text: Self.mailbox(p)) }
         for c in a.categories {
@@ -87,7 +87,7 @@ public final class RSSWriter: FeedWriter {
         if let source = a.source, source.hasPrefix("http://") || source.hasPrefix("https://") {
             try xml.element("source", attributes: ["url": source], text: source)
         }
-        if !a.body.isEmpty { try xml.element("content:encoded", text: HTMLText.paragraphs(a.body)) }
+        if !a.body.isEmpty { try htmlElement("content:encoded", a.body) }
         for p in a.authors where p.email == nil { try xml.element("dc:creator", text: p.name) }
         if let source = a.source { try xml.element("dc:source", text: source) }
         if let notice = a.rights?.displayNotice { try xml.element("dc:rights", text: notice) }
@@ -107,6 +107,17 @@ public final class RSSWriter: FeedWriter {
         try xml.endElement()
         try xml.drain(to: sink)
     }
+
+    /// An element holding paragraphs as escaped `<p>` HTML, escaped in one pass.
+    private func htmlElement(_ name: String, _ paragraphs: [String]) throws {
+        scratch.removeAll(keepingCapacity: true)
+        HTMLText.xmlEscapedParagraphs(paragraphs, into: &scratch)
+        try xml.startElement(name)
+        try scratch.withUnsafeBufferPointer { try xml.escapedText($0) }
+        try xml.endElement()
+    }
+
+    private var scratch: [UInt8] = []
 
     public func finish() throws {
         try xml.endDocument()
