@@ -19,6 +19,9 @@ struct CLI {
     static let shared = URL(fileURLWithPath: repo).deletingLastPathComponent().path + "/shared"
     static let sharedAvailable = FileManager.default.fileExists(atPath: shared + "/reference/SOURCES.md")
 
+    /// "Within a second" for hostile input; scripts/sanitizers runs an instrumented (slower) binary.
+    static let quickly: TimeInterval = ProcessInfo.processInfo.environment["WIREFEED_SANITIZED"] == nil ? 1.0 : 15.0
+
     /// The `wirefeed` executable next to the test bundle.
     static let binary: String = {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
