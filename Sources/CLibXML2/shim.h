@@ -24,4 +24,13 @@ static inline xmlParserInputPtr wf_noNetLoad(const char *URL, const char *ID, xm
     return xmlNoNetExternalEntityLoader(URL, ID, ctxt);
 }
 
+/// A generic error handler that prints nothing (libxml2's default writes to stderr).
+static void wf_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+/// Silences libxml2's generic error output for this thread and threads created later.
+static inline void wf_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, wf_silent);
+    xmlThrDefSetGenericErrorFunc(NULL, wf_silent);
+}
+
 #endif

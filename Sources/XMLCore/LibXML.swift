@@ -11,6 +11,10 @@ enum LibXML {
         xmlSchemaInitTypes()
         xmlRelaxNGInitTypes()
         xmlSetExternalEntityLoader(EntityLoader.loader)
+        // Nothing from libxml2 goes to stderr on its own (some encoder paths report through the
+        // generic handler, e.g. "Chunk: encoder error"): problems arrive through the structured
+        // handlers or as return codes, and wirefeed reports them itself.
+        wf_silenceGenericErrors()
         // Never call xmlCleanupParser(): other threads may still use libxml2.
         return true
     }()
