@@ -34,7 +34,7 @@ enum HTMLFastReducer {
         var elements = 0
         var name: [UInt8] = []
         func end() {
-            let p = Whitespace.collapse(String(decoding: current, as: UTF8.self))
+            let p = current.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
             if !p.isEmpty { paragraphs.append(p) }
             current.removeAll(keepingCapacity: true)
             breaks = 0

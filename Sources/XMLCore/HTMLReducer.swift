@@ -254,11 +254,16 @@ public enum Whitespace {
 
     /// Runs of white space (NBSP included) made one space, ends trimmed.
     public static func collapse(_ s: String) -> String {
+        var copy = s
+        return copy.withUTF8 { b in collapse(bytes: b) ?? s }
+    }
+
+    /// The collapsed text of UTF-8 bytes; nil when it is the bytes themselves, unchanged.
+    public static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pending = false
         var changed = false
-        let bytes = Array(s.utf8)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -288,6 +293,6 @@ public enum Whitespace {
             i += 1
         }
         if pending { changed = true }
-        return changed ? String(decoding: out, as: UTF8.self) : s
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 }
