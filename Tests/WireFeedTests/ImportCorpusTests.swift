@@ -104,3 +104,21 @@ import XMLCore
         #expect(throws: XMLError.self) { _ = try FeedImporter.document(.file(path), file: path) }
     }
 }
+
+extension FuzzRegressionTests {
+    /// The round-trip fuzzer's find: a front-matter id spanning lines (a YAML quoted string
+    /// may) came back trimmed from every format. Ids with white space are now refused.
+    @Test func idWithWhiteSpaceIsRefused() throws {
+        let path = Paths.fixtures + "/fuzz/roundtrip-multiline-id.txt"
+        do {
+            _ = try CleanedArticleReader().read(bytes: try Paths.bytes(path), file: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("white space"))
+            #expect(error.line == 2)
+        }
+        #expect(Article.problem(withID: "tag:example.org,2024:a b") != nil)
+        #expect(Article.problem(withID: "tag:example.org,2024:a\u{85}b") != nil)
+        #expect(Article.problem(withID: "urn:uuid:6f1c2a0e-934b-4d35-8a57-2d3e660c71b4") == nil)
+    }
+}

@@ -115,16 +115,17 @@ public struct ArticleInputs: Sendable {
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
             let fast: Article? = line.withUnsafeBufferPointer { try? ArticleJSONParser.article($0) }
-            if let fast {
-                try body(fast, [])
-                return
-            }
             // The fast reader gave up: JSONDecoder reads it, or says precisely what is wrong.
+            let article: Article
             do {
-                try body(try decoder.decode(Article.self, from: Data(line)), [])
+                article = try fast ?? decoder.decode(Article.self, from: Data(line))
             } catch let error as DecodingError {
                 throw IngestError(file: file, line: lineNo, message: Self.describe(error))
             }
+            if let problem = Article.problem(withID: article.id) {
+                throw IngestError(file: file, line: lineNo, message: problem)
+            }
+            try body(article, [])
         }
         while true {
             let chunk: Data
@@ -197,7 +198,10 @@ public struct ArticleInputs: Sendable {
         }
         switch kind {
         case "json":
-            for article in try Self.decodeJSON(bytes, file: file) { try body(article, []) }
+            for article in try Self.decodeJSON(bytes, file: file) {
+                if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, message: problem) }
+                try body(article, [])
+            }
         case "jsonl", "ndjson":
             var lineNo = 0
             var start = 0
@@ -209,6 +213,7 @@ public struct ArticleInputs: Sendable {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 do {
                     let article = try JSONDecoder().decode(Article.self, from: Data(line))
+                    if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, line: lineNo, message: problem) }
                     try body(article, [])
                 } catch let error as DecodingError {
                     throw IngestError(file: file, line: lineNo, message: Self.describe(error))

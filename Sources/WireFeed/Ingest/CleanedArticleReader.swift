@@ -121,6 +121,9 @@ public struct CleanedArticleReader: Sendable {
             throw IngestError(file: file, line: 2, message: "metadata key 'urgency': \(urgency) is not between 1 and 9")
         }
         article.id = patch?.id ?? Self.deriveID(for: article, idBase: feed.idBase)
+        if let problem = Article.problem(withID: article.id) {
+            throw IngestError(file: file, line: 2, message: "metadata key 'id': \(problem)")
+        }
         return Result(article: article, warnings: warnings)
     }
 

@@ -207,6 +207,16 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeIfPresent(status, forKey: .status)
     }
 
+    /// Why `id` cannot be an article id (empty, or with white space or control characters:
+    /// ids are IRIs, and every format trims or refuses white space in them), or nil.
+    public static func problem(withID id: String) -> String? {
+        if id.isEmpty { return "the id is empty" }
+        if id.unicodeScalars.contains(where: { $0.value < 0x21 || $0.properties.isWhitespace || (0x7F...0x9F).contains($0.value) }) {
+            return "the id '\(id.prefix(80))' contains white space or control characters (ids are IRIs)"
+        }
+        return nil
+    }
+
     /// The paragraph a reader sees first: the summary, else the lead.
     public var teaser: String? { summary ?? body.first }
 
