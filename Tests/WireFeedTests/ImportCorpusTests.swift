@@ -110,10 +110,11 @@ extension FuzzRegressionTests {
     /// may) came back trimmed from every format. Ids with white space are now refused.
     @Test func idWithWhiteSpaceIsRefused() throws {
         let path = Paths.fixtures + "/fuzz/roundtrip-multiline-id.txt"
+        let bytes = try Paths.bytes(path)
         do {
-            _ = try CleanedArticleReader().read(bytes: try Paths.bytes(path), file: path)
+            _ = try CleanedArticleReader().read(bytes: bytes, file: path)
             Issue.record("expected an error")
-        } catch {
+        } catch let error as IngestError {
             #expect(error.message.contains("white space"))
             #expect(error.line == 2)
         }
