@@ -114,7 +114,7 @@ extension FuzzRegressionTests {
         do {
             _ = try CleanedArticleReader().read(bytes: bytes, file: path)
             Issue.record("expected an error")
-        } catch let error as IngestError {
+        } catch {
             #expect(error.message.contains("white space"))
             #expect(error.line == 2)
         }
