@@ -1,4 +1,8 @@
 import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Foundation
 import WireFeed
 import XMLCore
@@ -101,7 +105,7 @@ struct Validate: ParsableCommand {
             let report: ValidationReport
             if path == "-" {
                 report = validator.validate(.stream(ByteStream.standardInput()), file: "-")
-            } else if !FileManager.default.isReadableFile(atPath: path) {
+            } else if access(path, R_OK) != 0 {
                 let exists = FileManager.default.fileExists(atPath: path)
                 report = ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
                     Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file", rule: "io")
