@@ -71,3 +71,17 @@ struct ReferenceSchemaValidationTests {
         #expect(errors(original.validate(bytes, file: "original.rss")) == [])
     }
 }
+
+@Suite struct DocumentValidatorTests {
+    /// However many documents, each schema is compiled once per validator (per run).
+    @Test func eachSchemaCompiledOnce() throws {
+        let validator = DocumentValidator(schemasDirectory: Paths.schemas)
+        let rss = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: .rss, updated: Fixtures.updated)
+        let atom = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: .atom, updated: Fixtures.updated)
+        for i in 0..<50 {
+            #expect(validator.validate(file: "r\(i).xml", bytes: rss).isValid())
+            #expect(validator.validate(file: "a\(i).xml", bytes: atom).isValid())
+        }
+        #expect(validator.compiledSchemaCount == 2)
+    }
+}
