@@ -123,3 +123,22 @@ extension FuzzRegressionTests {
         #expect(Article.problem(withID: "urn:uuid:6f1c2a0e-934b-4d35-8a57-2d3e660c71b4") == nil)
     }
 }
+
+extension FuzzRegressionTests {
+    /// The round-trip fuzzer's second find: deeply nested YAML flow collections in front matter
+    /// overflowed the stack inside the YAML parser (100,000 '[' crashed the release binary).
+    /// Nesting is now bounded before the parser sees it.
+    @Test func deepFrontMatterNestingIsRefused() throws {
+        for text in [String(decoding: try Paths.bytes(Paths.fixtures + "/fuzz/text-deep-yaml-nesting.txt"), as: UTF8.self),
+                     "---\nid: " + String(repeating: "[", count: 100_000) + "\n---\nBody.\n",
+                     "---\n" + (0..<100).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }.joined(separator: "\n") + "\n---\nBody.\n"]
+        {
+            do {
+                _ = try CleanedArticleReader().read(bytes: Array(text.utf8), file: "deep.txt")
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.message.contains("nests deeper"))
+            }
+        }
+    }
+}
