@@ -9,16 +9,17 @@ final class NewsMLDateZone: LintRule {
 
     static let names: Set<String> = ["versionCreated", "firstCreated", "embargoed", "contentCreated", "contentModified", "sent"]
     init(options: LintOptions) {}
+    /// Dates live in the header and in itemMeta / contentMeta: only those are looked at.
     func check(_ e: XMLElement, _ out: inout FindingSink) {
-        var stack = [e]
-        while let x = stack.popLast() {
-            if x.namespace == Namespace.nar, Self.names.contains(x.name) {
+        let parts = e.name == "header" ? [e] : e.elements.filter { $0.namespace == Namespace.nar && ($0.name == "itemMeta" || $0.name == "contentMeta") }
+        for part in parts {
+            for x in part.elements where x.namespace == Namespace.nar && Self.names.contains(x.name) {
                 let v = Check.text(x)
                 if !v.isEmpty && Timestamp(rfc3339: v) == nil { out.add(info, line: x.line, "\(x.name) '\(v)' is not a date-time with a time zone (e.g. 2025-03-01T10:15:00Z)") }
             }
-            if x.name != "contentSet" { stack += x.elements }
         }
     }
+
     func head(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
     func item(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
 }

@@ -8,17 +8,24 @@ final class NewsMLLanguageBCP47: LintRule {
         spec: "https://iptc.org/std/NewsML-G2/guidelines/#language", formats: .newsml)
 
     init(options: LintOptions) {}
+    func check(_ x: XMLElement, _ value: String?, _ out: inout FindingSink) {
+        guard let v = value, !v.isEmpty, !Check.isBCP47(v) else { return }
+        out.add(info, line: x.line, "language '\(v)' is not a BCP 47 tag (e.g. en, en-GB)")
+    }
+
+    /// Where NewsML-G2 carries languages: xml:lang on the item and on its metadata and
+    /// content wrappers, language/@tag (not inside the XHTML body, which no rule reads).
     func check(_ e: XMLElement, _ out: inout FindingSink) {
-        var stack = [e]
-        while let x = stack.popLast() {
-            let tag = x.name == "language" && x.namespace == Namespace.nar ? x.attribute("tag") : nil
-            for v in [x.attribute("lang", namespace: Namespace.xml), tag].compactMap({ $0 }) where !v.isEmpty && !Check.isBCP47(v) {
-                out.add(info, line: x.line, "language '\(v)' is not a BCP 47 tag (e.g. en, en-GB)")
+        check(e, e.attribute("lang", namespace: Namespace.xml), &out)
+        for part in e.elements where part.namespace == Namespace.nar {
+            check(part, part.attribute("lang", namespace: Namespace.xml), &out)
+            for c in part.elements {
+                check(c, c.attribute("lang", namespace: Namespace.xml), &out)
+                if c.name == "language" && c.namespace == Namespace.nar { check(c, c.attribute("tag"), &out) }
             }
-            // Into contentSet too (inlineXML carries xml:lang), but not through the XHTML body.
-            if x.namespace == Namespace.nar { stack += x.elements }
         }
     }
+
     func root(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
     func item(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
 }
