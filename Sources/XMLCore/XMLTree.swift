@@ -47,12 +47,17 @@ public final class XMLElement: @unchecked Sendable {
         return nil
     }
 
-    /// All text below this element, concatenated.
+    /// All text below this element, concatenated (computed once: the tree is not changed
+    /// after it is read, and several rules read the same fields).
     public var text: String {
+        if let cachedText { return cachedText }
         var out = ""
         appendText(to: &out)
+        cachedText = out
         return out
     }
+
+    private var cachedText: String?
 
     private func appendText(to out: inout String) {
         for c in children {

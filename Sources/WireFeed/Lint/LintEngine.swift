@@ -107,19 +107,38 @@ public enum LintEngine {
 enum Check {
     /// An absolute http(s) URL without spaces, with a host.
     static func isAbsoluteHTTP(_ s: String) -> Bool {
-        let t = s.trimmingWhitespace()
-        guard t.hasPrefix("http://") || t.hasPrefix("https://") else { return false }
-        let rest = t.drop(while: { $0 != ":" }).dropFirst(3)
-        guard let first = rest.first, first != "/" else { return false }
-        return !t.contains(" ") && !t.contains("\t")
+        uriShape(s) == .http
     }
 
     /// An absolute URI of any scheme (`tag:`, `urn:`, `mailto:`, `http:`...), without spaces.
     static func isAbsoluteURI(_ s: String) -> Bool {
-        let t = s.trimmingWhitespace()
-        guard !t.isEmpty, !t.contains(" "), URIResolver.isAbsolute(t) else { return false }
-        if t.hasPrefix("http:") || t.hasPrefix("https:") { return isAbsoluteHTTP(t) }
-        return true
+        let shape = uriShape(s)
+        return shape == .http || shape == .other
+    }
+
+    enum URIShape { case notAbsolute, http, other }
+
+    /// What a URI looks like, on its UTF-8 bytes (surrounding white space ignored): a scheme
+    /// (a letter, then letters, digits, + - .) and a colon; for http(s), "//" and a host; no
+    /// white space inside.
+    static func uriShape(_ s: String) -> URIShape {
+        var copy = s
+        return copy.withUTF8 { b -> URIShape in
+            var start = 0
+            var end = b.count
+            while start < end, b[start] == 0x20 || b[start] == 0x09 || b[start] == 0x0A || b[start] == 0x0D { start += 1 }
+            while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0A || b[end - 1] == 0x0D { end -= 1 }
+            guard start < end, (b[start] | 0x20) >= 0x61, (b[start] | 0x20) <= 0x7A else { return .notAbsolute }
+            var i = start + 1
+            while i < end, (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2B || b[i] == 0x2D || b[i] == 0x2E { i += 1 }
+            guard i < end, b[i] == UInt8(ascii: ":") else { return .notAbsolute }
+            for k in (i + 1)..<max(i + 1, end) where b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D { return .notAbsolute }
+            let scheme = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self).lowercased()
+            guard scheme == "http" || scheme == "https" else { return .other }
+            // "//" and a host.
+            guard i + 3 < end, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "/"), b[i + 3] != UInt8(ascii: "/") else { return .notAbsolute }
+            return .http
+        }
     }
 
     /// BCP 47 (RFC 5646) language tag, well-formed: a 2–3 letter primary language
