@@ -63,10 +63,7 @@ public final class XMLStreamReader {
         guard schema.attach(to: reader) else {
             throw XMLError(.schema, "\(file): cannot attach the schema \(schema.path) to the reader")
         }
-        validating = true
     }
-
-    private var validating = false
 
     /// After the whole document was read: whether it is valid against the attached schema.
     public var isValid: Bool { xmlTextReaderIsValid(reader) == 1 }
