@@ -6,8 +6,7 @@ public final class JSONDocumentWriter: FeedWriter {
     let feed: Feed
     let format: String?
     let sink: any ByteSink
-    private var count = 0
-    private var warnings: [String] = []
+    private var list = ArticleList()
 
     public init(feed: Feed, context: WriteContext, sink: any ByteSink, format: String? = nil) {
         self.feed = feed
@@ -29,26 +28,11 @@ public final class JSONDocumentWriter: FeedWriter {
     }
 
     public func write(_ article: Article) throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "\n  " : ",\n  ")
-        Self.encode(article, into: &j)
-        count += 1
-        try sink.write(j.text)
+        try list.append(article, to: sink)
     }
 
-    /// Warnings to print under `warnings` at the end (import's `--format json`).
-    public func addWarnings(_ lines: [String]) { warnings += lines }
-
     public func finish() throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "]" : "\n]")
-        j.needsComma = true
-        if !warnings.isEmpty {
-            j.key("warnings")
-            j.open("[")
-            for w in warnings { j.element(); j.string(w) }
-            j.close("]")
-        }
+        var j = list.closing()
         j.raw("}\n")
         try sink.write(j.text)
     }
@@ -150,6 +134,27 @@ public final class JSONDocumentWriter: FeedWriter {
     }
 }
 
+/// The `articles` array of a streamed document: one article per line, as they come.
+struct ArticleList {
+    private var count = 0
+
+    mutating func append(_ article: Article, to sink: any ByteSink) throws {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "\n  " : ",\n  ")
+        JSONDocumentWriter.encode(article, into: &j)
+        count += 1
+        try sink.write(j.text)
+    }
+
+    /// The end of the array, ready for the next key of the document.
+    func closing() -> JSONBuilder {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "]" : "\n]")
+        j.needsComma = true
+        return j
+    }
+}
+
 /// A compact JSON text builder (keys in the order they are added).
 struct JSONBuilder {
     var bytes: [UInt8] = []
@@ -235,7 +240,7 @@ struct JSONBuilder {
 /// items) and `warnings`. JSON object keys have no order, so readers see the same document.
 public final class JSONImportWriter: ImportHandler {
     let sink: any ByteSink
-    private var count = 0
+    private var list = ArticleList()
     /// Warnings to embed under `warnings` (`wirefeed import --format json`).
     public var warnings: [String] = []
     public var embedWarnings: Bool
@@ -256,17 +261,11 @@ public final class JSONImportWriter: ImportHandler {
     }
 
     public func article(_ article: Article) throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "\n  " : ",\n  ")
-        JSONDocumentWriter.encode(article, into: &j)
-        count += 1
-        try sink.write(j.text)
+        try list.append(article, to: sink)
     }
 
     public func end(feed: Feed?) throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "]" : "\n]")
-        j.needsComma = true
+        var j = list.closing()
         if let feed {
             j.key("feed")
             JSONDocumentWriter.encode(feed, into: &j)
