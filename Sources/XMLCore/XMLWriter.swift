@@ -71,11 +71,20 @@ public final class XMLWriter {
             "attribute \(name)")
     }
 
-    /// Writes escaped character data.
+    /// Writes escaped character data: the same bytes as `xmlTextWriterWriteString`, escaped
+    /// here in one pass (``XMLText/appendEscaped(_:to:)``) and handed to libxml2 raw.
     public func text(_ value: String) throws {
-        let clean = XMLText.sanitized(value)
-        try check(withXMLChar(clean) { xmlTextWriterWriteString(writer, $0) }, "text")
+        scratch.removeAll(keepingCapacity: true)
+        XMLText.appendEscaped(value, to: &scratch)
+        if scratch.isEmpty {
+            // Still text: the start tag is closed (`<a></a>`, not `<a/>`), as libxml2 does.
+            try check(xmlTextWriterWriteString(writer, ""), "text")
+        } else {
+            try scratch.withUnsafeBufferPointer { try escapedText($0) }
+        }
     }
+
+    private var scratch: [UInt8] = []
 
     /// Writes character data the caller has already escaped for XML (as `xmlEncodeSpecialChars`
     /// would, with no character XML forbids). Used where text is built and escaped in one pass.
@@ -127,6 +136,55 @@ public enum XMLText {
         if v < 0xE000 { return false }
         if v < 0xFFFE { return true }
         return v >= 0x10000 && v <= 0x10FFFF
+    }
+
+    /// Appends `s` escaped as character data, byte for byte what libxml2's
+    /// `xmlEncodeSpecialChars` gives (`&amp; &lt; &gt; &quot;`, CR as `&#13;`), with the
+    /// characters XML 1.0 forbids left out. Runs that need nothing are copied whole.
+    public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        var copy = s
+        copy.withUTF8 { b in escapeClass.withUnsafeBufferPointer { table in
+            let n = b.count
+            var i = 0
+            var run = 0
+            while i < n {
+                while i < n, table[Int(b[i])] == 0 { i += 1 }
+                guard i < n else { break }
+                let replacement: StaticString
+                var skip = 1
+                switch b[i] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case 0x0D: replacement = "&#13;"
+                case 0xEF:
+                    // U+FFFE and U+FFFF are not XML characters; other EF sequences are.
+                    guard i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF else {
+                        i += 1
+                        continue
+                    }
+                    replacement = ""
+                    skip = 3
+                default: replacement = ""  // C0 controls other than tab and line feed
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                i += skip
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
+        } }
+    }
+
+    /// 1 for the bytes ``appendEscaped(_:to:)`` must look at: `& < > "`, C0 controls other
+    /// than tab and line feed, and 0xEF (the lead byte of U+FFFE and U+FFFF).
+    public static let escapeClass: [UInt8] = (0...255).map { c in
+        switch c {
+        case 0x09, 0x0A: 0
+        case 0..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0xEF: 1
+        default: 0
+        }
     }
 
     /// The string without the characters XML 1.0 forbids (fast when there are none).

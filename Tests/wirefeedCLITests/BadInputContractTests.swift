@@ -24,11 +24,14 @@ struct BadInputContractTests {
     }
 
     @Test func directoryWithoutArticles() throws {
-        oneLine(try CLI.run(["convert", try CLI.tempDir(), "--to", "atom"]), "directory holds no articles")
+        let empty = try CLI.tempDir()
+        defer { CLI.remove(empty) }
+        oneLine(try CLI.run(["convert", empty, "--to", "atom"]), "directory holds no articles")
     }
 
     @Test func notUTF8() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try Data("Caf\u{E9} society opens.\n".utf8.map { $0 } + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: dir + "/latin.txt"))
         let repaired = try CLI.run(["convert", dir + "/latin.txt", "--to", "json"])
         #expect(repaired.status == 0)
@@ -40,6 +43,7 @@ struct BadInputContractTests {
 
     @Test func notXML() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try "Just words, no markup.\n".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
         oneLine(try CLI.run(["import", dir + "/t.xml"]), "not an XML document")
         #expect(try CLI.run(["validate", dir + "/t.xml"]).out.contains("not an XML document"))
@@ -47,12 +51,14 @@ struct BadInputContractTests {
 
     @Test func truncatedXML() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>cut".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
         oneLine(try CLI.run(["import", dir + "/t.xml"]), "t.xml:2:")
     }
 
     @Test func wrongRootElement() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try "<html><body>not a feed</body></html>".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
         oneLine(try CLI.run(["import", dir + "/t.xml"]), "root element <html> is not a feed")
     }
@@ -92,6 +98,7 @@ struct BadInputContractTests {
     /// temporary file is left behind (the file being written is anonymous until committed).
     @Test func interruptedRun() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let jsonl = dir + "/many.jsonl"
         var text = ""
         for i in 0..<10_000 {
@@ -117,6 +124,7 @@ struct BadInputContractTests {
 
     @Test func outputDirKeepsGoingAndSaysWhatFailed() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try FileManager.default.copyItem(atPath: CLI.repo + "/fixtures/articles/en-harbour.txt", toPath: dir + "/a.txt")
         try Data([0, 1, 2]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
         try FileManager.default.copyItem(atPath: CLI.repo + "/fixtures/articles/id-short.txt", toPath: dir + "/c.txt")

@@ -40,7 +40,7 @@ struct CLI {
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        defer { remove(dir) }
         let paths = [dir + "/in", dir + "/out", dir + "/err"]
         _ = FileManager.default.createFile(atPath: paths[0], contents: Data(stdin ?? []))
         _ = FileManager.default.createFile(atPath: paths[1], contents: nil)
@@ -55,6 +55,12 @@ struct CLI {
         return Result(status: p.terminationStatus, stdout: [UInt8](outData), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Removes a directory made by `tempDir()` (tests call it in a `defer`, so /tmp does not fill up).
+    static func remove(_ dir: String) {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// A fresh directory under the system's temporary directory; the caller removes it.
     static func tempDir() throws -> String {
         let dir = NSTemporaryDirectory() + "wirefeed-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

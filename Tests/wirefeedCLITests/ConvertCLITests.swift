@@ -25,6 +25,7 @@ struct ConvertCLITests {
 
     @Test func sourceDateEpochWhenNoDatesAnywhere() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try "One paragraph of text here.\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
         let r = try CLI.run(["convert", dir + "/a.txt", "--to", "atom"], env: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(r.status == 0)
@@ -47,6 +48,7 @@ struct ConvertCLITests {
     @Test func jsonRoundTripsThroughConvert() throws {
         let first = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "json"])
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try Data(first.stdout).write(to: URL(fileURLWithPath: dir + "/doc.json"))
         let second = try CLI.run(["convert", dir + "/doc.json", "--feed", "fixtures/feed.yaml", "--to", "json"])
         #expect(second.status == 0)
@@ -62,6 +64,7 @@ struct ConvertCLITests {
 
     @Test func unreadableFrontMatterNamesFileAndLine() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try "---\ntitle: [oops\n---\nBody.\n".write(toFile: dir + "/bad.txt", atomically: true, encoding: .utf8)
         let r = try CLI.run(["convert", dir + "/bad.txt", "--to", "atom"])
         #expect(r.status == 1)
@@ -73,6 +76,7 @@ struct ConvertCLITests {
 
     @Test func notATextFile() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).write(to: URL(fileURLWithPath: dir + "/photo.txt"))
         let r = try CLI.run(["convert", dir + "/photo.txt", "--to", "rss"])
         #expect(r.status == 1)
@@ -82,6 +86,7 @@ struct ConvertCLITests {
 
     @Test func outputIsNeverHalfWritten() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let out = dir + "/feed.xml"
         try "PREVIOUS FEED".write(toFile: out, atomically: true, encoding: .utf8)
         try "Good article paragraph.\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
@@ -99,6 +104,7 @@ struct ConvertCLITests {
 
     @Test func emptyDirectoryIsAnError() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let r = try CLI.run(["convert", dir, "--to", "rss"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("no articles"))
@@ -130,7 +136,9 @@ struct ConvertCLITests {
 @Suite("wirefeed convert --output-dir")
 struct OutputDirCLITests {
     @Test func oneValidItemPerArticleAndPicture() throws {
-        let dir = try CLI.tempDir() + "/items"
+        let root = try CLI.tempDir()
+        defer { CLI.remove(root) }
+        let dir = root + "/items"
         let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir])
         #expect(r.status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
@@ -146,7 +154,9 @@ struct OutputDirCLITests {
             #expect(official.status == 0, "\(official.out)")
         }
         // Same input, same files, same bytes.
-        let again = try CLI.tempDir() + "/items"
+        let againRoot = try CLI.tempDir()
+        defer { CLI.remove(againRoot) }
+        let again = againRoot + "/items"
         _ = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", again])
         for n in names {
             #expect(FileManager.default.contents(atPath: dir + "/" + n) == FileManager.default.contents(atPath: again + "/" + n))

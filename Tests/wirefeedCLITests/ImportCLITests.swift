@@ -5,6 +5,7 @@ import Testing
 struct ImportCLITests {
     @Test func readsWhatConvertWrites() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         for format in ["rss", "atom", "newsml"] {
             _ = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format, "-o", "\(dir)/f.\(format)"])
             let r = try CLI.run(["import", "\(dir)/f.\(format)", "-o", "\(dir)/f.\(format).json"])
@@ -17,6 +18,7 @@ struct ImportCLITests {
 
     @Test func warningsGoToStderrAndJSONAndStrictFails() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let feed = """
             <rss version="2.0"><channel><title>t</title><link>https://x.example.org/</link><description>d</description>
             <item><title>a</title><guid isPermaLink="false">1</guid><pubDate>sometime soon</pubDate></item>
@@ -67,6 +69,7 @@ struct ImportCLITests {
 
     @Test func hundredMegabyteTextNodeIsRefusedQuickly() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let path = dir + "/huge.xml"
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

@@ -19,6 +19,7 @@ struct ValidateCLITests {
     @Test(arguments: ["rss", "atom", "newsml"])
     func everythingConvertWritesIsValid(_ format: String) throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try convert(format, to: dir + "/out.xml")
         let r = try CLI.run(["validate", dir + "/out.xml"])
         #expect(r.status == 0, "\(r.out)")
@@ -28,6 +29,7 @@ struct ValidateCLITests {
     @Test(.enabled(if: CLI.sharedAvailable, "needs ../shared/reference"))
     func officialSchemaOverrideOnOurNewsML() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try convert("newsml", to: dir + "/out.xml")
         let r = try CLI.run(["validate", dir + "/out.xml", "--schema", Self.ref + "/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"])
         #expect(r.status == 0, "\(r.out)")
@@ -103,6 +105,7 @@ struct ValidateCLITests {
 
     func mixedRun(_ format: String) throws -> (CLI.Result, String) {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try convert("rss", to: dir + "/good.xml")
         try "<rss version=\"2.0\"><channel><title>t</title>\n<link>https://x/</link><description>d</description>\n<item><enclosure url=\"https://x/a.jpg\"/></item></channel></rss>\n"
             .write(toFile: dir + "/bad.xml", atomically: true, encoding: .utf8)
@@ -129,6 +132,7 @@ struct ValidateCLITests {
         #expect(list.out.split(separator: "\n").count >= 37)
         #expect(list.out.contains("rss.guid.permalink  error"))
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description><item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
         try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
         let plain = try CLI.run(["validate", dir + "/f.xml"])
@@ -151,6 +155,7 @@ struct ValidateCLITests {
 
     @Test func everyFindingAppearsInEveryFormat() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description>\n<item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
         try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
         let text = try CLI.run(["validate", dir + "/f.xml"])
@@ -211,6 +216,7 @@ struct ValidateCLITests {
 
     @Test func stdinAndUsageErrors() throws {
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try convert("atom", to: dir + "/a.xml")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xml")))
         let r = try CLI.run(["validate", "-"], stdin: bytes)
@@ -237,6 +243,7 @@ struct ValidateCLITests {
     func hostileInputIsRefusedQuickly(_ name: String) throws {
         let (_, content, expected) = Self.hostile.first { $0.0 == name }!
         let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
         try content.write(toFile: dir + "/h.xml", atomically: true, encoding: .utf8)
         let start = Date()
         let r = try CLI.run(["validate", dir + "/h.xml"])

@@ -77,13 +77,16 @@ enum HTMLText {
             if k > 0 { out.append(0x0A) }
             add(open)
             var copy = paragraph
-            copy.withUTF8 { b in
+            copy.withUTF8 { b in XMLText.escapeClass.withUnsafeBufferPointer { table in
                 var i = 0
                 var run = 0
-                func flush(_ upTo: Int) { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<upTo])) }
-                while i < b.count {
+                let n = b.count
+                while i < n {
+                    // Most bytes need nothing: skip them with one table look-up each.
+                    while i < n, table[Int(b[i])] == 0 { i += 1 }
+                    guard i < n else { break }
                     let c = b[i]
-                    var replacement: StaticString?
+                    let replacement: StaticString
                     var skip = 1
                     switch c {
                     case UInt8(ascii: "&"): replacement = "&amp;amp;"
@@ -91,24 +94,23 @@ enum HTMLText {
                     case UInt8(ascii: ">"): replacement = "&amp;gt;"
                     case UInt8(ascii: "\""): replacement = "&quot;"
                     case 0x0D: replacement = "&#13;"
-                    case 0x09, 0x0A: break
-                    case 0..<0x20: replacement = ""
-                    case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF):
-                        replacement = ""  // U+FFFE, U+FFFF
+                    case 0xEF:
+                        // U+FFFE and U+FFFF are not XML characters; other EF sequences are.
+                        guard i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF else {
+                            i += 1
+                            continue
+                        }
+                        replacement = ""
                         skip = 3
-                    default: break
+                    default: replacement = ""  // C0 controls other than tab and line feed
                     }
-                    if let replacement {
-                        flush(i)
-                        add(replacement)
-                        i += skip
-                        run = i
-                    } else {
-                        i += 1
-                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    add(replacement)
+                    i += skip
+                    run = i
                 }
-                flush(b.count)
-            }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
+            } }
             add(close)
         }
     }

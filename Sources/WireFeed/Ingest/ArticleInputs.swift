@@ -108,17 +108,17 @@ public struct ArticleInputs: Sendable {
         let decoder = JSONDecoder()
         var pending: [UInt8] = []
         var lineNo = 0
-        func decodeLine(_ line: ArraySlice<UInt8>) throws {
+        func decodeLine(_ line: UnsafeBufferPointer<UInt8>) throws {
             lineNo += 1
             guard line.count <= maximumFileSize else {
                 throw IngestError(file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
-            let fast: Article? = line.withUnsafeBufferPointer { try? ArticleJSONParser.article($0) }
+            let fast: Article? = try? ArticleJSONParser.article(line)
             // The fast reader gave up: JSONDecoder reads it, or says precisely what is wrong.
             let article: Article
             do {
-                article = try fast ?? decoder.decode(Article.self, from: Data(line))
+                article = try fast ?? decoder.decode(Article.self, from: Data(buffer: line))
             } catch let error as DecodingError {
                 throw IngestError(file: file, line: lineNo, message: Self.describe(error))
             }
@@ -137,13 +137,17 @@ public struct ArticleInputs: Sendable {
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)
             var start = 0
-            while let nl = pending[start...].firstIndex(of: 0x0A) {
-                try decodeLine(pending[start..<nl])
-                start = nl + 1
+            try pending.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while start < buffer.count, let newline = memchr(base + start, 0x0A, buffer.count - start) {
+                    let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                    try decodeLine(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                    start = end + 1
+                }
             }
             pending.removeFirst(start)
         }
-        if !pending.isEmpty { try decodeLine(pending[...]) }
+        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try decodeLine($0) } }
     }
 
     /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.

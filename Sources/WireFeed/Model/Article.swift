@@ -211,7 +211,9 @@ public struct Article: Sendable, Hashable, Codable {
     /// ids are IRIs, and every format trims or refuses white space in them), or nil.
     public static func problem(withID id: String) -> String? {
         if id.isEmpty { return "the id is empty" }
-        if id.unicodeScalars.contains(where: { $0.value < 0x21 || $0.properties.isWhitespace || (0x7F...0x9F).contains($0.value) }) {
+        // ASCII bytes are judged directly; only non-ASCII scalars need Unicode's white-space property.
+        let bad = id.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) || (!id.utf8.allSatisfy { $0 < 0x80 } && id.unicodeScalars.contains(where: { $0.value >= 0x80 && ($0.properties.isWhitespace || $0.value <= 0x9F) }))
+        if bad {
             return "the id '\(id.prefix(80))' contains white space or control characters (ids are IRIs)"
         }
         return nil

@@ -52,6 +52,7 @@ struct ArticleJSONParser {
     mutating func string() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = i
+        skipPlainRun()
         // Fast path: no escapes.
         while i < b.count {
             let c = b[i]
@@ -64,43 +65,60 @@ struct ArticleJSONParser {
             if c < 0x20 { throw Failure() }
             i += 1
         }
-        var out = Array(b[start..<i])
+        // Escapes: plain runs are copied whole, escapes decoded between them.
+        var out: [UInt8] = []
+        out.reserveCapacity(i - start + 64)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
         while i < b.count {
+            let run = i
+            skipPlainRun()
+            while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            guard i < b.count else { break }
             let c = b[i]
             i += 1
-            switch c {
-            case UInt8(ascii: "\""):
-                return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                guard i < b.count else { throw Failure() }
-                let e = b[i]
-                i += 1
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else { throw Failure() }
-                        i += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw Failure() }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let u = Unicode.Scalar(scalar) else { throw Failure() }
-                    out.append(contentsOf: Array(String(Character(u)).utf8))
-                default: throw Failure()
+            if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            guard c == UInt8(ascii: "\\"), i < b.count else { throw Failure() }
+            let e = b[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else { throw Failure() }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw Failure() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-            default:
-                if c < 0x20 { throw Failure() }
-                out.append(c)
+                guard let u = Unicode.Scalar(scalar), let encoded = UTF8.encode(u) else { throw Failure() }
+                out.append(contentsOf: encoded)
+            default: throw Failure()
             }
         }
         throw Failure()
+    }
+
+    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
+    /// character (the bytes a JSON string's scan must stop at).
+    @inline(__always) mutating func skipPlainRun() {
+        guard let base = b.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        while i + 8 <= b.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20 has its high bit clear and borrows when 0x20 is subtracted.
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
+            i += 8
+        }
     }
 
     mutating func hex4() throws -> UInt32 {
