@@ -195,17 +195,26 @@ public final class XMLStreamReader {
     /// All attributes of the current element: local name, namespace URI, value (namespace declarations excluded).
     public var attributes: [(name: String, namespace: String, value: String)] {
         var out: [(String, String, String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
+        forEachAttribute { out.append(($0, $1, $2)) }
+        return out
+    }
+
+    /// Whether the current element has attributes (namespace declarations count).
+    public var hasAttributes: Bool { xmlTextReaderHasAttributes(reader) == 1 }
+
+    /// Calls `body` with each attribute of the current element (local name, namespace URI,
+    /// value), namespace declarations left out, in document order.
+    public func forEachAttribute(_ body: (String, String, String) -> Void) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
         var rc = xmlTextReaderMoveToFirstAttribute(reader)
         while rc == 1 {
             let ns = namespaceURI
             if ns != "http://www.w3.org/2000/xmlns/" && qualifiedName != "xmlns" {
-                out.append((localName, ns, value))
+                body(localName, ns, value)
             }
             rc = xmlTextReaderMoveToNextAttribute(reader)
         }
         xmlTextReaderMoveToElement(reader)
-        return out
     }
 
     /// The markup inside the current element, serialised (for XHTML content).

@@ -2,17 +2,20 @@ internal import CLibXML2
 
 /// A small element tree: one feed item (or channel head) at a time, read from the
 /// streaming reader, so memory is bounded by the largest item. Built once, then only read.
+///
+/// An element is built once (by ``XMLStreamReader`` or its initializer) and read after that,
+/// which is why ``text`` and ``elements`` are computed once and kept.
 public final class XMLElement: @unchecked Sendable {
-    public var name: String
-    public var namespace: String
-    public var attributes: [XMLAttribute]
-    public var children: [XMLContent]
+    public let name: String
+    public let namespace: String
+    public let attributes: [XMLAttribute]
+    public internal(set) var children: [XMLContent]
     /// 1-based line of the start tag.
-    public var line: Int
+    public let line: Int
     /// The `xml:lang` in scope.
-    public var lang: String?
+    public let lang: String?
     /// The base URI in scope (`xml:base` resolved against its ancestors'), if any.
-    public var base: String?
+    public let base: String?
 
     public init(name: String, namespace: String, attributes: [XMLAttribute] = [], children: [XMLContent] = [], line: Int = 0, lang: String? = nil, base: String? = nil) {
         self.name = name
@@ -29,10 +32,15 @@ public final class XMLElement: @unchecked Sendable {
         attributes.first { $0.name == name && $0.namespace == namespace }?.value
     }
 
-    /// Child elements.
+    /// Child elements (computed once; several rules walk the same item).
     public var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+        if let cachedElements { return cachedElements }
+        let list = children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+        cachedElements = list
+        return list
     }
+
+    private var cachedElements: [XMLElement]?
 
     /// Child elements with this name and namespace.
     public func elements(_ name: String, _ namespace: String) -> [XMLElement] {
@@ -99,35 +107,38 @@ extension XMLStreamReader {
         precondition(kind == .element)
         let root = makeElement(parentBase: parentBase)
         if isEmptyElement { return root }
-        if shallow.contains(root.name) {
+        let skipsSome = !shallow.isEmpty
+        if skipsSome && shallow.contains(root.name) {
             try skipElement()
             return root
         }
-        var stack: [XMLElement] = [root]
+        // Children are gathered in plain arrays and handed to their element when it ends
+        // (one assignment each, no appends through a class property).
+        var open: [(element: XMLElement, children: [XMLContent])] = [(root, [])]
         var textBytes = 0
         while try next() {
             switch kind {
             case .element:
-                let parent = stack[stack.count - 1]
-                let e = makeElement(parentBase: parent.base)
-                parent.children.append(.element(e))
+                let e = makeElement(parentBase: open[open.count - 1].element.base)
+                open[open.count - 1].children.append(.element(e))
                 if !isEmptyElement {
-                    if shallow.contains(e.name) {
+                    if skipsSome && shallow.contains(e.name) {
                         try skipElement()
                     } else {
-                        stack.append(e)
+                        open.append((e, []))
                     }
                 }
             case .endElement:
-                stack.removeLast()
-                if stack.isEmpty { return root }
+                let done = open.removeLast()
+                done.element.children = done.children
+                if open.isEmpty { return root }
             case .text, .cdata, .whitespace:
                 let v = repairsMojibake ? Mojibake.repair(value) : value
                 textBytes += v.utf8.count
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
-                stack[stack.count - 1].children.append(.text(v))
+                open[open.count - 1].children.append(.text(v))
             default:
                 break
             }
@@ -136,10 +147,16 @@ extension XMLStreamReader {
     }
 
     private func makeElement(parentBase: String?) -> XMLElement {
-        let attrs = attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: repairsMojibake ? Mojibake.repair($0.value) : $0.value) }
+        var attrs: [XMLAttribute] = []
         var base = parentBase
-        if let b = attrs.first(where: { $0.name == "base" && $0.namespace == "http://www.w3.org/XML/1998/namespace" })?.value {
-            base = URIResolver.resolve(b, against: parentBase)
+        if hasAttributes {
+            forEachAttribute { name, namespace, value in
+                let v = repairsMojibake ? Mojibake.repair(value) : value
+                if name == "base" && namespace == "http://www.w3.org/XML/1998/namespace" {
+                    base = URIResolver.resolve(v, against: parentBase)
+                }
+                attrs.append(XMLAttribute(name: name, namespace: namespace, value: v))
+            }
         }
         return XMLElement(name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: xmlLang, base: base)
     }

@@ -42,15 +42,22 @@ public struct FindingSink {
 
     init(file: String) { self.file = file }
 
-    /// The tags of the HTML last asked for: several rules look at the same field.
-    private var lastHTML: String?
-    private var lastTags: [Markup.Tag] = []
+    /// The tags of the HTML fields asked for lately: several rules look at the same fields
+    /// of an item (description and content:encoded, in turn), so a few are remembered.
+    /// Strings from the same element share storage, so a hit is a pointer comparison.
+    private var recentTags: [(html: String, tags: [Markup.Tag])] = []
+    private var nextSlot = 0
 
     mutating func tags(of html: String) -> [Markup.Tag] {
-        if let lastHTML, lastHTML == html { return lastTags }
-        lastTags = Markup.tags(html)
-        lastHTML = html
-        return lastTags
+        for entry in recentTags where entry.html == html { return entry.tags }
+        let tags = Markup.tags(html)
+        if recentTags.count < 4 {
+            recentTags.append((html, tags))
+        } else {
+            recentTags[nextSlot] = (html, tags)
+            nextSlot = (nextSlot + 1) % 4
+        }
+        return tags
     }
 
     mutating func add(_ rule: RuleInfo, line: Int, _ message: String) {

@@ -1,3 +1,4 @@
+import Foundation
 import XMLCore
 
 /// Light checks on escaped HTML, without parsing it into a tree.
@@ -32,8 +33,12 @@ enum Markup {
     static func tags(bytes b: UnsafeBufferPointer<UInt8>) -> [Tag] {
         var out: [Tag] = []
         var i = 0
+        guard let base = b.baseAddress else { return out }
         while i < b.count {
-            guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
+            // Text between tags is skipped with memchr.
+            guard let lt = memchr(base + i, Int32(UInt8(ascii: "<")), b.count - i) else { break }
+            i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            guard i + 1 < b.count else { break }
             if b[i + 1] == UInt8(ascii: "!") {
                 // Comment or doctype: skip to its end.
                 if i + 3 < b.count && b[i + 2] == UInt8(ascii: "-") && b[i + 3] == UInt8(ascii: "-") {

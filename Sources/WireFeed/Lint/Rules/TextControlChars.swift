@@ -30,6 +30,11 @@ final class TextControlChars: LintRule {
             var i = 0
             let n = b.count
             while i + 1 < n {
+                // ASCII needs no look: eight bytes at a time while their high bits are clear.
+                if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c == 0xC2, (0x80...0x9F).contains(b[i + 1]) { return UInt32(b[i + 1]) }
                 if c == 0xEF, i + 2 < n {
