@@ -135,9 +135,17 @@ enum HTMLFastReducer {
                 i += length
                 continue
             }
-            if c != 0x20 && c != 0x0A && c != 0x09 && c != 0x0D { breaks = 0 }
-            current.append(c)
-            i += 1
+            // Text up to the next '<' or '&', copied whole.
+            let run = i
+            var sawText = false
+            while i < n {
+                let x = b[i]
+                if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
+                if x != 0x20 && x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
+                i += 1
+            }
+            if sawText { breaks = 0 }
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
         }
         end()
         return (paragraphs, elements)

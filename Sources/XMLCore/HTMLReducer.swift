@@ -266,33 +266,53 @@ public enum Whitespace {
         var changed = false
         var i = 0
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            var space = 0  // length of a white-space sequence at i
-            switch b {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = 1
-            case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): space = 2
-            case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: space = 3
-            case 0xE2 where i + 2 < n:
-                let b1 = bytes[i + 1]
-                let b2 = bytes[i + 2]
-                if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { space = 3 }
-                if b1 == 0x81 && b2 == 0x9F { space = 3 }
-            case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: space = 3
-            default: break
+        spaceLead.withUnsafeBufferPointer { table in
+            while i < n {
+                // Bytes that cannot begin white space are copied in runs.
+                let run = i
+                while i < n, table[Int(bytes[i])] == 0 { i += 1 }
+                if i > run {
+                    if pending { out.append(0x20) }
+                    pending = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                }
+                guard i < n else { break }
+                let b = bytes[i]
+                var space = 0  // length of a white-space sequence at i
+                switch b {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = 1
+                case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): space = 2
+                case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: space = 3
+                case 0xE2 where i + 2 < n:
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { space = 3 }
+                    if b1 == 0x81 && b2 == 0x9F { space = 3 }
+                case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: space = 3
+                default: break
+                }
+                if space > 0 {
+                    if b != 0x20 || pending || out.isEmpty { changed = true }
+                    pending = !out.isEmpty
+                    i += space
+                    continue
+                }
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(b)
+                i += 1
             }
-            if space > 0 {
-                if b != 0x20 || pending || out.isEmpty { changed = true }
-                pending = !out.isEmpty
-                i += space
-                continue
-            }
-            if pending { out.append(0x20) }
-            pending = false
-            out.append(b)
-            i += 1
         }
         if pending { changed = true }
         return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// 1 for the bytes that may begin white space: ASCII spaces and the lead bytes of
+    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000.
+    static let spaceLead: [UInt8] = (0...255).map { c in
+        switch c {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: 1
+        default: 0
+        }
     }
 }

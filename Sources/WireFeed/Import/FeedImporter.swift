@@ -52,16 +52,16 @@ public enum FeedImporter {
         // 3. Read.
         let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)
         reader.repairsMojibake = declaresLatin1(detectInput)
-        var context = ImportContext(file: file, reader: reader, options: options, handler: handler)
+        var context = ImportContext(file: file, options: options, handler: handler)
         context.warnings = warnings
         try handler.begin(format: detected)
         switch detected {
         case .rss090, .rss091, .rss092, .rss10, .rss20:
-            try RSSReader(format: detected).read(&context)
+            try RSSReader(format: detected).read(reader, &context)
         case .atom03, .atom10:
-            try AtomReader(format: detected).read(&context)
+            try AtomReader(format: detected).read(reader, &context)
         case .newsml:
-            try NewsMLReader().read(&context)
+            try NewsMLReader().read(reader, &context)
         }
         return context.warnings + reader.notes
     }
@@ -172,30 +172,40 @@ public enum FeedImporter {
 /// State shared by the format readers while one document is read.
 struct ImportContext {
     let file: String
-    let reader: XMLStreamReader
     let options: ImportOptions
     let handler: any ImportHandler
     var warnings: [Diagnostic] = []
     var count = 0
 
-    init(file: String, reader: XMLStreamReader, options: ImportOptions, handler: any ImportHandler) {
+    init(file: String, options: ImportOptions, handler: any ImportHandler) {
         self.file = file
-        self.reader = reader
         self.options = options
         self.handler = handler
     }
+
+    /// The rights a notice line gives. Feeds repeat one notice on every item, so the last
+    /// answer is kept (reading a notice is string work, per item it showed in profiles).
+    mutating func rights(_ notice: String) -> Rights? {
+        if let lastNotice, lastNotice.notice == notice { return lastNotice.rights }
+        let r = Rights.fromNotice(notice)
+        lastNotice = (notice, r)
+        return r
+    }
+
+    private var lastNotice: (notice: String, rights: Rights?)?
 
     mutating func warn(_ line: Int, _ message: String, rule: String) {
         guard warnings.count < 1000 else { return }
         warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message, rule: rule))
     }
 
-    /// Hands an article on; false when the article limit is reached.
-    mutating func emit(_ article: Article) throws -> Bool {
+    /// Hands an article on (read from the element starting on `line`); false when the
+    /// article limit is reached.
+    mutating func emit(_ article: Article, line: Int) throws -> Bool {
         try handler.article(article)
         count += 1
         if let max = options.maximumArticles, count >= max {
-            warn(reader.line, "stopped after \(max) articles (the limit)", rule: "limit")
+            warn(line, "stopped after \(max) articles (the limit)", rule: "limit")
             return false
         }
         return true

@@ -6,36 +6,63 @@ struct AtomReader {
     var ns: String { format == .atom03 ? Namespace.atom03 : Namespace.atom }
     var atom03: Bool { format == .atom03 }
 
-    func read(_ ctx: inout ImportContext) throws {
-        let r = ctx.reader
+    /// What the reading loop hands on.
+    enum Piece: Sendable {
+        case rootLanguage(String?)
+        case entryDocument(XMLElement)
+        case entry(XMLElement)
+        case head(XMLElement)
+    }
+
+    /// Maps pieces to articles and the feed (on the pipeline's second thread).
+    struct Consumer: PieceConsumer {
+        let reader: AtomReader
         var feed = Feed()
-        var base: String?
         var isEntryDocument = false
-        while try r.next() {
-            guard r.kind == .element else { continue }
-            if r.depth == 0 {
-                base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
-                if r.localName == "entry" {
-                    isEntryDocument = true
-                    let e = try r.readElement(base: nil)
-                    _ = try ctx.emit(entry(e, feed: feed, ctx: &ctx))
-                    break
+
+        mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
+            switch piece {
+            case .rootLanguage(let language):
+                feed.language = language
+            case .entryDocument(let e):
+                isEntryDocument = true
+                _ = try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
+                return false
+            case .entry(let e):
+                return try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
+            case .head(let e):
+                reader.head(e, into: &feed, ctx: &ctx)
+            }
+            return true
+        }
+
+        mutating func finish(_ ctx: inout ImportContext) throws {
+            try ctx.handler.end(feed: isEntryDocument ? nil : feed)
+        }
+    }
+
+    func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
+            var base: String?
+            while try r.next() {
+                guard r.kind == .element else { continue }
+                if r.depth == 0 {
+                    base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
+                    if r.localName == "entry" {
+                        _ = send(.entryDocument(try r.readElement(base: nil)))
+                        break
+                    }
+                    if !send(.rootLanguage(r.xmlLang.flatMap(nonEmpty))) { break }
+                    continue
                 }
-                feed.language = r.xmlLang.flatMap(nonEmpty)
-                continue
-            }
-            guard r.depth == 1 else {
-                try r.skipElement()
-                continue
-            }
-            let e = try r.readElement(base: base)
-            if e.name == "entry" && e.namespace == ns {
-                if !(try ctx.emit(entry(e, feed: feed, ctx: &ctx))) { break }
-            } else {
-                head(e, into: &feed, ctx: &ctx)
+                guard r.depth == 1 else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base)
+                if !send(e.name == "entry" && e.namespace == ns ? .entry(e) : .head(e)) { break }
             }
         }
-        try ctx.handler.end(feed: isEntryDocument ? nil : feed)
     }
 
     func person(_ e: XMLElement) -> Person? {
@@ -80,7 +107,7 @@ struct AtomReader {
                 case "source": a.source = a.source ?? nonEmpty(c.text)
                 case "subject": if let t = nonEmpty(c.text) { a.categories.append(Category(term: t)) }
                 case "creator": if let n = nonEmpty(c.text) { a.authors.append(Person(name: n)) }
-                case "rights": if a.rights == nil { a.rights = Rights.fromNotice(c.text) }
+                case "rights": if a.rights == nil { a.rights = ctx.rights(c.text) }
                 default: break
                 }
                 continue
@@ -138,7 +165,7 @@ struct AtomReader {
             case "content":
                 if a.body.isEmpty && c.attribute("src") == nil { a.body = FeedText.atomParagraphs(c, atom03: atom03) }
             case "rights", "copyright":
-                if a.rights == nil { a.rights = Rights.fromNotice(FeedText.atomLine(c, atom03: atom03)) }
+                if a.rights == nil { a.rights = ctx.rights(FeedText.atomLine(c, atom03: atom03)) }
             case "source":
                 a.source = a.source ?? c.first("title", ns).map { FeedText.atomLine($0, atom03: atom03) }.flatMap(nonEmpty)
             default: break

@@ -10,53 +10,88 @@ struct NewsMLReader {
     struct Pending {
         var article: Article
         var pictures: [String]
+        /// Line of the text item's start tag.
+        var line: Int
         var found: [String: Media] = [:]
     }
 
-    func read(_ ctx: inout ImportContext) throws {
-        let r = ctx.reader
+    /// What the reading loop hands on.
+    enum Piece: Sendable {
+        /// A lone newsItem document.
+        case rootItem(XMLElement)
+        case message
+        case header(XMLElement)
+        /// A newsItem inside a newsMessage's itemSet.
+        case item(XMLElement)
+    }
+
+    /// Maps pieces to articles and the feed (on the pipeline's second thread).
+    struct Consumer: PieceConsumer {
+        let reader: NewsMLReader
         var feed: Feed?
         var pending: Pending?
-        var stop = false
-        func flush(_ ctx: inout ImportContext) throws {
-            guard let p = pending else { return }
+
+        /// Emits the pending article with the pictures found for it; false at the limit.
+        mutating func flush(_ ctx: inout ImportContext) throws -> Bool {
+            guard let p = pending else { return true }
             pending = nil
             var a = p.article
             var media = MediaList()
             for m in a.media { media.add(m) }
             for guid in p.pictures { if let m = p.found[guid] { media.add(m) } }
             a.media = media.items
-            if !(try ctx.emit(a)) { stop = true }
+            return try ctx.emit(a, line: p.line)
         }
-        while !stop, try r.next() {
-            guard r.kind == .element, r.namespaceURI == nar else { continue }
-            switch (r.depth, r.localName) {
-            case (0, "newsItem"):
-                let e = try r.readElement(base: nil)
-                if let (a, links) = item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links) }
-            case (0, "newsMessage"):
+
+        mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
+            switch piece {
+            case .rootItem(let e):
+                if let (a, links) = reader.item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links, line: e.line) }
+            case .message:
                 feed = Feed()
-            case (1, "header"):
-                let e = try r.readElement(base: nil)
-                feed = header(e, ctx: &ctx)
-            case (2, "newsItem"):
-                let e = try r.readElement(base: nil)
-                let itemClass = e.first("itemMeta", nar)?.first("itemClass", nar)?.attribute("qcode") ?? ""
+            case .header(let e):
+                feed = reader.header(e, ctx: &ctx)
+            case .item(let e):
+                let itemClass = e.first("itemMeta", reader.nar)?.first("itemClass", reader.nar)?.attribute("qcode") ?? ""
                 if itemClass.hasSuffix(":picture") || itemClass.hasSuffix("/picture") {
                     let guid = e.attribute("guid") ?? ""
-                    if pending?.pictures.contains(guid) == true, let m = picture(e) { pending?.found[guid] = m }
-                    continue
+                    if pending?.pictures.contains(guid) == true, let m = reader.picture(e) { pending?.found[guid] = m }
+                    return true
                 }
-                try flush(&ctx)
-                if let (a, links) = item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links) }
-            case (0, _), (1, _), (2, _):
-                if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
-            default:
-                try r.skipElement()
+                guard try flush(&ctx) else { return false }
+                if let (a, links) = reader.item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links, line: e.line) }
+            }
+            return true
+        }
+
+        mutating func finish(_ ctx: inout ImportContext) throws {
+            _ = try flush(&ctx)
+            try ctx.handler.end(feed: feed)
+        }
+    }
+
+    func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
+            while try r.next() {
+                guard r.kind == .element, r.namespaceURI == nar else { continue }
+                var piece: Piece?
+                switch (r.depth, r.localName) {
+                case (0, "newsItem"):
+                    piece = .rootItem(try r.readElement(base: nil))
+                case (0, "newsMessage"):
+                    piece = .message
+                case (1, "header"):
+                    piece = .header(try r.readElement(base: nil))
+                case (2, "newsItem"):
+                    piece = .item(try r.readElement(base: nil))
+                case (0, _), (1, _), (2, _):
+                    if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
+                default:
+                    try r.skipElement()
+                }
+                if let piece, !send(piece) { break }
             }
         }
-        try flush(&ctx)
-        try ctx.handler.end(feed: feed)
     }
 
     func header(_ e: XMLElement, ctx: inout ImportContext) -> Feed {
@@ -83,7 +118,7 @@ struct NewsMLReader {
         if let rights = e.first("rightsInfo", nar) {
             let holder = name(rights.first("copyrightHolder", nar))
             let notice = rights.first("copyrightNotice", nar).flatMap { nonEmpty($0.text) }
-            var r = notice.flatMap(Rights.fromNotice) ?? Rights()
+            var r = notice.flatMap { ctx.rights($0) } ?? Rights()
             r.holder = holder ?? r.holder
             if !r.isEmpty { a.rights = r }
         }

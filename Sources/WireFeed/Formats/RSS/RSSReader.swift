@@ -16,52 +16,84 @@ struct RSSReader {
 
     var isRDF: Bool { format == .rss10 || format == .rss090 }
 
-    func read(_ ctx: inout ImportContext) throws {
-        let r = ctx.reader
+    /// What the reading loop hands on: an element tree and where it was.
+    enum Piece: Sendable {
+        case item(XMLElement)
+        case head(XMLElement)
+        case rdfChannel(XMLElement)
+        case rdfImage(XMLElement)
+    }
+
+    /// Maps pieces to articles and the feed (on the pipeline's second thread).
+    struct Consumer: PieceConsumer {
+        let reader: RSSReader
         var feed = Feed()
-        var base: String?
-        var inChannel = false
-        while try r.next() {
-            guard r.kind == .element else {
-                if r.kind == .endElement && r.depth == 1 && !isRDF { inChannel = false }
-                continue
-            }
-            let depth = r.depth
-            let name = r.localName
-            let ns = r.namespaceURI
-            if depth == 0 {
-                base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
-                continue
-            }
-            if !isRDF && depth == 1 {
-                if name == "channel" && ns == core && !r.isEmptyElement {
-                    inChannel = true
-                    if let b = r.attribute("base", namespace: Namespace.xml) { base = URIResolver.resolve(b, against: base) }
-                } else {
-                    try r.skipElement()
-                }
-                continue
-            }
-            let isItemLevel = isRDF ? depth == 1 : (inChannel && depth == 2)
-            guard isItemLevel else {
-                try r.skipElement()
-                continue
-            }
-            let e = try r.readElement(base: base)
-            if name == "item" && ns == core {
-                let article = item(e, feed: feed, ctx: &ctx)
-                if !(try ctx.emit(article)) { break }
-            } else if isRDF && name == "channel" && ns == core {
-                for child in e.elements { head(child, into: &feed, ctx: &ctx) }
-            } else if isRDF && name == "image" && ns == core {
-                if let url = e.first("url", core).map({ Whitespace.collapse($0.text) }), !url.isEmpty {
+
+        mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
+            switch piece {
+            case .item(let e):
+                return try ctx.emit(reader.item(e, feed: feed, ctx: &ctx), line: e.line)
+            case .rdfChannel(let e):
+                for child in e.elements { reader.head(child, into: &feed, ctx: &ctx) }
+            case .rdfImage(let e):
+                if let url = e.first("url", reader.core).map({ Whitespace.collapse($0.text) }), !url.isEmpty {
                     feed.logo = URIResolver.resolve(url, against: e.base)
                 }
-            } else {
-                head(e, into: &feed, ctx: &ctx)
+            case .head(let e):
+                reader.head(e, into: &feed, ctx: &ctx)
+            }
+            return true
+        }
+
+        mutating func finish(_ ctx: inout ImportContext) throws {
+            try ctx.handler.end(feed: feed)
+        }
+    }
+
+    func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
+            var base: String?
+            var inChannel = false
+            while try r.next() {
+                guard r.kind == .element else {
+                    if r.kind == .endElement && r.depth == 1 && !isRDF { inChannel = false }
+                    continue
+                }
+                let depth = r.depth
+                let name = r.localName
+                let ns = r.namespaceURI
+                if depth == 0 {
+                    base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
+                    continue
+                }
+                if !isRDF && depth == 1 {
+                    if name == "channel" && ns == core && !r.isEmptyElement {
+                        inChannel = true
+                        if let b = r.attribute("base", namespace: Namespace.xml) { base = URIResolver.resolve(b, against: base) }
+                    } else {
+                        try r.skipElement()
+                    }
+                    continue
+                }
+                let isItemLevel = isRDF ? depth == 1 : (inChannel && depth == 2)
+                guard isItemLevel else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base)
+                let piece: Piece
+                if name == "item" && ns == core {
+                    piece = .item(e)
+                } else if isRDF && name == "channel" && ns == core {
+                    piece = .rdfChannel(e)
+                } else if isRDF && name == "image" && ns == core {
+                    piece = .rdfImage(e)
+                } else {
+                    piece = .head(e)
+                }
+                if !send(piece) { break }
             }
         }
-        try ctx.handler.end(feed: feed)
     }
 
     /// One channel-level element.
@@ -151,7 +183,7 @@ struct RSSReader {
             case (Namespace.dc, "source"):
                 a.source = nonEmpty(c.text) ?? a.source
             case (Namespace.dc, "rights"):
-                if a.rights == nil { a.rights = Rights.fromNotice(c.text) }
+                if a.rights == nil { a.rights = ctx.rights(c.text) }
             case (Namespace.dc, "language"):
                 dcLanguage = dcLanguage ?? nonEmpty(c.text)
             default:

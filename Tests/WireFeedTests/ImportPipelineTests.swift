@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import WireFeed
+import XMLCore
+
+/// The importer reads on one thread and maps on another (ImportPipeline): these tests pin
+/// what must not change with that: order, the article limit, and what happens on errors
+/// from either side.
+@Suite("Import pipeline: order, limits and errors across the two threads")
+struct ImportPipelineTests {
+    static let articles = Generated.articles(count: 300, seed: 11)
+
+    static func document(_ format: OutputFormat) throws -> [UInt8] {
+        try Converter.render(articles, feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+    }
+
+    /// Records what it is handed; throws on the article numbered `failAt` (1-based).
+    final class Recorder: ImportHandler {
+        struct Refused: Error {}
+        var ids: [String] = []
+        var ended = false
+        let failAt: Int?
+        init(failAt: Int? = nil) { self.failAt = failAt }
+        func begin(format: DocumentFormat) {}
+        func article(_ article: Article) throws {
+            if ids.count + 1 == failAt { throw Refused() }
+            ids.append(article.id)
+        }
+        func end(feed: Feed?) { ended = true }
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func articlesComeInDocumentOrder(_ format: OutputFormat) throws {
+        let r = Recorder()
+        try FeedImporter.run(.bytes(try Self.document(format)), file: "order", handler: r)
+        #expect(r.ids == Self.articles.map(\.id))
+        #expect(r.ended)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func theLimitStopsAfterExactlyThatManyArticles(_ format: OutputFormat) throws {
+        let r = Recorder()
+        let warnings = try FeedImporter.run(.bytes(try Self.document(format)), file: "limit", options: ImportOptions(maximumArticles: 7), handler: r)
+        #expect(r.ids == Array(Self.articles.prefix(7).map(\.id)))
+        #expect(r.ended, "the feed metadata is still handed on")
+        #expect(warnings.contains { $0.rule == "limit" && $0.message.contains("stopped after 7 articles") && $0.line > 1 })
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func aReadingErrorComesAfterTheArticlesBeforeIt(_ format: OutputFormat) throws {
+        let bytes = try Self.document(format)
+        // Cut the document in the middle: what was complete before the cut is handed on,
+        // then the error, with no end(feed:).
+        let cut = Array(bytes.prefix(bytes.count / 2))
+        let r = Recorder()
+        #expect(throws: XMLError.self) { try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: r) }
+        #expect(r.ids.count > 100)
+        #expect(r.ids.count < Self.articles.count)
+        #expect(r.ids == Array(Self.articles.prefix(r.ids.count).map(\.id)))
+        #expect(!r.ended)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func aHandlerErrorStopsTheReadingAndIsTheErrorThrown(_ format: OutputFormat) throws {
+        let r = Recorder(failAt: 5)
+        #expect(throws: Recorder.Refused.self) { try FeedImporter.run(.bytes(try Self.document(format)), file: "refused", handler: r) }
+        #expect(r.ids == Array(Self.articles.prefix(4).map(\.id)))
+        #expect(!r.ended)
+    }
+}
