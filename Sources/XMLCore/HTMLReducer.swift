@@ -133,7 +133,7 @@ public enum HTMLReducer {
             }
             switch node {
             case .text(let t):
-                if !t.allSatisfy({ $0.isWhitespace }) { breaks = 0 }
+                if !Whitespace.isBlank(t) { breaks = 0 }
                 current += t
             case .element(let e):
                 let name = e.name.lowercased()
@@ -195,7 +195,7 @@ public enum HTMLReducer {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let c = node.pointee.content {
                         let text = String(cString: c)
-                        if !text.allSatisfy({ $0.isWhitespace }) { breaks = 0 }
+                        if !Whitespace.isBlank(text) { breaks = 0 }
                         current += text
                     }
                 case XML_ELEMENT_NODE:
@@ -249,6 +249,16 @@ public enum Whitespace {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             true
         default: false
+        }
+    }
+
+    /// Whether `s` is only white space (as ``collapse(_:)`` counts it), judged on its UTF-8
+    /// bytes: text that starts with anything else is answered at its first byte.
+    public static func isBlank(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in
+            guard let first = b.first, spaceLead[Int(first)] == 1 else { return b.isEmpty }
+            return collapse(bytes: b) == ""
         }
     }
 

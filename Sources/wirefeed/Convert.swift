@@ -91,7 +91,7 @@ struct Convert: ParsableCommand {
                 try writer.write(article)
             }
             if sort == .input {
-                try inputs.forEach(handle)
+                try inputs.forEachReadingAhead(handle)
             } else {
                 var all: [(Article, [Diagnostic])] = []
                 try inputs.forEach { all.append(($0, $1)) }

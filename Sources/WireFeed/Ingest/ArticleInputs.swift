@@ -69,6 +69,40 @@ public struct ArticleInputs: Sendable {
         try forEach(onFailure: nil, body)
     }
 
+    /// Like ``forEach(_:)``, with the reading (files, JSON, cleaned text) done on a second
+    /// thread, up to 64 articles ahead of `body`, so that reading and writing overlap. The
+    /// order and the errors are those of ``forEach(_:)``: articles read before a reading
+    /// error reach `body`, then the error is thrown; an error from `body` stops the reading.
+    public func forEachReadingAhead(_ body: (Article, [Diagnostic]) throws -> Void) throws {
+        struct Stopped: Error {}
+        let handoff = Handoff<(Article, [Diagnostic])>(capacity: 64)
+        let state = Transfer(self)
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            do {
+                try state.value.forEach { article, warnings in
+                    guard handoff.put((article, warnings)) else { throw Stopped() }
+                }
+            } catch is Stopped {
+            } catch {
+                state.error = error
+            }
+            handoff.close(failed: state.error != nil)
+            done.signal()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        do {
+            while let (article, warnings) = handoff.take() { try body(article, warnings) }
+        } catch {
+            handoff.stop()
+            done.wait()
+            throw error
+        }
+        done.wait()
+        if let error = state.error { throw error }
+    }
+
     /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
     /// is handed to `onFailure` and the others go on.
     public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Values handed from one thread to another and back, never used by both at once (the
+/// hand-over points are the thread's start and a semaphore).
+final class Transfer<T>: @unchecked Sendable {
+    var value: T
+    var error: (any Error)?
+    init(_ value: T) { self.value = value }
+}
+
+/// A bounded first-in-first-out queue between one producer and one consumer thread.
+///
+/// Pieces travel in batches: the producer fills a batch without locking and hands it over
+/// when full, the consumer empties one without locking. Waking a waiting thread costs far
+/// more than a piece's work, so this keeps the two threads from ping-ponging per piece.
+final class Handoff<Piece: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let batchSize: Int
+    private var batches: [[Piece]?]
+    private var head = 0
+    private var count = 0
+    private var closed = false
+    private var stopped = false
+    private var failed = false
+    /// The producer's batch being filled (producer thread only).
+    private var filling: [Piece] = []
+    /// The consumer's batch being emptied (consumer thread only).
+    private var emptying: [Piece] = []
+    private var next = 0
+
+    /// At most `capacity` pieces wait in full batches (plus one batch on each side).
+    init(capacity: Int, batchSize: Int = 16) {
+        self.batchSize = max(1, batchSize)
+        batches = Array(repeating: nil, count: max(1, capacity / max(1, batchSize)))
+        filling.reserveCapacity(self.batchSize)
+    }
+
+    /// Adds a piece (producer thread); false once the consumer has stopped (noticed when a
+    /// batch is handed over).
+    func put(_ piece: Piece) -> Bool {
+        filling.append(piece)
+        guard filling.count >= batchSize else { return true }
+        return handOver()
+    }
+
+    private func handOver() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while count == batches.count && !stopped { condition.wait() }
+        if stopped { return false }
+        batches[(head + count) % batches.count] = filling
+        count += 1
+        filling = []
+        filling.reserveCapacity(batchSize)
+        // Only a consumer waiting on an empty queue needs waking.
+        if count == 1 { condition.broadcast() }
+        return true
+    }
+
+    /// The next piece (consumer thread), waiting while there is none; nil when the producer
+    /// is done and everything was taken.
+    func take() -> Piece? {
+        if next < emptying.count {
+            defer { next += 1 }
+            return emptying[next]
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while count == 0 && !closed { condition.wait() }
+        guard count > 0, let batch = batches[head] else { return nil }
+        batches[head] = nil
+        head = (head + 1) % batches.count
+        count -= 1
+        // Only a producer waiting on a full queue needs waking.
+        if count == batches.count - 1 { condition.broadcast() }
+        emptying = batch
+        next = 1
+        return batch[0]
+    }
+
+    /// The producer is done (`failed`: it stopped on an error); its last batch is handed over.
+    func close(failed: Bool) {
+        if !filling.isEmpty { _ = handOver() }
+        condition.lock()
+        closed = true
+        self.failed = failed
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer wants no more pieces.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Whether the producer ended on an error (read after `take()` returned nil).
+    var producerFailed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return failed
+    }
+}
