@@ -208,9 +208,8 @@ public final class XMLStreamReader {
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }
         var rc = xmlTextReaderMoveToFirstAttribute(reader)
         while rc == 1 {
-            let ns = namespaceURI
-            if ns != "http://www.w3.org/2000/xmlns/" && qualifiedName != "xmlns" {
-                body(localName, ns, value)
+            if xmlTextReaderIsNamespaceDecl(reader) != 1 {
+                body(localName, namespaceURI, value)
             }
             rc = xmlTextReaderMoveToNextAttribute(reader)
         }

@@ -105,7 +105,7 @@ extension XMLStreamReader {
     /// elements named in `shallow` are skipped (the element and its attributes are kept).
     public func readElement(base parentBase: String?, shallow: Set<String> = []) throws -> XMLElement {
         precondition(kind == .element)
-        let root = makeElement(parentBase: parentBase)
+        let root = makeElement(parentBase: parentBase, parentLang: nil, lang: xmlLang)
         if isEmptyElement { return root }
         let skipsSome = !shallow.isEmpty
         if skipsSome && shallow.contains(root.name) {
@@ -119,7 +119,8 @@ extension XMLStreamReader {
         while try next() {
             switch kind {
             case .element:
-                let e = makeElement(parentBase: open[open.count - 1].element.base)
+                let parent = open[open.count - 1].element
+                let e = makeElement(parentBase: parent.base, parentLang: parent.lang, lang: nil)
                 open[open.count - 1].children.append(.element(e))
                 if !isEmptyElement {
                     if skipsSome && shallow.contains(e.name) {
@@ -146,19 +147,24 @@ extension XMLStreamReader {
         throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside <\(root.name)>")
     }
 
-    private func makeElement(parentBase: String?) -> XMLElement {
+    /// The element the reader is on, without children. `lang` is its `xml:lang` in scope
+    /// when known (the reader's, for the top element); else it is its own `xml:lang`
+    /// attribute or the parent's (what libxml2 would find walking up, without the walk).
+    private func makeElement(parentBase: String?, parentLang: String?, lang known: String?) -> XMLElement {
         var attrs: [XMLAttribute] = []
         var base = parentBase
+        var lang = known ?? parentLang
         if hasAttributes {
             forEachAttribute { name, namespace, value in
                 let v = repairsMojibake ? Mojibake.repair(value) : value
-                if name == "base" && namespace == "http://www.w3.org/XML/1998/namespace" {
-                    base = URIResolver.resolve(v, against: parentBase)
+                if namespace == "http://www.w3.org/XML/1998/namespace" {
+                    if name == "base" { base = URIResolver.resolve(v, against: parentBase) }
+                    if name == "lang" && known == nil { lang = value }
                 }
                 attrs.append(XMLAttribute(name: name, namespace: namespace, value: v))
             }
         }
-        return XMLElement(name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: xmlLang, base: base)
+        return XMLElement(name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: lang, base: base)
     }
 }
 

@@ -13,6 +13,11 @@ final class Transfer<T>: @unchecked Sendable {
 /// Pieces travel in batches: the producer fills a batch without locking and hands it over
 /// when full, the consumer empties one without locking. Waking a waiting thread costs far
 /// more than a piece's work, so this keeps the two threads from ping-ponging per piece.
+///
+/// Emptied batches go back to the producer, which lets go of them: the memory a piece holds
+/// (an item's element tree) is then freed by the thread that allocated it. Freed by the
+/// consumer, every free would take the producer's malloc arena lock, and the two threads
+/// contend on it (it showed as futex wake-ups in profiles).
 final class Handoff<Piece: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let batchSize: Int
@@ -27,6 +32,8 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
     /// The consumer's batch being emptied (consumer thread only).
     private var emptying: [Piece] = []
     private var next = 0
+    /// Emptied batches on their way back to the producer.
+    private var returned: [[Piece]] = []
 
     /// At most `capacity` pieces wait in full batches (plus one batch on each side).
     init(capacity: Int, batchSize: Int = 16) {
@@ -40,12 +47,16 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
     func put(_ piece: Piece) -> Bool {
         filling.append(piece)
         guard filling.count >= batchSize else { return true }
-        return handOver()
+        var garbage: [[Piece]] = []
+        let accepted = handOver(collecting: &garbage)
+        garbage.removeAll()  // here, on the producer's thread, outside the lock
+        return accepted
     }
 
-    private func handOver() -> Bool {
+    private func handOver(collecting garbage: inout [[Piece]]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
+        swap(&garbage, &returned)
         while count == batches.count && !stopped { condition.wait() }
         if stopped { return false }
         batches[(head + count) % batches.count] = filling
@@ -73,6 +84,7 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
         count -= 1
         // Only a producer waiting on a full queue needs waking.
         if count == batches.count - 1 { condition.broadcast() }
+        if !emptying.isEmpty { returned.append(emptying) }
         emptying = batch
         next = 1
         return batch[0]
@@ -80,7 +92,9 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
 
     /// The producer is done (`failed`: it stopped on an error); its last batch is handed over.
     func close(failed: Bool) {
-        if !filling.isEmpty { _ = handOver() }
+        var garbage: [[Piece]] = []
+        if !filling.isEmpty { _ = handOver(collecting: &garbage) }
+        garbage.removeAll()
         condition.lock()
         closed = true
         self.failed = failed
