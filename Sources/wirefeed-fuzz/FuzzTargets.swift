@@ -20,7 +20,7 @@ enum FuzzTarget: String, CaseIterable {
         return t
     }()
 
-    nonisolated(unsafe) static let validator: DocumentValidator = {  // libFuzzer calls from one thread
+    static let validator: DocumentValidator = {
         var dir = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { dir.deleteLastPathComponent() }
         return DocumentValidator(schemasDirectory: dir.path + "/schemas", lint: LintOptions(now: Timestamp(seconds: 1_700_000_000)))

@@ -101,21 +101,25 @@ struct Validate: ParsableCommand {
         var reports: [ValidationReport] = []
         let reporter = Reporter(format: format, strict: strict, quiet: quiet)
         reporter.begin()
-        for path in try expand(files) {
-            let report: ValidationReport
+        let paths = try expand(files)
+        // Files are independent: they are validated on as many threads as there are cores
+        // (standard input, read once, keeps it to one); reports come out in the given order.
+        let threads = paths.contains("-") ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        OrderedParallel.forEach(count: paths.count, threads: threads, work: { i in
+            let path = paths[i]
             if path == "-" {
-                report = validator.validate(.stream(ByteStream.standardInput()), file: "-")
+                return validator.validate(.stream(ByteStream.standardInput()), file: "-")
             } else if access(path, R_OK) != 0 {
-                let exists = FileManager.default.fileExists(atPath: path)
-                report = ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
+                let exists = Files.isDirectory(path) != nil
+                return ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
                     Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file", rule: "io")
                 ])
-            } else {
-                report = validator.validate(file: path)
             }
+            return validator.validate(file: path)
+        }, deliver: { _, report in
             reporter.report(report)
             reports.append(report)
-        }
+        })
         reporter.finish(reports)
         if reports.contains(where: { !$0.isValid(strict: strict) }) { throw Reported(code: 1) }
     }
@@ -123,16 +127,9 @@ struct Validate: ParsableCommand {
     /// Files, with directories expanded to the .xml files below them (in name order).
     private func expand(_ paths: [String]) throws -> [String] {
         var out: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            if path != "-", fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                var found: [String] = []
-                let walker = fm.enumerator(atPath: path)
-                while let rel = walker?.nextObject() as? String {
-                    if rel.lowercased().hasSuffix(".xml") { found.append(path.hasSuffix("/") ? path + rel : path + "/" + rel) }
-                }
-                out += found.sorted()
+            if path != "-", Files.isDirectory(path) == true {
+                out += Files.files(under: path) { $0.lowercased().hasSuffix(".xml") }
             } else {
                 out.append(path)
             }

@@ -117,3 +117,63 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
         return failed
     }
 }
+
+/// Work on many independent inputs (files to validate) spread over a few threads, with the
+/// results handed back in input order on the calling thread as soon as each is ready.
+public enum OrderedParallel {
+    /// Calls `work(i)` for every `i` in `0..<count` on up to `threads` threads and
+    /// `deliver(i, result)` on the calling thread for `i` = 0, 1, 2, … in order. With one
+    /// thread or one input everything runs on the calling thread.
+    public static func forEach<T: Sendable>(
+        count: Int, threads: Int, work: @escaping @Sendable (Int) -> T, deliver: (Int, T) -> Void
+    ) {
+        let threads = max(1, min(threads, count))
+        guard threads > 1 else {
+            for i in 0..<count { deliver(i, work(i)) }
+            return
+        }
+        let state = Shared<T>(count: count)
+        for _ in 0..<threads {
+            let worker = Thread {
+                while let i = state.claim() { state.store(i, work(i)) }
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+        for i in 0..<count { deliver(i, state.wait(for: i)) }
+    }
+
+    /// The next index to work on and the results so far, under one condition lock. A result
+    /// is dropped once delivered, so memory holds only those finished ahead of the printer.
+    private final class Shared<T: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var next = 0
+        private var results: [T?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func claim() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard next < results.count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        func store(_ i: Int, _ value: T) {
+            condition.lock()
+            results[i] = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func wait(for i: Int) -> T {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[i] == nil { condition.wait() }
+            let value = results[i]!
+            results[i] = nil
+            return value
+        }
+    }
+}

@@ -29,14 +29,19 @@ public struct ValidationReport: Sendable {
 ///
 /// RSS and NewsML-G2 are checked with XML Schema on the streaming reader; Atom with
 /// RELAX NG entry by entry (plus the feed's head), which keeps time linear and memory flat.
-public final class DocumentValidator {
+///
+/// One validator may validate documents on several threads at once (each schema is compiled
+/// once, under a lock, and libxml2 validates concurrently against a compiled schema); set its
+/// options before that starts.
+public final class DocumentValidator: @unchecked Sendable {
     /// Where wirefeed's own schemas are (`schemas/`).
     public let schemasDirectory: String?
     /// A schema to use for every document instead of wirefeed's own.
     public let override: String?
     private var compiled: [String: Schema] = [:]
+    private let compiling = NSLock()
     /// How many schemas this validator compiled (each at most once).
-    public var compiledSchemaCount: Int { compiled.count }
+    public var compiledSchemaCount: Int { compiling.withLock { compiled.count } }
 
     /// Feed rules to run after (or with) the schema check; nil runs the schema check only.
     public var lint: LintOptions?
@@ -77,10 +82,12 @@ public final class DocumentValidator {
 
     /// Compiles (once) and returns the schema at `path`.
     public func schema(at path: String) throws -> Schema {
-        if let s = compiled[path] { return s }
-        let s = try Schema(path: path)
-        compiled[path] = s
-        return s
+        try compiling.withLock {
+            if let s = compiled[path] { return s }
+            let s = try Schema(path: path)
+            compiled[path] = s
+            return s
+        }
     }
 
     /// Validates a file (or, with `bytes`, a document already in memory named `file`).
@@ -88,10 +95,8 @@ public final class DocumentValidator {
         if let bytes { return validate(.bytes(bytes), file: file) }
         // A small file is read once: sniffing, detection and validation then share the bytes
         // (1,000 small NewsML files: one open each instead of three). Large files stream.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= Self.smallFile,
-            let data = FileManager.default.contents(atPath: file)
-        {
-            return validate(.bytes([UInt8](data)), file: file)
+        if let bytes = Files.readSmall(file, limit: Self.smallFile) {
+            return validate(.bytes(bytes), file: file)
         }
         return validate(.file(file), file: file)
     }
@@ -112,8 +117,12 @@ public final class DocumentValidator {
                 report.diagnostics = [Diagnostic(file: file, line: 1, column: 1, severity: .error, message: problem, rule: "xml")]
                 return report
             }
-            let reader = try XMLStreamReader(detectInput, file: file)
-            report.format = try DocumentFormat.detect(reader).0
+            if case .bytes(let bytes) = detectInput, let format = DocumentFormat.sniff(bytes) {
+                report.format = format
+            } else {
+                let reader = try XMLStreamReader(detectInput, file: file)
+                report.format = try DocumentFormat.detect(reader).0
+            }
         } catch let error as XMLError {
             report.diagnostics = Self.diagnostics(of: error, file: file)
             return report

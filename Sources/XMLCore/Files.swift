@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// File-system calls on the paths of one run (POSIX directly: `validate` over a thousand
+/// small files spent more time in FileManager's attribute dictionaries than in reading).
+public enum Files {
+    /// Whether `path` is a directory (following links); nil when nothing is there.
+    public static func isDirectory(_ path: String) -> Bool? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The bytes of a regular file of at most `limit` bytes, read with one open; nil when
+    /// the file is larger, is not a regular file, or cannot be read.
+    public static func readSmall(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }  // the file shrank: what was there
+                done += n
+            }
+            count = done
+            failed = done == 0 && size > 0
+        }
+        return failed ? nil : bytes
+    }
+
+    /// The files under a directory (recursively, links followed to files but not into
+    /// directories) whose names `accept` takes, as paths joined to `dir`, sorted.
+    public static func files(under dir: String, accept: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        var pending = [dir]
+        while let current = pending.popLast() {
+            guard let handle = opendir(current) else { continue }
+            defer { closedir(handle) }
+            let prefix = current.hasSuffix("/") ? current : current + "/"
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let full = prefix + name
+                var isDir = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    isDir = lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDir {
+                    pending.append(full)
+                } else if accept(name) {
+                    out.append(full)
+                }
+            }
+        }
+        return out.sorted()
+    }
+}
