@@ -39,4 +39,20 @@ import XMLCore
         }
         #expect(results == 0)
     }
+
+    @Test func orderedParallelDeliversEveryResultInInputOrder() {
+        var delivered: [Int] = []
+        var values: [String] = []
+        OrderedParallel.forEach(count: 500, threads: 4, work: { i in
+            // Uneven work, so later inputs often finish first.
+            var x = 0
+            for k in 0..<((i * 7919) % 20_000) { x &+= k }
+            return "\(i):\(x & 1)"
+        }, deliver: { i, v in
+            delivered.append(i)
+            values.append(v)
+        })
+        #expect(delivered == Array(0..<500))
+        #expect(values.enumerated().allSatisfy { $0.element.hasPrefix("\($0.offset):") })
+    }
 }
