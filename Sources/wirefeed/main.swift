@@ -6,7 +6,8 @@ import ArgumentParser
 
 // Usage errors exit 2 (not ArgumentParser's 64), as the design's exit codes say.
 do {
-    var command = try WireFeedCommand.parseAsRoot()
+    let (arguments, setAside) = ManyOperands.split(Array(CommandLine.arguments.dropFirst()))
+    var command = ManyOperands.restore(try WireFeedCommand.parseAsRoot(arguments), setAside)
     try command.run()
     exit(0)
 } catch let reported as Reported {
