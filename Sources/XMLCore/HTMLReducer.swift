@@ -157,18 +157,29 @@ public enum HTMLReducer {
     /// Plain text: blank lines separate paragraphs; white space collapses.
     public static func plainParagraphs(_ text: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                let p = Whitespace.collapse(current)
-                if !p.isEmpty { out.append(p) }
-                current = ""
-            } else {
-                current += current.isEmpty ? String(line) : " " + line
+        var current: [UInt8] = []
+        func flush() {
+            let p = current.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
+            if !p.isEmpty { out.append(p) }
+            current.removeAll(keepingCapacity: true)
+        }
+        var copy = text
+        copy.withUTF8 { b in
+            var start = 0
+            while start <= b.count {
+                var end = start
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    flush()
+                } else {
+                    if !current.isEmpty { current.append(0x20) }
+                    current.append(contentsOf: line)
+                }
+                start = end + 1
             }
         }
-        let p = Whitespace.collapse(current)
-        if !p.isEmpty { out.append(p) }
+        flush()
         return out
     }
 
@@ -270,6 +281,7 @@ public enum Whitespace {
 
     /// The collapsed text of UTF-8 bytes; nil when it is the bytes themselves, unchanged.
     public static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isCollapsed(bytes) { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pending = false
@@ -288,19 +300,7 @@ public enum Whitespace {
                 }
                 guard i < n else { break }
                 let b = bytes[i]
-                var space = 0  // length of a white-space sequence at i
-                switch b {
-                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space = 1
-                case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): space = 2
-                case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: space = 3
-                case 0xE2 where i + 2 < n:
-                    let b1 = bytes[i + 1]
-                    let b2 = bytes[i + 2]
-                    if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { space = 3 }
-                    if b1 == 0x81 && b2 == 0x9F { space = 3 }
-                case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: space = 3
-                default: break
-                }
+                let space = spaceLength(bytes, at: i)
                 if space > 0 {
                     if b != 0x20 || pending || out.isEmpty { changed = true }
                     pending = !out.isEmpty
@@ -315,6 +315,49 @@ public enum Whitespace {
         }
         if pending { changed = true }
         return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Whether the bytes are already collapsed: no white space at either end, and none
+    /// inside but single ASCII spaces (one look at each byte, nothing copied).
+    static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        spaceLead.withUnsafeBufferPointer { table in
+            var previousSpace = true  // a space at the start is not collapsed
+            for i in b.indices {
+                let c = b[i]
+                guard table[Int(c)] != 0 else {
+                    previousSpace = false
+                    continue
+                }
+                if c == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if spaceLength(b, at: i) > 0 {
+                    return false  // a space other than U+0020
+                } else {
+                    previousSpace = false  // a lead byte of something else (—, “, …)
+                }
+            }
+            return !previousSpace || b.isEmpty
+        }
+    }
+
+    /// The length of the white-space sequence at `i` (0 when there is none there).
+    @inline(__always)
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = bytes.count
+        switch bytes[i] {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): return 2
+        case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: return 3
+        case 0xE2 where i + 2 < n:
+            let b1 = bytes[i + 1]
+            let b2 = bytes[i + 2]
+            if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
+            if b1 == 0x81 && b2 == 0x9F { return 3 }
+            return 0
+        case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: return 3
+        default: return 0
+        }
     }
 
     /// 1 for the bytes that may begin white space: ASCII spaces and the lead bytes of
