@@ -267,10 +267,13 @@ public enum Whitespace {
     /// bytes: text that starts with anything else is answered at its first byte.
     public static func isBlank(_ s: String) -> Bool {
         var copy = s
-        return copy.withUTF8 { b in
-            guard let first = b.first, spaceLead[Int(first)] == 1 else { return b.isEmpty }
-            return collapse(bytes: b) == ""
-        }
+        return copy.withUTF8 { isBlank(bytes: $0) }
+    }
+
+    /// ``isBlank(_:)`` on UTF-8 bytes.
+    public static func isBlank(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, spaceLead[Int(first)] == 1 else { return b.isEmpty }
+        return collapse(bytes: b) == ""
     }
 
     /// Runs of white space (NBSP included) made one space, ends trimmed.

@@ -83,13 +83,27 @@ public final class XMLStreamReader {
         try self.init(.file(path), file: file ?? path, limits: limits)
     }
 
+    /// Set while ``capturingErrors(_:)`` runs: libxml2's error handler is this reader's already.
+    private var capturingAlready = false
+
+    /// Runs `body` (which reads with ``next()`` many times) with this reader's error handler
+    /// installed once, instead of once per node. `body` must not use another reader.
+    func capturingErrors<T>(_ body: () throws -> T) rethrows -> T {
+        if capturingAlready { return try body() }
+        return try collector.capturing {
+            capturingAlready = true
+            defer { capturingAlready = false }
+            return try body()
+        }
+    }
+
     /// Problems libxml2 reported so far (warnings included).
     public var diagnostics: [Diagnostic] { collector.diagnostics }
 
     /// Advances to the next node; false at the end. Throws on a document that is not
     /// well-formed or breaks a limit, naming line and column.
     public func next() throws -> Bool {
-        let rc = collector.capturing { xmlTextReaderRead(reader) }
+        let rc = capturingAlready ? xmlTextReaderRead(reader) : collector.capturing { xmlTextReaderRead(reader) }
         nodeType = rc == 1 ? xmlTextReaderNodeType(reader) : -1
         if rc == 1 {
             if nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
@@ -159,6 +173,13 @@ public final class XMLStreamReader {
 
     /// Whether the current element is written `<x/>` (no end element follows).
     public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// Appends the UTF-8 bytes of the current node's text (libxml2's own, valid UTF-8) without
+    /// making a string of them.
+    func appendValue(to out: inout [UInt8]) {
+        guard let p = xmlTextReaderConstValue(reader) else { return }
+        out.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
+    }
 
     /// Text of the current text, CDATA or whitespace node.
     public var value: String { LibXML.copyString(xmlTextReaderConstValue(reader)) ?? "" }

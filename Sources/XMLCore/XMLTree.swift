@@ -10,6 +10,18 @@ public final class XMLElement: @unchecked Sendable {
     public let namespace: String
     public let attributes: [XMLAttribute]
     public internal(set) var children: [XMLContent]
+    /// The content as paragraphs, when it was reduced while reading (see
+    /// ``XMLStreamReader/readElement(base:shallow:reduceWhen:)``); its children are then not kept.
+    /// The reader keeps each paragraph's bytes as they came; white space is collapsed and the
+    /// strings made here, by whoever asks (the importer's second thread, not the reader's).
+    public var paragraphs: [String]? {
+        rawParagraphs?.compactMap { raw in
+            let p = raw.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
+            return p.isEmpty ? nil : p
+        }
+    }
+
+    var rawParagraphs: [[UInt8]]?
     /// 1-based line of the start tag.
     public let line: Int
     /// The `xml:lang` in scope.
@@ -103,7 +115,16 @@ extension XMLStreamReader {
     /// Reads the element the reader is on, with everything inside it, and leaves the
     /// reader on its end. `base` is the base URI in scope at the parent. The children of
     /// elements named in `shallow` are skipped (the element and its attributes are kept).
-    public func readElement(base parentBase: String?, shallow: Set<String> = []) throws -> XMLElement {
+    ///
+    /// Elements for which `reduceWhen(element, parent)` is true get their content reduced to
+    /// ``XMLElement/paragraphs`` while reading (as ``HTMLReducer/paragraphs(ofTree:)`` would
+    /// reduce their children) and keep no children: for XHTML content that is only ever
+    /// read as paragraphs (import), this skips building a tree of it.
+    public func readElement(base parentBase: String?, shallow: Set<String> = [], reduceWhen: ((XMLElement, XMLElement) -> Bool)? = nil) throws -> XMLElement {
+        try capturingErrors { try readElementCapturing(base: parentBase, shallow: shallow, reduceWhen: reduceWhen) }
+    }
+
+    private func readElementCapturing(base parentBase: String?, shallow: Set<String>, reduceWhen: ((XMLElement, XMLElement) -> Bool)?) throws -> XMLElement {
         precondition(kind == .element)
         let root = makeElement(parentBase: parentBase, parentLang: nil, lang: xmlLang)
         if isEmptyElement { return root }
@@ -125,6 +146,8 @@ extension XMLStreamReader {
                 if !isEmptyElement {
                     if skipsSome && shallow.contains(e.name) {
                         try skipElement()
+                    } else if let reduceWhen, reduceWhen(e, parent) {
+                        e.rawParagraphs = try reduceContentToParagraphs()
                     } else {
                         open.append((e, []))
                     }
@@ -239,5 +262,70 @@ public enum Mojibake {
             i += len
         }
         return multibyte ? String(decoding: bytes, as: UTF8.self) : s
+    }
+}
+
+extension XMLStreamReader {
+    /// The content of the element the reader is on (a start tag, not empty) cut into
+    /// paragraphs as ``HTMLReducer/paragraphs(ofTree:)`` would cut its children, read
+    /// straight from the reader: no element objects and no string per text node, only the
+    /// bytes of each paragraph (white space not yet collapsed). Leaves the reader on the
+    /// element's end tag.
+    func reduceContentToParagraphs() throws -> [[UInt8]] {
+        var paragraphs: [[UInt8]] = []
+        var current: [UInt8] = []
+        var breaks = 0
+        var open: [String] = []
+        var textBytes = 0
+        func end() {
+            // Blank ones are dropped by whoever collapses them (XMLElement.paragraphs).
+            if !current.isEmpty { paragraphs.append(current) }
+            current.removeAll(keepingCapacity: true)
+            breaks = 0
+        }
+        func close(_ name: String) {
+            if HTMLReducer.blocks.contains(name) { end() }
+            if name == "td" || name == "th" { current.append(0x20) }
+        }
+        while try next() {
+            switch kind {
+            case .element:
+                let name = localName.lowercased()
+                if HTMLReducer.dropped.contains(name) || name == "img" {
+                    try skipElement()
+                    continue
+                }
+                if name == "br" {
+                    breaks += 1
+                    if breaks >= 2 { end() } else { current.append(0x20) }
+                    try skipElement()
+                    continue
+                }
+                if HTMLReducer.blocks.contains(name) { end() }
+                if isEmptyElement { close(name) } else { open.append(name) }
+            case .endElement:
+                guard let name = open.popLast() else {
+                    end()
+                    return paragraphs
+                }
+                close(name)
+            case .text, .cdata, .whitespace:
+                let before = current.count
+                if repairsMojibake {
+                    current.append(contentsOf: Mojibake.repair(value).utf8)
+                } else {
+                    appendValue(to: &current)
+                }
+                textBytes += current.count - before
+                if textBytes > limits.maximumTextSize {
+                    throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                }
+                let added = current.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[before...]) }
+                if !Whitespace.isBlank(bytes: added) { breaks = 0 }
+            default:
+                break
+            }
+        }
+        throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside an element")
     }
 }

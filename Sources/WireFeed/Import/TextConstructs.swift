@@ -87,6 +87,7 @@ enum FeedText {
         let mode = e.attribute("mode")?.lowercased()
         if type == "xhtml" || mode == "xml" || (atom03 && type == "application/xhtml+xml" && mode == nil) {
             let div = e.elements.first { $0.name == "div" }
+            if let reduced = div?.paragraphs { return reduced }
             return xhtml(div?.children ?? e.children, base: e.base)
         }
         if mode == "base64" {

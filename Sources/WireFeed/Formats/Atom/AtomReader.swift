@@ -49,7 +49,7 @@ struct AtomReader {
                 if r.depth == 0 {
                     base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
                     if r.localName == "entry" {
-                        _ = send(.entryDocument(try r.readElement(base: nil)))
+                        _ = send(.entryDocument(try r.readElement(base: nil, reduceWhen: Self.isXHTMLDiv)))
                         break
                     }
                     if !send(.rootLanguage(r.xmlLang.flatMap(nonEmpty))) { break }
@@ -59,10 +59,17 @@ struct AtomReader {
                     try r.skipElement()
                     continue
                 }
-                let e = try r.readElement(base: base)
+                let e = try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)
                 if !send(e.name == "entry" && e.namespace == ns ? .entry(e) : .head(e)) { break }
             }
         }
+    }
+
+    /// The XHTML `div` of an Atom 1.0 `type="xhtml"` text construct: only ever read as
+    /// paragraphs here, so it is reduced while reading instead of built as a tree.
+    static func isXHTMLDiv(_ e: XMLElement, _ parent: XMLElement) -> Bool {
+        e.name == "div" && e.namespace == Namespace.xhtml && parent.namespace == Namespace.atom
+            && parent.attribute("type")?.lowercased() == "xhtml" && parent.attribute("mode") == nil
     }
 
     func person(_ e: XMLElement) -> Person? {

@@ -77,13 +77,13 @@ struct NewsMLReader {
                 var piece: Piece?
                 switch (r.depth, r.localName) {
                 case (0, "newsItem"):
-                    piece = .rootItem(try r.readElement(base: nil))
+                    piece = .rootItem(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody))
                 case (0, "newsMessage"):
                     piece = .message
                 case (1, "header"):
                     piece = .header(try r.readElement(base: nil))
                 case (2, "newsItem"):
-                    piece = .item(try r.readElement(base: nil))
+                    piece = .item(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody))
                 case (0, _), (1, _), (2, _):
                     if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
                 default:
@@ -199,6 +199,12 @@ struct NewsMLReader {
     }
 
     /// Paragraphs of the inline XHTML (or NITF) body: only the body, not the head's title.
+    /// An XHTML `body` (inside `inlineXML`): only ever read as paragraphs here, so it is
+    /// reduced while reading instead of built as a tree.
+    static func isXHTMLBody(_ e: XMLElement, _ parent: XMLElement) -> Bool {
+        e.name == "body" && e.namespace == Namespace.xhtml
+    }
+
     func bodyParagraphs(_ inline: XMLElement) -> [String] {
         func find(_ e: XMLElement, _ name: String) -> XMLElement? {
             if e.name == name { return e }
@@ -208,6 +214,7 @@ struct NewsMLReader {
         let root = inline.elements.first
         let body = root.flatMap { find($0, "body.content") ?? find($0, "body") } ?? root
         guard let body else { return FeedText.paragraphs(inline.text, html: false, base: nil) }
+        if let reduced = body.paragraphs { return reduced }
         return FeedText.xhtml(body.children, base: nil)
     }
 
