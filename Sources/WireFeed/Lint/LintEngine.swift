@@ -22,18 +22,75 @@ public enum LintEngine {
 
     /// Runs the rules on a reader that may also be validating (one pass for both), reading
     /// the document to its end. Throws when the document is not well-formed.
-    public static func run(reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions) throws -> [Diagnostic] {
+    ///
+    /// `pipelined` (for large documents): the rules run on a second thread while this one
+    /// reads (and validates), in document order; the findings are the same.
+    public static func run(reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions, pipelined: Bool = false) throws -> [Diagnostic] {
         let rules = RuleRegistry.make(for: format, options: options)
         var out = FindingSink(file: file)
         if !rules.isEmpty {
-            try walk(reader, format: format, rules: rules, out: &out)
+            if pipelined {
+                try walkPipelined(reader, format: format, rules: rules, out: &out)
+            } else {
+                try walk(reader, format: format, rules: rules, out: &out)
+            }
         }
         try reader.readToEnd()
         for r in rules { r.finish(&out) }
         return out.diagnostics
     }
 
+    /// What the reading loop hands the rules.
+    enum Piece: Sendable {
+        case root(XMLElement)
+        case head(XMLElement)
+        case item(XMLElement)
+    }
+
     static func walk(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
+        try read(r, format: format) { piece in
+            apply(piece, rules, &out)
+            return true
+        }
+    }
+
+    static func apply(_ piece: Piece, _ rules: [any LintRule], _ out: inout FindingSink) {
+        switch piece {
+        case .root(let e): for rule in rules { rule.root(e, &out) }
+        case .head(let e): for rule in rules { rule.head(e, &out) }
+        case .item(let e): for rule in rules { rule.item(e, &out) }
+        }
+    }
+
+    /// ``walk(_:format:rules:out:)`` with the rules on a second thread (see ``Handoff``).
+    static func walkPipelined(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
+        let handoff = Handoff<Piece>(capacity: 64)
+        // The rules and the sink move to the worker and come back when it is done.
+        let state = Transfer((rules, out))
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            var (rules, out) = state.value
+            while let piece = handoff.take() { apply(piece, rules, &out) }
+            state.value = (rules, out)
+            done.signal()
+        }
+        worker.stackSize = 8 << 20
+        worker.start()
+        var failure: (any Error)?
+        do {
+            try read(r, format: format) { handoff.put($0) }
+        } catch {
+            failure = error
+        }
+        handoff.close(failed: failure != nil)
+        done.wait()
+        out = state.value.1
+        if let failure { throw failure }
+    }
+
+    /// Reads the document, handing the root, head elements and items to `send` as small
+    /// trees (false from `send`: stop).
+    static func read(_ r: XMLStreamReader, format: DocumentFormat, send: (Piece) -> Bool) throws {
         var base: String?
         var inChannel = false
         while try r.next() {
@@ -46,10 +103,10 @@ public enum LintEngine {
                 base = root.attribute("base", namespace: Namespace.xml)
                 if (format == .atom10 && name == "entry") || (format == .newsml && name == "newsItem") {
                     let e = try r.readElement(base: nil, shallow: format == .newsml ? ["inlineXML"] : [])
-                    for rule in rules { rule.item(e, &out) }
+                    _ = send(.item(e))
                     return
                 }
-                for rule in rules { rule.root(root, &out) }
+                if !send(.root(root)) { return }
                 continue
             }
             switch format {
@@ -58,7 +115,7 @@ public enum LintEngine {
                     if name == "channel" && ns.isEmpty && !r.isEmptyElement {
                         inChannel = true
                         let channel = XMLElement(name: name, namespace: ns, attributes: [], line: r.line, lang: r.xmlLang, base: base)
-                        for rule in rules { rule.head(channel, &out) }
+                        if !send(.head(channel)) { return }
                     } else {
                         try r.skipElement()
                     }
@@ -69,30 +126,22 @@ public enum LintEngine {
                     continue
                 }
                 let e = try r.readElement(base: base)
-                if name == "item" && ns.isEmpty {
-                    for rule in rules { rule.item(e, &out) }
-                } else {
-                    for rule in rules { rule.head(e, &out) }
-                }
+                if !send(name == "item" && ns.isEmpty ? .item(e) : .head(e)) { return }
             case .atom10:
                 guard depth == 1 else {
                     try r.skipElement()
                     continue
                 }
                 let e = try r.readElement(base: base)
-                if name == "entry" && ns == Namespace.atom {
-                    for rule in rules { rule.item(e, &out) }
-                } else {
-                    for rule in rules { rule.head(e, &out) }
-                }
+                if !send(name == "entry" && ns == Namespace.atom ? .item(e) : .head(e)) { return }
             case .newsml:
                 if depth == 1 && name == "header" {
                     let e = try r.readElement(base: nil)
-                    for rule in rules { rule.head(e, &out) }
+                    if !send(.head(e)) { return }
                 } else if depth == 2 && name == "newsItem" {
                     // The XHTML body is not looked at by any rule: not built.
                     let e = try r.readElement(base: nil, shallow: ["inlineXML"])
-                    for rule in rules { rule.item(e, &out) }
+                    if !send(.item(e)) { return }
                 } else if depth >= 2 {
                     try r.skipElement()
                 }

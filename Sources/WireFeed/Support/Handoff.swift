@@ -177,3 +177,29 @@ public enum OrderedParallel {
         }
     }
 }
+
+/// A computation started on a second thread, whose result is waited for later.
+final class Concurrent<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on a new thread (the values it captures are used by it alone until
+    /// ``wait()`` returns).
+    static func start(_ work: @escaping () -> T) -> Concurrent<T> {
+        let c = Concurrent<T>()
+        let body = Transfer(work)
+        let thread = Thread {
+            c.result = body.value()
+            c.done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return c
+    }
+
+    /// The result, once the thread is done.
+    func wait() -> T {
+        done.wait()
+        return result!
+    }
+}

@@ -101,6 +101,13 @@ public final class DocumentValidator: @unchecked Sendable {
         return validate(.file(file), file: file)
     }
 
+    /// Whether a document is worth a second thread: a file or stream (small files are read
+    /// into memory, and many of them are validated in parallel already), or large bytes.
+    static func isLarge(_ input: XMLInput) -> Bool {
+        if case .bytes(let b) = input { return b.count > smallFile }
+        return true
+    }
+
     /// Files up to this size are read into memory whole.
     static let smallFile = 4 << 20
 
@@ -173,15 +180,19 @@ public final class DocumentValidator: @unchecked Sendable {
                 }
                 twice = .bytes(all)
             }
+            // A large document's two passes run at the same time, on two threads.
+            var findings: [Diagnostic] = []
+            let rulesPass = Self.isLarge(twice) ? Concurrent.start { LintEngine.run(twice, file: file, format: format, options: lint) } : nil
             report.diagnostics = schema.validate(twice, file: file, splittingAt: (Namespace.atom, "entry"))
+            findings = rulesPass?.wait() ?? []
             if !report.diagnostics.contains(where: { $0.rule == "xml" || $0.rule == "xml.hostile" }) {
-                report.diagnostics += LintEngine.run(twice, file: file, format: format, options: lint)
+                report.diagnostics += rulesPass == nil ? LintEngine.run(twice, file: file, format: format, options: lint) : findings
             }
         } else {
             // XML Schema and the rules in one streaming pass.
             do {
                 let reader = try XMLStreamReader(input, file: file, validatingAgainst: schema)
-                let findings = try LintEngine.run(reader: reader, file: file, format: format, options: lint)
+                let findings = try LintEngine.run(reader: reader, file: file, format: format, options: lint, pipelined: Self.isLarge(input))
                 report.diagnostics = Schema.deduplicated(reader.diagnostics) + findings
                 if !reader.isValid && !report.diagnostics.contains(where: { $0.rule == "schema" && $0.severity == .error }) {
                     report.diagnostics.append(Diagnostic(file: file, severity: .error, message: "document is not valid against \(schema.path)", rule: "schema"))
