@@ -73,14 +73,16 @@ public struct CleanedArticleReader: Sendable {
             }
         }
         var paragraphs: [String] = []
-        var seen: Set<String> = []
+        // Repeats are the same bytes (a body pasted twice): compared as bytes, which hash
+        // without the Unicode normalization a String's hash needs.
+        var seen: Set<ByteKey> = []
         var duplicates = 0
         let candidates: [String] =
             sawBlankBetweenText
             ? blocks.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
             : blocks.flatMap { $0 }
         for p in candidates {
-            if seen.insert(p).inserted {
+            if seen.insert(ByteKey(p)).inserted {
                 paragraphs.append(p)
             } else {
                 duplicates += 1
@@ -202,7 +204,8 @@ enum TrailerLine: Equatable {
             let rest = lower.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{A0}" })
             if rest.hasPrefix(":") || rest.hasPrefix("-") || rest.hasPrefix("–") { return .readAlso }
         }
-        guard let colon = line.firstIndex(of: ":") else { return .text }
+        // On the UTF-8 view: a Character search would break the whole line into graphemes.
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return .text }
         let label = String(line[..<colon]).trimmingWhitespace().lowercased()
         let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
         guard !value.isEmpty, label.count <= 24 else { return .text }
@@ -283,5 +286,14 @@ extension String {
         }
         out += rest
         return out
+    }
+}
+
+/// A string's UTF-8 bytes as a set member: equal when the bytes are, hashed in one call.
+struct ByteKey: Hashable {
+    let bytes: [UInt8]
+    init(_ s: String) { bytes = Array(s.utf8) }
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

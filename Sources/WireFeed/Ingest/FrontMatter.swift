@@ -14,6 +14,14 @@ enum Metadata {
         if let line = deepNesting(yaml, limit: 32) {
             throw IngestError(file: file, line: firstLine + line, message: "metadata nests deeper than 32 levels")
         }
+        // The common case, a block mapping of known keys, is decoded with one parse; the
+        // YAML is composed into a node tree too (a second parse) only to name unknown keys
+        // or to say precisely what is wrong.
+        if let keys = simpleTopLevelKeys(yaml), keys.allSatisfy(knownKeys.contains),
+            let value = try? YAMLDecoder().decode(T.self, from: yaml)
+        {
+            return value
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -45,6 +53,31 @@ enum Metadata {
         } catch {
             throw IngestError(file: file, line: firstLine, message: "unreadable metadata: \(error)")
         }
+    }
+
+    /// The keys of a block mapping whose every top-level line is `key:` with a plain key
+    /// (letters, digits, `_`, `-`), comments and indented continuation lines aside; nil for
+    /// anything else (flow style, JSON, quoted or complex keys, document markers).
+    static func simpleTopLevelKeys(_ yaml: String) -> [String]? {
+        var keys: [String] = []
+        for line in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            guard let first = line.first else { continue }
+            if first == 0x20 || first == 0x09 || first == 0x0D || first == UInt8(ascii: "#") { continue }
+            guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first == UInt8(ascii: "_") else { return nil }
+            var end = line.startIndex
+            while end < line.endIndex {
+                let c = line[end]
+                guard (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") else { break }
+                end = line.index(after: end)
+            }
+            var colon = end
+            while colon < line.endIndex && line[colon] == 0x20 { colon = line.index(after: colon) }
+            guard colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
+            let after = line.index(after: colon)
+            guard after == line.endIndex || line[after] == 0x20 || line[after] == 0x0D || line[after] == 0x09 else { return nil }
+            keys.append(String(decoding: line[line.startIndex..<end], as: UTF8.self))
+        }
+        return keys.isEmpty ? nil : keys
     }
 
     /// The 0-based line where nesting (flow brackets, or block indentation) passes `limit`, if it does.

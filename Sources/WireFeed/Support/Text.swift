@@ -10,6 +10,8 @@ extension String {
 
     /// Runs of white space collapsed to one ASCII space, trimmed.
     func collapsingWhitespace() -> String {
+        // Most text is collapsed already: one look at its bytes, no copy.
+        if TextRules.isCollapsed(self) { return self }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in unicodeScalars {
@@ -26,6 +28,45 @@ extension String {
 }
 
 enum TextRules {
+    /// Whether `collapsingWhitespace()` would return `s` unchanged: no white space (as
+    /// ``isSpace(_:)`` counts it) at either end, and none inside but single U+0020s.
+    static func isCollapsed(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { b in
+            var previousSpace = true  // leading white space is not collapsed
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    i += 1
+                    continue
+                }
+                if c < 0x80 {
+                    if c >= 0x09 && c <= 0x0D { return false }
+                    previousSpace = false
+                    i += 1
+                    continue
+                }
+                // Multi-byte: the lead bytes of the other spaces (U+0085, U+00A0, U+1680,
+                // U+2000–U+200B, U+2028/9, U+202F, U+205F, U+3000, U+FEFF) are looked at closely.
+                if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF {
+                    var end = i + 1
+                    while end < n && b[end] & 0xC0 == 0x80 { end += 1 }
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).unicodeScalars.first
+                    if let scalar, isSpace(scalar) { return false }
+                    i = end
+                } else {
+                    i += 1
+                }
+                previousSpace = false
+            }
+            return !previousSpace || n == 0
+        }
+    }
+
     @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
