@@ -147,7 +147,7 @@ extension XMLStreamReader {
                     if skipsSome && shallow.contains(e.name) {
                         try skipElement()
                     } else if let reduceWhen, reduceWhen(e, parent) {
-                        e.rawParagraphs = try reduceContentToParagraphs()
+                        e.rawParagraphs = try reduceContentToParagraphs(textBytes: &textBytes)
                     } else {
                         open.append((e, []))
                     }
@@ -271,12 +271,12 @@ extension XMLStreamReader {
     /// straight from the reader: no element objects and no string per text node, only the
     /// bytes of each paragraph (white space not yet collapsed). Leaves the reader on the
     /// element's end tag.
-    func reduceContentToParagraphs() throws -> [[UInt8]] {
+    /// `textBytes` counts the text of the whole item (the limit applies to it together).
+    func reduceContentToParagraphs(textBytes: inout Int) throws -> [[UInt8]] {
         var paragraphs: [[UInt8]] = []
         var current: [UInt8] = []
         var breaks = 0
         var open: [String] = []
-        var textBytes = 0
         func end() {
             // Blank ones are dropped by whoever collapses them (XMLElement.paragraphs).
             if !current.isEmpty { paragraphs.append(current) }

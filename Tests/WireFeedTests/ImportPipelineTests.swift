@@ -61,6 +61,21 @@ struct ImportPipelineTests {
     }
 
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func aReadingErrorPastTheLimitIsNotTheImportsBusiness(_ format: OutputFormat) throws {
+        // The reader runs a few items ahead of the limit: a broken end it meets there must
+        // not fail an import that already has all it asked for.
+        let few = Generated.articles(count: 6, seed: 12)
+        let bytes = try Converter.render(few, feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        let cut = Array(bytes.prefix(bytes.count * 7 / 10))
+        #expect(throws: XMLError.self) { try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: Recorder()) }
+        let r = Recorder()
+        let warnings = try FeedImporter.run(.bytes(cut), file: "cut.xml", options: ImportOptions(maximumArticles: 2), handler: r)
+        #expect(r.ids == few.prefix(2).map(\.id))
+        #expect(r.ended)
+        #expect(warnings.contains { $0.rule == "limit" })
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func aHandlerErrorStopsTheReadingAndIsTheErrorThrown(_ format: OutputFormat) throws {
         let r = Recorder(failAt: 5)
         #expect(throws: Recorder.Refused.self) { try FeedImporter.run(.bytes(try Self.document(format)), file: "refused", handler: r) }

@@ -38,6 +38,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let n = min(b.count, 4096)
         var i = 0
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        let prologStart = i
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
         func find(_ a: UInt8, _ c: UInt8, from j: Int) -> Int? {
             var k = j
@@ -55,6 +56,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 // The declaration must name UTF-8 (or no encoding) for these bytes to be read as such.
                 guard let end = find(UInt8(ascii: "?"), UInt8(ascii: ">"), from: i + 2) else { return nil }
                 let pi = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).lowercased()
+                // An XML declaration anywhere but at the very start is an error: the parser's to report.
+                if pi.hasPrefix("<?xml") && pi.count > 5 && (pi.dropFirst(5).first == " " || pi.dropFirst(5).first == "?") && i != prologStart { return nil }
                 if pi.contains("encoding") && !(pi.contains("utf-8") || pi.contains("\"ascii\"") || pi.contains("'ascii'")) { return nil }
                 i = end
             } else if b[i + 1] == UInt8(ascii: "!") {
@@ -97,7 +100,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if let colon { wanted += [UInt8(ascii: ":")] + qname[..<colon] }
         var namespace = ""
         var version: String?
+        var seen: [UnsafeBufferPointer<UInt8>] = []
         while k < end {
+            // Attributes are separated by white space.
+            guard isSpace(b[k]) else { return nil }
             while k < end && isSpace(b[k]) { k += 1 }
             guard k < end else { break }
             let nameStart = k
@@ -111,7 +117,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             guard k < end else { return nil }
             let value = UnsafeBufferPointer(rebasing: b[valueStart..<k])
             k += 1
-            if value.contains(UInt8(ascii: "&")) { return nil }
+            if value.contains(UInt8(ascii: "&")) || value.contains(UInt8(ascii: "<")) { return nil }
+            // A repeated attribute is an error: the parser's to report.
+            if seen.contains(where: { $0.elementsEqual(name) }) { return nil }
+            seen.append(name)
             if name.elementsEqual(wanted) { namespace = String(decoding: value, as: UTF8.self) }
             if name.elementsEqual("version".utf8) { version = String(decoding: value, as: UTF8.self).trimmingWhitespace() }
         }

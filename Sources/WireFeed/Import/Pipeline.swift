@@ -37,6 +37,7 @@ enum ImportPipeline {
                 while let piece = handoff.take() {
                     if try !c.take(piece, &context) {
                         stopped = true
+                        state.stoppedOnPurpose = true
                         handoff.stop()
                         break
                     }
@@ -61,6 +62,8 @@ enum ImportPipeline {
         done.wait()
         ctx = state.value.1
         if let error = state.error { throw error }
-        if let readingError { throw readingError }
+        // A consumer that stopped (the article limit) has all it wanted: what the reader,
+        // still a few items ahead, met after that point is not the import's business.
+        if let readingError, !state.stoppedOnPurpose { throw readingError }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 final class Transfer<T>: @unchecked Sendable {
     var value: T
     var error: (any Error)?
+    /// Set by a consumer that stopped the work on purpose (not on an error).
+    var stoppedOnPurpose = false
     init(_ value: T) { self.value = value }
 }
 
@@ -35,7 +37,8 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
     /// Emptied batches on their way back to the producer.
     private var returned: [[Piece]] = []
 
-    /// At most `capacity` pieces wait in full batches (plus one batch on each side).
+    /// At most `capacity` pieces wait in full batches, plus one batch being filled, one being
+    /// emptied and two emptied ones on their way back: with the defaults, 128 pieces alive.
     init(capacity: Int, batchSize: Int = 16) {
         self.batchSize = max(1, batchSize)
         batches = Array(repeating: nil, count: max(1, capacity / max(1, batchSize)))
@@ -84,7 +87,9 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
         count -= 1
         // Only a producer waiting on a full queue needs waking.
         if count == batches.count - 1 { condition.broadcast() }
-        if !emptying.isEmpty { returned.append(emptying) }
+        // At most two emptied batches wait for the producer; beyond that (a producer that
+        // is waiting on a full queue hands nothing over) the consumer lets go of them itself.
+        if !emptying.isEmpty && returned.count < 2 { returned.append(emptying) }
         emptying = batch
         next = 1
         return batch[0]

@@ -202,7 +202,7 @@ struct NewsMLReader {
     /// An XHTML `body` (inside `inlineXML`): only ever read as paragraphs here, so it is
     /// reduced while reading instead of built as a tree.
     static func isXHTMLBody(_ e: XMLElement, _ parent: XMLElement) -> Bool {
-        e.name == "body" && e.namespace == Namespace.xhtml
+        e.name == "body" && e.namespace == Namespace.xhtml && parent.name == "html" && parent.namespace == Namespace.xhtml
     }
 
     func bodyParagraphs(_ inline: XMLElement) -> [String] {
