@@ -33,11 +33,20 @@ enum HTMLFastReducer {
         var breaks = 0
         var elements = 0
         var name: [UInt8] = []
+        // Whether `current` is known to be collapsed already (white space only as single
+        // U+0020s between other characters), tracked while text runs are copied; anything
+        // else appended (entities, spaces for <br> and cells) leaves it to the collapse pass.
+        var clean = true
+        var lastSpace = true
         func end() {
-            let p = current.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
+            let p = current.withUnsafeBufferPointer {
+                clean && !lastSpace ? String(decoding: $0, as: UTF8.self) : Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
+            }
             if !p.isEmpty { paragraphs.append(p) }
             current.removeAll(keepingCapacity: true)
             breaks = 0
+            clean = true
+            lastSpace = true
         }
         var i = 0
         let n = b.count
@@ -61,6 +70,7 @@ enum HTMLFastReducer {
                     if closing { return nil }
                     // "x < y": a literal '<'.
                     current.append(c)
+                    lastSpace = false
                     i += 1
                     continue
                 }
@@ -89,7 +99,7 @@ enum HTMLFastReducer {
                 elements += closing ? 0 : 1
                 if name == br {
                     breaks += 1
-                    if breaks >= 2 { end() } else { current.append(0x20) }
+                    if breaks >= 2 { end() } else { current.append(0x20); clean = false }
                     continue
                 }
                 if name == img { return nil }
@@ -113,7 +123,7 @@ enum HTMLFastReducer {
                 if blocks.contains(name) {
                     end()
                 } else if name == td || name == th {
-                    if closing { current.append(0x20) }
+                    if closing { current.append(0x20); clean = false }
                 }
                 continue
             }
@@ -127,10 +137,12 @@ enum HTMLFastReducer {
                         if k < n && b[k] == UInt8(ascii: ";") { return nil }
                     }
                     current.append(c)
+                    lastSpace = false
                     i += 1
                     continue
                 }
                 append(scalar, to: &current)
+                clean = false
                 if !(scalar == " " || scalar == "\u{A0}") { breaks = 0 }
                 i += length
                 continue
@@ -142,6 +154,16 @@ enum HTMLFastReducer {
                 let x = b[i]
                 if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
                 if x != 0x20 && x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
+                if x == 0x20 {
+                    if lastSpace { clean = false }
+                    lastSpace = true
+                } else if x >= 0x09 && x <= 0x0D {
+                    clean = false
+                    lastSpace = true
+                } else {
+                    if (x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3) && Whitespace.spaceLength(b, at: i) > 0 { clean = false }
+                    lastSpace = false
+                }
                 i += 1
             }
             if sawText { breaks = 0 }
