@@ -48,6 +48,7 @@ enum ImportPipeline {
                 handoff.stop()
             }
             state.value = (c, context)
+            handoff.discardAll()
             done.signal()
         }
         worker.stackSize = 8 << 20

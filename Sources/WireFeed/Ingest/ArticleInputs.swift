@@ -92,6 +92,8 @@ public struct ArticleInputs: Sendable {
         }
         reader.stackSize = 8 << 20
         reader.start()
+        // Whatever the hand-off still holds is let go of here, on this thread, before returning.
+        defer { handoff.discardAll() }
         do {
             while let (article, warnings) = handoff.take() { try body(article, warnings) }
         } catch {

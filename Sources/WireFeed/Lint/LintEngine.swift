@@ -72,6 +72,7 @@ public enum LintEngine {
             var (rules, out) = state.value
             while let piece = handoff.take() { apply(piece, rules, &out) }
             state.value = (rules, out)
+            handoff.discardAll()
             done.signal()
         }
         worker.stackSize = 8 << 20

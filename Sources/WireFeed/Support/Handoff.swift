@@ -107,6 +107,21 @@ final class Handoff<Piece: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Lets go of every piece still held (consumer thread, when it is done). A worker
+    /// thread calls this before it signals that it is done, so that nothing is freed on it
+    /// after the other thread has gone on (and perhaps exited the process).
+    func discardAll() {
+        emptying = []
+        next = 0
+        condition.lock()
+        let garbage = (batches, returned)
+        batches = Array(repeating: nil, count: batches.count)
+        returned = []
+        count = 0
+        condition.unlock()
+        _ = garbage
+    }
+
     /// The consumer wants no more pieces.
     func stop() {
         condition.lock()
@@ -192,9 +207,10 @@ final class Concurrent<T>: @unchecked Sendable {
     /// ``wait()`` returns).
     static func start(_ work: @escaping () -> T) -> Concurrent<T> {
         let c = Concurrent<T>()
-        let body = Transfer(work)
+        let body = Transfer<(() -> T)?>(work)
         let thread = Thread {
-            c.result = body.value()
+            c.result = body.value?()
+            body.value = nil  // what the work captured is let go of here, before the signal
             c.done.signal()
         }
         thread.stackSize = 8 << 20
