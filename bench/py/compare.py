@@ -123,6 +123,10 @@ measure("validate one NewsML-G2 newsMessage", [
     ("wirefeed validate --schema-only", [wf, "validate", "-q", "--schema-only", out("feed.newsml.xml")]),
     ("wirefeed validate (schema + rules)", [wf, "validate", "-q", out("feed.newsml.xml")]),
 ], n, mb(out("feed.newsml.xml")))
+measure("validate one RSS 2.0 feed", [
+    ("wirefeed validate --schema-only", [wf, "validate", "-q", "--schema-only", out("feed.rss.xml")]),
+    ("wirefeed validate (schema + rules)", [wf, "validate", "-q", out("feed.rss.xml")]),
+], n, mb(out("feed.rss.xml")))
 measure("validate one Atom feed", [
     ("xmllint --noout --relaxng (whole feed)", ["xmllint", "--noout", "--relaxng", os.path.join(root, "schemas/atom-1.0.rng"), out("feed.atom.xml")]),
     ("wirefeed validate --schema-only (entry by entry)", [wf, "validate", "-q", "--schema-only", out("feed.atom.xml")]),
