@@ -141,7 +141,11 @@ public enum XMLText {
     /// Appends `s` escaped as character data, byte for byte what libxml2's
     /// `xmlEncodeSpecialChars` gives (`&amp; &lt; &gt; &quot;`, CR as `&#13;`), with the
     /// characters XML 1.0 forbids left out. Runs that need nothing are copied whole.
-    public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    ///
+    /// `htmlFirst`: `s` is text to be escaped for HTML and the result escaped again for
+    /// XML (escaped HTML inside an XML element), both in this one pass: `&` becomes
+    /// `&amp;amp;`, `<` `&amp;lt;`, `>` `&amp;gt;`.
+    public static func appendEscaped(_ s: String, to out: inout [UInt8], htmlFirst: Bool = false) {
         var copy = s
         copy.withUTF8 { b in escapeClass.withUnsafeBufferPointer { table in
             let n = b.count
@@ -153,9 +157,9 @@ public enum XMLText {
                 let replacement: StaticString
                 var skip = 1
                 switch b[i] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = htmlFirst ? "&amp;amp;" : "&amp;"
+                case UInt8(ascii: "<"): replacement = htmlFirst ? "&amp;lt;" : "&lt;"
+                case UInt8(ascii: ">"): replacement = htmlFirst ? "&amp;gt;" : "&gt;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
                 case 0x0D: replacement = "&#13;"
                 case 0xEF:
@@ -177,9 +181,9 @@ public enum XMLText {
         } }
     }
 
-    /// 1 for the bytes ``appendEscaped(_:to:)`` must look at: `& < > "`, C0 controls other
+    /// 1 for the bytes ``appendEscaped(_:to:htmlFirst:)`` must look at: `& < > "`, C0 controls other
     /// than tab and line feed, and 0xEF (the lead byte of U+FFFE and U+FFFF).
-    public static let escapeClass: [UInt8] = (0...255).map { c in
+    static let escapeClass: [UInt8] = (0...255).map { c in
         switch c {
         case 0x09, 0x0A: 0
         case 0..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0xEF: 1

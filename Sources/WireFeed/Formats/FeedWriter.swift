@@ -66,9 +66,9 @@ public enum Namespace {
 }
 
 enum HTMLText {
-    /// Paragraphs as `<p>` HTML, escaped for HTML and then for XML in one pass, exactly as
-    /// libxml2 would escape ``paragraphs(_:)`` as text (`&`, `<`, `>`, `"`, CR), characters
-    /// XML forbids left out.
+    /// Paragraphs as `<p>` HTML (`<p>`, `&`, `<`, `>` escaped for HTML), escaped for XML in
+    /// the same pass: the bytes libxml2 would write for that HTML as text, characters XML
+    /// forbids left out.
     static func xmlEscapedParagraphs(_ body: [String], into out: inout [UInt8]) {
         let open: StaticString = "&lt;p&gt;"
         let close: StaticString = "&lt;/p&gt;"
@@ -76,79 +76,8 @@ enum HTMLText {
         for (k, paragraph) in body.enumerated() {
             if k > 0 { out.append(0x0A) }
             add(open)
-            var copy = paragraph
-            copy.withUTF8 { b in XMLText.escapeClass.withUnsafeBufferPointer { table in
-                var i = 0
-                var run = 0
-                let n = b.count
-                while i < n {
-                    // Most bytes need nothing: skip them with one table look-up each.
-                    while i < n, table[Int(b[i])] == 0 { i += 1 }
-                    guard i < n else { break }
-                    let c = b[i]
-                    let replacement: StaticString
-                    var skip = 1
-                    switch c {
-                    case UInt8(ascii: "&"): replacement = "&amp;amp;"
-                    case UInt8(ascii: "<"): replacement = "&amp;lt;"
-                    case UInt8(ascii: ">"): replacement = "&amp;gt;"
-                    case UInt8(ascii: "\""): replacement = "&quot;"
-                    case 0x0D: replacement = "&#13;"
-                    case 0xEF:
-                        // U+FFFE and U+FFFF are not XML characters; other EF sequences are.
-                        guard i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF else {
-                            i += 1
-                            continue
-                        }
-                        replacement = ""
-                        skip = 3
-                    default: replacement = ""  // C0 controls other than tab and line feed
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                    add(replacement)
-                    i += skip
-                    run = i
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
-            } }
+            XMLText.appendEscaped(paragraph, to: &out, htmlFirst: true)
             add(close)
-        }
-    }
-
-    /// Paragraphs as `<p>` HTML, escaped, for `content:encoded`.
-    static func paragraphs(_ body: [String]) -> String {
-        var out = ""
-        for (i, p) in body.enumerated() {
-            if i > 0 { out += "\n" }
-            out += "<p>"
-            out += escape(p)
-            out += "</p>"
-        }
-        return out
-    }
-
-    /// `&`, `<`, `>` as entities; runs without them are copied as they are (UTF-8 bytes).
-    static func escape(_ s: String) -> String {
-        var copy = s
-        return copy.withUTF8 { b -> String in
-            guard b.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 32)
-            var run = 0
-            for (i, c) in b.enumerated() {
-                let entity: StaticString
-                switch c {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -52,18 +52,12 @@ struct ArticleJSONParser {
     mutating func string() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = i
-        skipPlainRun()
         // Fast path: no escapes.
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-                i += 1
-                return s
-            }
-            if c == UInt8(ascii: "\\") { break }
-            if c < 0x20 { throw Failure() }
+        i = JSONBytes.firstSpecial(b, from: i)
+        if i < b.count, b[i] == UInt8(ascii: "\"") {
+            let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             i += 1
+            return s
         }
         // Escapes: plain runs are copied whole, escapes decoded between them.
         var out: [UInt8] = []
@@ -71,8 +65,7 @@ struct ArticleJSONParser {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
         while i < b.count {
             let run = i
-            skipPlainRun()
-            while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
+            i = JSONBytes.firstSpecial(b, from: i)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
             guard i < b.count else { break }
             let c = b[i]
@@ -103,22 +96,6 @@ struct ArticleJSONParser {
             }
         }
         throw Failure()
-    }
-
-    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
-    /// character (the bytes a JSON string's scan must stop at).
-    @inline(__always) mutating func skipPlainRun() {
-        guard let base = b.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        while i + 8 <= b.count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            // A byte below 0x20 has its high bit clear and borrows when 0x20 is subtracted.
-            let control = (word &- ones &* 0x20) & ~word & highs != 0
-            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
-            i += 8
-        }
     }
 
     mutating func hex4() throws -> UInt32 {

@@ -212,28 +212,14 @@ struct JSONBuilder {
         bytes.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
             let n = utf8.count
             var i = 0
             var runStart = 0
-            while i < n {
-                // Eight bytes at a time while none needs escaping (no control, quote or backslash).
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                while i + 8 <= n {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let control = (w &- ones &* 0x20) & ~w & highs
-                    let quote = ((w ^ (ones &* 0x22)) &- ones) & ~(w ^ (ones &* 0x22)) & highs
-                    let backslash = ((w ^ (ones &* 0x5C)) &- ones) & ~(w ^ (ones &* 0x5C)) & highs
-                    if control | quote | backslash != 0 { break }
-                    i += 8
-                }
+            while true {
+                // Runs that need no escaping are found eight bytes at a time and copied whole.
+                i = JSONBytes.firstSpecial(utf8, from: i)
                 guard i < n else { break }
                 let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
-                    i += 1
-                    continue
-                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 i += 1
                 runStart = i
