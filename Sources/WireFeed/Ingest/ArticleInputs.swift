@@ -78,7 +78,7 @@ public struct ArticleInputs: Sendable {
         let handoff = Handoff<(Article, [Diagnostic])>(capacity: 64)
         let state = Transfer(self)
         let done = DispatchSemaphore(value: 0)
-        let reader = Thread {
+        Worker.start {
             do {
                 try state.value.forEach { article, warnings in
                     guard handoff.put((article, warnings)) else { throw Stopped() }
@@ -90,8 +90,6 @@ public struct ArticleInputs: Sendable {
             handoff.close(failed: state.error != nil)
             done.signal()
         }
-        reader.stackSize = 8 << 20
-        reader.start()
         // Whatever the hand-off still holds is let go of here, on this thread, before returning.
         defer { handoff.discardAll() }
         do {

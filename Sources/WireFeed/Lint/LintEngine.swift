@@ -64,29 +64,12 @@ public enum LintEngine {
 
     /// ``walk(_:format:rules:out:)`` with the rules on a second thread (see ``Handoff``).
     static func walkPipelined(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
-        let handoff = Handoff<Piece>(capacity: 64)
-        // The rules and the sink move to the worker and come back when it is done.
-        let state = Transfer((rules, out))
-        let done = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            var (rules, out) = state.value
-            while let piece = handoff.take() { apply(piece, rules, &out) }
-            state.value = (rules, out)
-            handoff.discardAll()
-            done.signal()
-        }
-        worker.stackSize = 8 << 20
-        worker.start()
-        var failure: (any Error)?
-        do {
-            try read(r, format: format) { handoff.put($0) }
-        } catch {
-            failure = error
-        }
-        handoff.close(failed: failure != nil)
-        done.wait()
-        out = state.value.1
-        if let failure { throw failure }
+        var state = (rules, out)
+        try Pipeline.run(&state, consume: { s, piece in
+            apply(piece, s.0, &s.1)
+            return true
+        }) { send in try read(r, format: format, send: send) }
+        out = state.1
     }
 
     /// Reads the document, handing the root, head elements and items to `send` as small

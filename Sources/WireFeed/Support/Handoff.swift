@@ -10,6 +10,75 @@ final class Transfer<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
+/// A new thread with an 8 MB stack (parsers and tree walks recurse; a secondary thread's
+/// default stack is smaller). What `body` captures is the new thread's alone until `body`
+/// signals otherwise: callers hand values over through ``Transfer`` and a semaphore.
+enum Worker {
+    static func start(_ body: @escaping () -> Void) {
+        let box = Transfer<(() -> Void)?>(body)
+        let thread = Thread {
+            box.value?()
+            box.value = nil
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
+
+/// One document's work split over two threads: `produce` runs on the calling thread and
+/// hands pieces (item trees) to `send`; `consume` takes them on a second thread, in order,
+/// with `state`, which moves to that thread and comes back when it is done.
+enum Pipeline {
+    /// `consume` returns false to stop (the reader's `send` then returns false, and the loop
+    /// should end). `finish` runs after the last piece when the document was read to its
+    /// end or the consumer stopped it. Errors: the consumer's first, then the reader's,
+    /// unless the consumer had stopped on purpose (what the reader, a few items ahead, met
+    /// after that is not the caller's business). Pieces before a reading error are consumed.
+    static func run<Piece: Sendable, State>(
+        _ state: inout State,
+        consume: @escaping (inout State, Piece) throws -> Bool,
+        finish: @escaping (inout State) throws -> Void = { _ in },
+        produce: (_ send: (Piece) -> Bool) throws -> Void
+    ) throws {
+        let handoff = Handoff<Piece>(capacity: 64)
+        let shared = Transfer(state)
+        let done = DispatchSemaphore(value: 0)
+        Worker.start {
+            var s = shared.value
+            do {
+                var stopped = false
+                while let piece = handoff.take() {
+                    if try !consume(&s, piece) {
+                        stopped = true
+                        shared.stoppedOnPurpose = true
+                        handoff.stop()
+                        break
+                    }
+                }
+                if stopped || !handoff.producerFailed { try finish(&s) }
+            } catch {
+                shared.error = error
+                handoff.stop()
+            }
+            shared.value = s
+            // Nothing handed over is freed on this thread after the signal.
+            handoff.discardAll()
+            done.signal()
+        }
+        var readingError: (any Error)?
+        do {
+            try produce { handoff.put($0) }
+        } catch {
+            readingError = error
+        }
+        handoff.close(failed: readingError != nil)
+        done.wait()
+        state = shared.value
+        if let error = shared.error { throw error }
+        if let readingError, !shared.stoppedOnPurpose { throw readingError }
+    }
+}
+
 /// A bounded first-in-first-out queue between one producer and one consumer thread.
 ///
 /// Pieces travel in batches: the producer fills a batch without locking and hands it over
@@ -154,11 +223,9 @@ public enum OrderedParallel {
         }
         let state = Shared<T>(count: count)
         for _ in 0..<threads {
-            let worker = Thread {
+            Worker.start {
                 while let i = state.claim() { state.store(i, work(i)) }
             }
-            worker.stackSize = 8 << 20
-            worker.start()
         }
         for i in 0..<count { deliver(i, state.wait(for: i)) }
     }
@@ -207,14 +274,12 @@ final class Concurrent<T>: @unchecked Sendable {
     /// ``wait()`` returns).
     static func start(_ work: @escaping () -> T) -> Concurrent<T> {
         let c = Concurrent<T>()
-        let body = Transfer<(() -> T)?>(work)
-        let thread = Thread {
-            c.result = body.value?()
-            body.value = nil  // what the work captured is let go of here, before the signal
+        var pending: (() -> T)? = work
+        Worker.start {
+            c.result = pending?()
+            pending = nil  // what the work captured is let go of here, before the signal
             c.done.signal()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
         return c
     }
 
