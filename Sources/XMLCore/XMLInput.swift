@@ -81,12 +81,17 @@ public final class ByteStream {
             if n < 0 && errno == EINTR { continue }
             if n > 0 {
                 total += n
-                if total > limit { return -1 }
+                if total > limit {
+                    exceededLimit = true
+                    return -1
+                }
             }
             return n < 0 ? -1 : Int32(n)
         }
     }
     private var replayedAll = false
+    /// Set when reading stopped because the stream is longer than `limit`.
+    private(set) var exceededLimit = false
 
     static let readCallback: xmlInputReadCallback = { ctx, buffer, len in
         guard let ctx, let buffer else { return -1 }

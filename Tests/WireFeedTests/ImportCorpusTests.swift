@@ -142,3 +142,44 @@ extension FuzzRegressionTests {
         }
     }
 }
+
+/// The importer reads with libxml2's SAX2 events; its text reader is the reference. Every
+/// corpus feed and a 300-article feed of each format (several parser chunks) must import to
+/// the same document with the same warnings, or fail with the same kind of error.
+@Suite("Import: SAX events = text reader")
+struct ImportEngineTests {
+    static func run(_ input: XMLInput, file: String, engine: XMLStreamReader.Engine) -> Result<(FeedDocument, [String]), XMLError> {
+        do {
+            let (doc, warnings) = try FeedImporter.document(input, file: file, options: ImportOptions(engine: engine))
+            return .success((doc, warnings.map(\.formatted)))
+        } catch let error as XMLError {
+            return .failure(error)
+        } catch {
+            return .failure(XMLError(.io, "\(error)"))
+        }
+    }
+
+    static func compare(_ input: XMLInput, file: String) {
+        switch (run(input, file: file, engine: .textReader), run(input, file: file, engine: .events)) {
+        case (.success(let reference), .success(let events)):
+            #expect(events.0 == reference.0, "\(file)")
+            #expect(events.1 == reference.1, "\(file)")
+        case (.failure(let reference), .failure(let events)):
+            #expect(events.code == reference.code, "\(file): \(events.message) / \(reference.message)")
+        case (let reference, let events):
+            Issue.record("\(file): text reader \(reference), events \(events)")
+        }
+    }
+
+    @Test(arguments: ImportCorpusTests.cases)
+    func corpusFeed(_ rel: String) {
+        Self.compare(.file(ImportCorpusTests.root + "/" + rel), file: rel)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func generatedFeed(_ format: OutputFormat) throws {
+        let bytes = try Converter.render(Generated.articles(count: 300, seed: 21), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        #expect(bytes.count > 4 << 16, "spans several chunks")
+        Self.compare(.bytes(bytes), file: "generated.\(format)")
+    }
+}

@@ -8,11 +8,15 @@ public struct ImportOptions: Sendable {
     public var limits: Limits
     /// Stop after this many articles (nil: no limit).
     public var maximumArticles: Int?
+    /// How the XML is read: libxml2's SAX2 events (the default, about twice as fast) or its
+    /// text reader (the same results; kept to compare against).
+    public var engine: XMLStreamReader.Engine
 
-    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil) {
+    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil, engine: XMLStreamReader.Engine = .events) {
         self.format = format
         self.limits = limits
         self.maximumArticles = maximumArticles
+        self.engine = engine
     }
 }
 
@@ -50,8 +54,11 @@ public enum FeedImporter {
             throw XMLError(.notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
         }
         // 3. Read.
-        let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)
-        reader.repairsMojibake = declaresLatin1(detectInput)
+        // Documents declared Latin-1 go through the text reader: their text is repaired node by
+        // node, and SAX events may cut a text node in two where a chunk ends.
+        let latin1 = declaresLatin1(detectInput)
+        let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs, engine: latin1 ? .textReader : options.engine)
+        reader.repairsMojibake = latin1
         var context = ImportContext(file: file, options: options, handler: handler)
         context.warnings = warnings
         try handler.begin(format: detected)

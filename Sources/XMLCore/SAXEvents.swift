@@ -1,0 +1,432 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// libxml2's SAX2 parser, fed a chunk at a time, its events kept in flat arrays for
+/// ``XMLStreamReader`` to step through: the same forward-only reading as `xmlTextReader`
+/// without the node that the text reader builds and frees for every element, text and
+/// attribute (about half of its time).
+///
+/// The input is untrusted, as everywhere: no network, no DTD loaded, no entity expanded
+/// (a DOCTYPE that declares entities, names an external DTD or an entity reference
+/// in the content stops the parse with the same errors the text reader path gives).
+///
+/// What differs from the text reader, by design: `<a></a>` in one chunk is reported like
+/// `<a/>` (an empty element), and a text node may come as two consecutive text events
+/// when a chunk ends inside it. Every reader of this project concatenates adjacent text.
+final class SAXEventSource {
+    struct Event {
+        var kind: XMLStreamReader.NodeKind
+        var isEmpty = false
+        var depth: Int32
+        var line: Int32
+        /// Indexes into ``State/strings`` (0 = "").
+        var name: Int32 = 0
+        var namespace: Int32 = 0
+        var prefix: Int32 = 0
+        /// `xml:lang` in scope (-1: none).
+        var lang: Int32 = -1
+        /// Text: range in ``State/bytes``. Element: range in ``State/attributes``.
+        var start: Int32
+        var count: Int32
+    }
+
+    struct Attribute {
+        var name: Int32
+        var namespace: Int32
+        /// Range of the value in ``State/bytes``.
+        var start: Int32
+        var count: Int32
+    }
+
+    /// Everything the callbacks change, behind one pointer: libxml2 calls back into it some
+    /// forty times per item, and through a pointer Swift does not check each access for
+    /// exclusivity at run time as it does for a class's stored properties.
+    struct State {
+        var events: [Event] = []
+        var attributes: [Attribute] = []
+        var bytes: [UInt8] = []
+        /// Names, namespace URIs, prefixes and languages, each made a Swift string once.
+        var strings: [String] = [""]
+        var byPointer: [UnsafeRawPointer: Int32] = [:]
+        var byContent: [String: Int32] = ["": 0]
+        var langs: [Int32] = []
+        var depth: Int32 = 0
+        /// Whether the last event is text that more characters extend.
+        var textOpen = false
+        /// The event the reader is on (-1: none yet in this chunk).
+        var position = -1
+        var xmlNamespace: Int32 = 0
+        var langName: Int32 = 0
+        var ctxt: xmlParserCtxtPtr?
+        let file: String
+        let limits: Limits
+        let allowedPublicDTDs: Set<String>
+        let collector: ErrorCollector
+        /// A problem found in a callback (hostile DTD, entity reference, text too long).
+        var stop: XMLError?
+        var notes: [Diagnostic] = []
+
+        init(file: String, limits: Limits, allowedPublicDTDs: Set<String>, collector: ErrorCollector) {
+            self.file = file
+            self.limits = limits
+            self.allowedPublicDTDs = allowedPublicDTDs
+            self.collector = collector
+            xmlNamespace = intern("http://www.w3.org/XML/1998/namespace")
+            langName = intern("lang")
+        }
+
+        var line: Int32 {
+            guard let input = ctxt?.pointee.input else { return 0 }
+            return input.pointee.line
+        }
+
+        mutating func halt(_ error: XMLError) {
+            if stop == nil { stop = error }
+            if let ctxt { xmlStopParser(ctxt) }
+        }
+
+        func text(start: Int32, count: Int32) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
+        }
+
+        mutating func intern(_ s: String) -> Int32 {
+            if let i = byContent[s] { return i }
+            strings.append(s)
+            let i = Int32(strings.count - 1)
+            byContent[s] = i
+            return i
+        }
+
+        /// Names from libxml2's dictionary keep their address for the whole parse, so they
+        /// are looked up by address; anything else by content.
+        mutating func intern(_ p: UnsafePointer<xmlChar>?) -> Int32 {
+            guard let p else { return 0 }
+            let key = UnsafeRawPointer(p)
+            if let i = byPointer[key] { return i }
+            let i = intern(String(cString: p))
+            if let dict = ctxt?.pointee.dict, xmlDictOwns(dict, p) == 1, byPointer.count < 4096 { byPointer[key] = i }
+            return i
+        }
+
+        /// libxml2's own bound on nesting, which its push parser does not check.
+        static let maximumDepth: Int32 = 256
+
+        mutating func start(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+            if depth >= State.maximumDepth {
+                halt(XMLError(.notWellFormed, "\(file):\(line): error: elements nested more than \(State.maximumDepth) deep", diagnostics: collector.diagnostics))
+                return
+            }
+            textOpen = false
+            var lang = langs.last ?? -1
+            let first = Int32(attributes.count)
+            if let values, count > 0 {
+                // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                for k in 0..<count {
+                    let name = intern(values[5 * k])
+                    let namespace = intern(values[5 * k + 2])
+                    guard let from = values[5 * k + 3], let to = values[5 * k + 4] else { continue }
+                    let start = Int32(bytes.count)
+                    appendAttributeValue(UnsafeBufferPointer(start: from, count: to - from))
+                    attributes.append(Attribute(name: name, namespace: namespace, start: start, count: Int32(bytes.count) - start))
+                    if namespace == xmlNamespace && name == langName {
+                        lang = intern(text(start: start, count: Int32(bytes.count) - start))
+                    }
+                }
+            }
+            langs.append(lang)
+            events.append(
+                Event(
+                    kind: .element, depth: depth, line: line, name: intern(localName), namespace: intern(uri), prefix: intern(prefix),
+                    lang: lang, start: first, count: Int32(attributes.count) - first))
+            depth += 1
+        }
+
+        /// An attribute value as libxml2 hands it over without entity substitution: a `&` of the
+        /// document (`&amp;`, `&#38;`) arrives as the text `&#38;`, and only so. Turned back.
+        mutating func appendAttributeValue(_ value: UnsafeBufferPointer<UInt8>) {
+            guard let base = value.baseAddress, memchr(base, 0x26, value.count) != nil else {
+                bytes.append(contentsOf: value)
+                return
+            }
+            var i = 0
+            while i < value.count {
+                if value[i] == 0x26, i + 4 < value.count, value[i + 1] == 0x23, value[i + 2] == 0x33, value[i + 3] == 0x38, value[i + 4] == 0x3B {
+                    bytes.append(0x26)
+                    i += 5
+                } else {
+                    bytes.append(value[i])
+                    i += 1
+                }
+            }
+        }
+
+        mutating func end(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+            textOpen = false
+            depth -= 1
+            langs.removeLast()
+            // <a/> (and <a></a> within one chunk): one empty element, as xmlTextReader reports <a/>.
+            let last = events.count - 1
+            if last > position, events[last].kind == .element, events[last].depth == depth {
+                events[last].isEmpty = true
+                return
+            }
+            events.append(Event(kind: .endElement, depth: depth, line: line, name: intern(localName), namespace: intern(uri), start: 0, count: 0))
+        }
+
+        /// White space as XML counts it (what libxml2 reports as a white-space node).
+        static func isXMLBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in text where b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D { return false }
+            return true
+        }
+
+        mutating func characters(_ p: UnsafePointer<xmlChar>, _ count: Int, cdata: Bool) {
+            let text = UnsafeBufferPointer(start: p, count: count)
+            let last = events.count - 1
+            if textOpen, last > position, (events[last].kind == .cdata) == cdata {
+                bytes.append(contentsOf: text)
+                events[last].count += Int32(count)
+                if events[last].kind == .whitespace && !State.isXMLBlank(text) { events[last].kind = .text }
+                if Int(events[last].count) > limits.maximumTextSize { tooLarge() }
+                return
+            }
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: text)
+            let kind: XMLStreamReader.NodeKind = cdata ? .cdata : (State.isXMLBlank(text) ? .whitespace : .text)
+            events.append(Event(kind: kind, depth: depth, line: line, lang: langs.last ?? -1, start: start, count: Int32(count)))
+            textOpen = true
+            if count > limits.maximumTextSize { tooLarge() }
+        }
+
+        mutating func tooLarge() {
+            halt(XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text"))
+        }
+
+        mutating func doctype(publicID: UnsafePointer<xmlChar>?, systemID: UnsafePointer<xmlChar>?) {
+            guard let systemID else { return }
+            if let publicID, allowedPublicDTDs.contains(String(cString: publicID)) {
+                notes.append(Diagnostic(file: file, line: Int(line), severity: .warning, message: "DOCTYPE \(String(cString: publicID)) ignored (never loaded)", rule: "xml.doctype"))
+                return
+            }
+            halt(XMLError(.hostile, "\(file):\(line): error: the DOCTYPE refers to an external DTD (\(String(cString: systemID))), which wirefeed never loads", diagnostics: collector.diagnostics))
+        }
+    }
+
+    private let state: UnsafeMutablePointer<State>
+    private let input: XMLInput
+    private var fd: Int32 = -1
+    private var offset = 0
+    private var chunk: [CChar]
+    private var finished = false
+    private var pending: XMLError?
+
+    init(_ input: XMLInput, file: String, limits: Limits, allowedPublicDTDs: Set<String>, collector: ErrorCollector, chunkSize: Int) throws {
+        self.input = input
+        chunk = [CChar](repeating: 0, count: max(chunkSize, 1))
+        LibXML.ensureInitialized()
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector))
+        if case .file(let path) = input {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { throw XMLError(.io, "\(file): cannot be opened") }
+        }
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = SAXEventSource.onStart
+        handler.endElementNs = SAXEventSource.onEnd
+        handler.characters = SAXEventSource.onCharacters
+        handler.ignorableWhitespace = SAXEventSource.onCharacters
+        handler.cdataBlock = SAXEventSource.onCDATA
+        handler.internalSubset = SAXEventSource.onDoctype
+        handler.entityDecl = SAXEventSource.onEntityDeclaration
+        handler.reference = SAXEventSource.onReference
+        // The first bytes tell libxml2 the encoding; the rest goes through xmlParseChunk.
+        // libxml2 tells the encoding from the first four bytes (a BOM, `<?xm`): they are
+        // gathered first, then the rest goes through xmlParseChunk.
+        var head: [CChar] = []
+        var status = 1
+        while head.count < 4 {
+            status = readChunk()
+            if status <= 0 { break }
+            head += chunk[0..<status]
+        }
+        let first = min(head.count, 4)
+        guard let ctxt = head.withUnsafeBufferPointer({ xmlCreatePushParserCtxt(&handler, state, $0.baseAddress, Int32(first), file) }) else {
+            throw XMLError(.io, "\(file): cannot be opened")
+        }
+        state.pointee.ctxt = ctxt
+        xmlCtxtUseOptions(ctxt, LibXML.safeOptions)
+        if status < 0 {
+            pending = readFailure()
+            finished = true
+        } else if head.count > first {
+            head.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[first...])) }
+        } else if status == 0 {
+            parse(UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    deinit {
+        if let ctxt = state.pointee.ctxt { xmlFreeParserCtxt(ctxt) }
+        state.deinitialize(count: 1)
+        state.deallocate()
+        if fd >= 0 { close(fd) }
+    }
+
+    var current: Event { state.pointee.events[state.pointee.position] }
+    var notes: [Diagnostic] { state.pointee.notes }
+
+    /// Whether the reader is on an event (not before the first or past the last).
+    var isOnEvent: Bool { state.pointee.position >= 0 && state.pointee.position < state.pointee.events.count }
+
+    /// Moves to the next event; false at the end of the document. Events are delivered only
+    /// after the chunk that made them was parsed whole, so an empty element is known as such.
+    func advance() throws -> Bool {
+        if state.pointee.position + 1 < state.pointee.events.count {
+            state.pointee.position += 1
+            return true
+        }
+        while true {
+            if finished {
+                state.pointee.position = state.pointee.events.count
+                if let pending { throw pending }
+                return false
+            }
+            state.pointee.events.removeAll(keepingCapacity: true)
+            state.pointee.attributes.removeAll(keepingCapacity: true)
+            state.pointee.bytes.removeAll(keepingCapacity: true)
+            state.pointee.textOpen = false
+            state.pointee.position = -1
+            let n = readChunk()
+            if n < 0 {
+                pending = readFailure()
+                finished = true
+            } else {
+                chunk.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            }
+            if !state.pointee.events.isEmpty {
+                state.pointee.position = 0
+                return true
+            }
+        }
+    }
+
+    func string(_ index: Int32) -> String { state.pointee.strings[Int(index)] }
+
+    /// The attributes of the current element event.
+    var currentAttributes: ArraySlice<Attribute> {
+        let e = current
+        return state.pointee.attributes[Int(e.start)..<Int(e.start + e.count)]
+    }
+
+    /// The text of a text event, or the value of an attribute, as bytes.
+    func withBytes<T>(start: Int32, count: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        state.pointee.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
+    }
+
+    /// (Field by field: a method called on `state.pointee` copies the whole state first.)
+    func text(start: Int32, count: Int32) -> String {
+        state.pointee.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
+    }
+
+    // MARK: Feeding libxml2
+
+    /// Reads the next chunk of input into `chunk`: its length, 0 at the end, -1 on failure.
+    private func readChunk() -> Int {
+        switch input {
+        case .bytes(let all):
+            let n = min(chunk.count, all.count - offset)
+            guard n > 0 else { return 0 }
+            chunk.withUnsafeMutableBytes { dst in
+                all.withUnsafeBytes { src in dst.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n) }
+            }
+            offset += n
+            return n
+        case .file:
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                return n
+            }
+        case .stream(let stream):
+            return chunk.withUnsafeMutableBufferPointer { Int(stream.read(into: $0.baseAddress!, count: $0.count)) }
+        }
+    }
+
+    private func readFailure() -> XMLError {
+        let s = state.pointee
+        if case .stream(let stream) = input, stream.exceededLimit {
+            return XMLError(.tooLarge, "\(s.file): document is larger than the limit of \(s.limits.maximumDocumentSize) bytes")
+        }
+        return XMLError(.io, "\(s.file): cannot be read (\(String(cString: strerror(errno))))")
+    }
+
+    /// Hands bytes to libxml2 (none: the end of the input).
+    private func parse(_ bytes: UnsafeBufferPointer<CChar>) {
+        guard let ctxt = state.pointee.ctxt else { return }
+        let terminate: Int32 = bytes.isEmpty ? 1 : 0
+        state.pointee.collector.capturing {
+            _ = xmlParseChunk(ctxt, bytes.baseAddress, Int32(bytes.count), terminate)
+        }
+        if let stop = state.pointee.stop {
+            pending = stop
+            finished = true
+        } else if ctxt.pointee.wellFormed == 0 {
+            pending = failure()
+            finished = true
+        } else if terminate == 1 {
+            finished = true
+        }
+    }
+
+    private func failure() -> XMLError {
+        let s = state.pointee
+        if let first = s.collector.diagnostics.first(where: { $0.severity == .error }) {
+            return XMLError(.notWellFormed, first.formatted, diagnostics: s.collector.diagnostics)
+        }
+        return XMLError(.notWellFormed, "\(s.file):\(s.line): error: document is not well-formed", diagnostics: s.collector.diagnostics)
+    }
+
+    // MARK: Callbacks
+
+    private static func state(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State> {
+        ctx!.assumingMemoryBound(to: State.self)
+    }
+
+    private static let onStart: startElementNsSAX2Func = { ctx, localName, prefix, uri, _, _, count, _, values in
+        state(ctx).pointee.start(localName, prefix, uri, Int(count), values)
+    }
+
+    private static let onEnd: endElementNsSAX2Func = { ctx, localName, _, uri in
+        state(ctx).pointee.end(localName, uri)
+    }
+
+    private static let onCharacters: charactersSAXFunc = { ctx, p, count in
+        guard let p, count > 0 else { return }
+        state(ctx).pointee.characters(p, Int(count), cdata: false)
+    }
+
+    private static let onCDATA: cdataBlockSAXFunc = { ctx, p, count in
+        guard let p, count > 0 else { return }
+        state(ctx).pointee.characters(p, Int(count), cdata: true)
+    }
+
+    private static let onDoctype: internalSubsetSAXFunc = { ctx, _, publicID, systemID in
+        state(ctx).pointee.doctype(publicID: publicID, systemID: systemID)
+    }
+
+    private static let onEntityDeclaration: entityDeclSAXFunc = { ctx, _, _, _, _, _ in
+        let s = state(ctx)
+        s.pointee.halt(
+            XMLError(
+                .hostile, "\(s.pointee.file):\(s.pointee.line): error: the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)",
+                diagnostics: s.pointee.collector.diagnostics))
+    }
+
+    private static let onReference: referenceSAXFunc = { ctx, _ in
+        let s = state(ctx)
+        s.pointee.halt(XMLError(.hostile, "\(s.pointee.file):\(s.pointee.line): error: entity references are not expanded (DTD entities are refused)", diagnostics: s.pointee.collector.diagnostics))
+    }
+}
