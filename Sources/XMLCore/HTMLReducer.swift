@@ -272,8 +272,13 @@ public enum Whitespace {
 
     /// ``isBlank(_:)`` on UTF-8 bytes.
     public static func isBlank(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = b.first, spaceLead[Int(first)] == 1 else { return b.isEmpty }
-        return collapse(bytes: b) == ""
+        var i = 0
+        while i < b.count {
+            let n = spaceLength(b, at: i)
+            if n == 0 { return false }
+            i += n
+        }
+        return true
     }
 
     /// Runs of white space (NBSP included) made one space, ends trimmed.
@@ -321,26 +326,50 @@ public enum Whitespace {
     }
 
     /// Whether the bytes are already collapsed: no white space at either end, and none
-    /// inside but single ASCII spaces (one look at each byte, nothing copied).
+    /// inside but single ASCII spaces (nothing copied). Words of eight ASCII bytes are judged
+    /// at once (spaces found by a zero-byte test); others byte by byte.
     static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        spaceLead.withUnsafeBufferPointer { table in
-            var previousSpace = true  // a space at the start is not collapsed
-            for i in b.indices {
-                let c = b[i]
-                guard table[Int(c)] != 0 else {
-                    previousSpace = false
-                    continue
+        guard let base = b.baseAddress, !b.isEmpty else { return true }
+        let n = b.count
+        let raw = UnsafeRawPointer(base)
+        // High bit of each byte of `v` that is zero, exactly (no borrow between bytes).
+        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 {
+            ~(((v & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | v | 0x7F7F_7F7F_7F7F_7F7F)
+        }
+        var previousSpace = true  // a space at the start is not collapsed
+        var i = 0
+        return spaceLead.withUnsafeBufferPointer { table in
+            while i < n {
+                if i + 8 <= n {
+                    let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    // All ASCII and none below U+0020: only U+0020 can be white space here.
+                    if v & 0x8080_8080_8080_8080 == 0 && zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0 {
+                        let spaces = zeroBytes(v ^ 0x2020_2020_2020_2020)
+                        if spaces & (spaces >> 8) != 0 { return false }  // two side by side
+                        if previousSpace && spaces & 0x80 != 0 { return false }
+                        previousSpace = spaces >> 63 != 0
+                        i += 8
+                        continue
+                    }
                 }
-                if c == 0x20 {
-                    if previousSpace { return false }
-                    previousSpace = true
-                } else if spaceLength(b, at: i) > 0 {
-                    return false  // a space other than U+0020
-                } else {
-                    previousSpace = false  // a lead byte of something else (—, “, …)
+                // Byte by byte to the end of this word.
+                let stop = min(i + 8, n)
+                while i < stop {
+                    let c = b[i]
+                    if table[Int(c)] == 0 {
+                        previousSpace = false
+                    } else if c == 0x20 {
+                        if previousSpace { return false }
+                        previousSpace = true
+                    } else if spaceLength(b, at: i) > 0 {
+                        return false  // a space other than U+0020
+                    } else {
+                        previousSpace = false  // a lead byte of something else (—, “, …)
+                    }
+                    i += 1
                 }
             }
-            return !previousSpace || b.isEmpty
+            return !previousSpace
         }
     }
 

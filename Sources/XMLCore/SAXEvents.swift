@@ -214,7 +214,8 @@ final class SAXEventSource {
         }
     }
 
-    private let state: UnsafeMutablePointer<State>
+    /// Read directly by ``XMLStreamReader``'s accessors (no reference counting per access).
+    let state: UnsafeMutablePointer<State>
     private let input: XMLInput
     private var fd: Int32 = -1
     private var offset = 0
@@ -275,11 +276,7 @@ final class SAXEventSource {
         if fd >= 0 { close(fd) }
     }
 
-    var current: Event { state.pointee.events[state.pointee.position] }
     var notes: [Diagnostic] { state.pointee.notes }
-
-    /// Whether the reader is on an event (not before the first or past the last).
-    var isOnEvent: Bool { state.pointee.position >= 0 && state.pointee.position < state.pointee.events.count }
 
     /// Moves to the next event; false at the end of the document. Events are delivered only
     /// after the chunk that made them was parsed whole, so an empty element is known as such.
@@ -313,21 +310,8 @@ final class SAXEventSource {
         }
     }
 
-    func string(_ index: Int32) -> String { state.pointee.strings[Int(index)] }
-
-    /// The attributes of the current element event.
-    var currentAttributes: ArraySlice<Attribute> {
-        let e = current
-        return state.pointee.attributes[Int(e.start)..<Int(e.start + e.count)]
-    }
-
-    /// The text of a text event, or the value of an attribute, as bytes.
-    func withBytes<T>(start: Int32, count: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        state.pointee.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
-    }
-
     /// (Field by field: a method called on `state.pointee` copies the whole state first.)
-    func text(start: Int32, count: Int32) -> String {
+    static func text(_ state: UnsafeMutablePointer<State>, start: Int32, count: Int32) -> String {
         state.pointee.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
     }
 

@@ -31,6 +31,9 @@ public final class XMLStreamReader {
 
     private let opened: OpenedReader?
     private let events: SAXEventSource?
+    /// The events' state, read field by field (an accessor through `events` costs a retain and
+    /// a release, per node and per question).
+    private let sax: UnsafeMutablePointer<SAXEventSource.State>?
     private var reader: xmlTextReaderPtr { opened!.reader }
     private let collector: ErrorCollector
     public let file: String
@@ -68,11 +71,14 @@ public final class XMLStreamReader {
         collector = ErrorCollector(file: file)
         self.allowedPublicDTDs = allowedPublicDTDs
         if engine == .events && encoding == nil {
-            events = try SAXEventSource(input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector, chunkSize: chunkSize)
+            let source = try SAXEventSource(input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector, chunkSize: chunkSize)
+            events = source
+            sax = source.state
             opened = nil
             return
         }
         events = nil
+        sax = nil
         guard let opened = OpenedReader.open(input, name: file, encoding: encoding) else {
             throw XMLError(.io, "\(file): cannot be opened")
         }
@@ -159,7 +165,10 @@ public final class XMLStreamReader {
     private var nodeType: Int32 = -1
 
     public var kind: NodeKind {
-        if let events { return events.isOnEvent ? events.current.kind : .other }
+        if let sax {
+            let p = sax.pointee.position
+            return p >= 0 && p < sax.pointee.events.count ? sax.pointee.events[p].kind : .other
+        }
         return switch nodeType {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
@@ -186,43 +195,44 @@ public final class XMLStreamReader {
 
     /// Local name of the current node (`link` for `atom:link`).
     public var localName: String {
-        if let events { return events.string(events.current.name) }
+        if let sax { return sax.pointee.strings[Int(sax.pointee.events[sax.pointee.position].name)] }
         return interned(xmlTextReaderConstLocalName(reader))
     }
 
     /// Namespace URI of the current node, or "" when none.
     public var namespaceURI: String {
-        if let events { return events.string(events.current.namespace) }
+        if let sax { return sax.pointee.strings[Int(sax.pointee.events[sax.pointee.position].namespace)] }
         return interned(xmlTextReaderConstNamespaceUri(reader))
     }
 
     /// Qualified name as written (`atom:link`).
     public var qualifiedName: String {
-        if let events {
-            let e = events.current
-            return e.prefix == 0 ? events.string(e.name) : events.string(e.prefix) + ":" + events.string(e.name)
+        if let sax {
+            let e = sax.pointee.events[sax.pointee.position]
+            let name = sax.pointee.strings[Int(e.name)]
+            return e.prefix == 0 ? name : sax.pointee.strings[Int(e.prefix)] + ":" + name
         }
         return LibXML.copyString(xmlTextReaderConstName(reader)) ?? ""
     }
 
     /// Depth of the current node (the root is 0).
     public var depth: Int {
-        if let events { return Int(events.current.depth) }
+        if let sax { return Int(sax.pointee.events[sax.pointee.position].depth) }
         return Int(xmlTextReaderDepth(reader))
     }
 
     /// Whether the current element is written `<x/>` (no end element follows).
     public var isEmptyElement: Bool {
-        if let events { return events.current.isEmpty }
+        if let sax { return sax.pointee.events[sax.pointee.position].isEmpty }
         return xmlTextReaderIsEmptyElement(reader) == 1
     }
 
     /// Appends the UTF-8 bytes of the current node's text (libxml2's own, valid UTF-8) without
     /// making a string of them.
     func appendValue(to out: inout [UInt8]) {
-        if let events {
-            let e = events.current
-            events.withBytes(start: e.start, count: e.count) { out.append(contentsOf: $0) }
+        if let sax {
+            let e = sax.pointee.events[sax.pointee.position]
+            sax.pointee.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.start + e.count)])) }
             return
         }
         guard let p = xmlTextReaderConstValue(reader) else { return }
@@ -231,18 +241,18 @@ public final class XMLStreamReader {
 
     /// Text of the current text, CDATA or whitespace node.
     public var value: String {
-        if let events {
-            let e = events.current
-            return e.kind == .element || e.kind == .endElement ? "" : events.text(start: e.start, count: e.count)
+        if let sax {
+            let e = sax.pointee.events[sax.pointee.position]
+            return e.kind == .element || e.kind == .endElement ? "" : SAXEventSource.text(sax, start: e.start, count: e.count)
         }
         return LibXML.copyString(xmlTextReaderConstValue(reader)) ?? ""
     }
 
     /// The `xml:lang` in scope, if any.
     public var xmlLang: String? {
-        if let events {
-            let lang = events.current.lang
-            return lang < 0 ? nil : events.string(lang)
+        if let sax {
+            let lang = sax.pointee.events[sax.pointee.position].lang
+            return lang < 0 ? nil : sax.pointee.strings[Int(lang)]
         }
         guard let p = xmlTextReaderConstXmlLang(reader) else { return nil }
         return interned(p)
@@ -256,7 +266,10 @@ public final class XMLStreamReader {
 
     /// 1-based line of the current node (where its start tag is).
     public var line: Int {
-        if let events { return events.isOnEvent ? Int(events.current.line) : 0 }
+        if let sax {
+            let p = sax.pointee.position
+            return p >= 0 && p < sax.pointee.events.count ? Int(sax.pointee.events[p].line) : 0
+        }
         if let node = xmlTextReaderCurrentNode(reader) {
             let l = Int(xmlGetLineNo(node))
             if l > 0 { return l }
@@ -272,10 +285,10 @@ public final class XMLStreamReader {
 
     /// An attribute of the current element by local name and namespace (nil namespace = none).
     public func attribute(_ localName: String, namespace: String? = nil) -> String? {
-        if let events {
+        if let sax {
             var found: String?
-            forEachEventAttribute(events) { name, ns, start, count in
-                if found == nil && name == localName && (namespace ?? "") == ns { found = events.text(start: start, count: count) }
+            forEachEventAttribute(sax) { name, ns, start, count in
+                if found == nil && name == localName && (namespace ?? "") == ns { found = SAXEventSource.text(sax, start: start, count: count) }
             }
             return found
         }
@@ -294,15 +307,18 @@ public final class XMLStreamReader {
 
     /// Whether the current element has attributes (namespace declarations count).
     public var hasAttributes: Bool {
-        if let events { return events.current.kind == .element && events.current.count > 0 }
+        if let sax {
+            let e = sax.pointee.events[sax.pointee.position]
+            return e.kind == .element && e.count > 0
+        }
         return xmlTextReaderHasAttributes(reader) == 1
     }
 
     /// Calls `body` with each attribute of the current element (local name, namespace URI,
     /// value), namespace declarations left out, in document order.
     public func forEachAttribute(_ body: (String, String, String) -> Void) {
-        if let events {
-            forEachEventAttribute(events) { body($0, $1, events.text(start: $2, count: $3)) }
+        if let sax {
+            forEachEventAttribute(sax) { body($0, $1, SAXEventSource.text(sax, start: $2, count: $3)) }
             return
         }
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }
@@ -316,10 +332,12 @@ public final class XMLStreamReader {
         xmlTextReaderMoveToElement(reader)
     }
 
-    private func forEachEventAttribute(_ events: SAXEventSource, _ body: (String, String, Int32, Int32) -> Void) {
-        guard events.current.kind == .element else { return }
-        for a in events.currentAttributes {
-            body(events.string(a.name), events.string(a.namespace), a.start, a.count)
+    private func forEachEventAttribute(_ sax: UnsafeMutablePointer<SAXEventSource.State>, _ body: (String, String, Int32, Int32) -> Void) {
+        let e = sax.pointee.events[sax.pointee.position]
+        guard e.kind == .element else { return }
+        for k in Int(e.start)..<Int(e.start + e.count) {
+            let a = sax.pointee.attributes[k]
+            body(sax.pointee.strings[Int(a.name)], sax.pointee.strings[Int(a.namespace)], a.start, a.count)
         }
     }
 

@@ -39,3 +39,38 @@ import Testing
         #expect(HTMLReducer.reduce("<p>&lt;b&gt; is literal here</p>").paragraphs == ["<b> is literal here"])
     }
 }
+
+/// The byte-level white-space checks against their definition on Unicode scalars.
+@Suite struct WhitespaceBytesTests {
+    /// Collapsed: no white space at either end, none inside but single U+0020.
+    static func collapsedByDefinition(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        if let f = u.first, Whitespace.isSpace(f) { return false }
+        if let l = u.last, Whitespace.isSpace(l) { return false }
+        for (k, c) in u.enumerated() where Whitespace.isSpace(c) {
+            if c != " " || (k > 0 && u[k - 1] == " ") { return false }
+        }
+        return true
+    }
+
+    @Test func eightBytesAtATimeAgreeWithTheDefinition() {
+        let pieces = ["a", "b", "word", " ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{01}", "\u{A0}", "\u{85}", "\u{2014}", "\u{E9}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{201C}", "\u{1F6A2}", "12345678"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % 1_000_003)
+        }
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(next() % 24) { s += pieces[next() % pieces.count] }
+            var copy = s
+            copy.withUTF8 { b in
+                #expect(Whitespace.isCollapsed(b) == Self.collapsedByDefinition(s), "\(s.debugDescription)")
+                #expect(Whitespace.isBlank(bytes: b) == s.unicodeScalars.allSatisfy(Whitespace.isSpace), "\(s.debugDescription)")
+                #expect((Whitespace.collapse(bytes: b) == nil) == Self.collapsedByDefinition(s), "\(s.debugDescription)")
+            }
+        }
+    }
+}
