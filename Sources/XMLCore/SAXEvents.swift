@@ -51,6 +51,9 @@ final class SAXEventSource {
         /// Names, namespace URIs, prefixes and languages, each made a Swift string once.
         var strings: [String] = [""]
         var byPointer: [UnsafeRawPointer: Int32] = [:]
+        /// A direct-mapped cache in front of `byPointer` (most names repeat on every item).
+        var cachedPointers = [UnsafeRawPointer?](repeating: nil, count: 256)
+        var cachedIndexes = [Int32](repeating: 0, count: 256)
         var byContent: [String: Int32] = ["": 0]
         var langs: [Int32] = []
         var depth: Int32 = 0
@@ -105,9 +108,18 @@ final class SAXEventSource {
         mutating func intern(_ p: UnsafePointer<xmlChar>?) -> Int32 {
             guard let p else { return 0 }
             let key = UnsafeRawPointer(p)
-            if let i = byPointer[key] { return i }
-            let i = intern(String(cString: p))
-            if let dict = ctxt?.pointee.dict, xmlDictOwns(dict, p) == 1, byPointer.count < 4096 { byPointer[key] = i }
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 3) & 255
+            if cachedPointers[slot] == key { return cachedIndexes[slot] }
+            let i: Int32
+            if let known = byPointer[key] {
+                i = known
+            } else {
+                i = intern(String(cString: p))
+                guard let dict = ctxt?.pointee.dict, xmlDictOwns(dict, p) == 1 else { return i }
+                if byPointer.count < 4096 { byPointer[key] = i }
+            }
+            cachedPointers[slot] = key
+            cachedIndexes[slot] = i
             return i
         }
 

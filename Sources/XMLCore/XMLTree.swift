@@ -15,13 +15,22 @@ public final class XMLElement: @unchecked Sendable {
     /// The reader keeps each paragraph's bytes as they came; white space is collapsed and the
     /// strings made here, by whoever asks (the importer's second thread, not the reader's).
     public var paragraphs: [String]? {
-        rawParagraphs?.compactMap { raw in
-            let p = raw.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
-            return p.isEmpty ? nil : p
+        guard let rawParagraphs else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(rawParagraphs.ends.count)
+        rawParagraphs.bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in rawParagraphs.ends {
+                let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end
+                let p = Whitespace.collapse(bytes: raw) ?? String(decoding: raw, as: UTF8.self)
+                if !p.isEmpty { out.append(p) }
+            }
         }
+        return out
     }
 
-    var rawParagraphs: [[UInt8]]?
+    var rawParagraphs: RawParagraphs?
     /// 1-based line of the start tag.
     public let line: Int
     /// The `xml:lang` in scope.
@@ -90,6 +99,13 @@ public final class XMLElement: @unchecked Sendable {
 
     /// Whether the element has child elements (not only text).
     public var hasElementChildren: Bool { children.contains { if case .element = $0 { return true } else { return false } } }
+}
+
+/// Paragraphs as read, white space not yet collapsed: all their bytes in one array and where
+/// each ends (two allocations for a whole body, not one per paragraph).
+struct RawParagraphs {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
 }
 
 /// An attribute: local name, namespace URI ("" for none), value.
@@ -272,20 +288,21 @@ extension XMLStreamReader {
     /// bytes of each paragraph (white space not yet collapsed). Leaves the reader on the
     /// element's end tag.
     /// `textBytes` counts the text of the whole item (the limit applies to it together).
-    func reduceContentToParagraphs(textBytes: inout Int) throws -> [[UInt8]] {
-        var paragraphs: [[UInt8]] = []
-        var current: [UInt8] = []
+    func reduceContentToParagraphs(textBytes: inout Int) throws -> RawParagraphs {
+        var paragraphs = RawParagraphs()
+        // The paragraph being read: paragraphs.bytes from `start` on.
+        var start = 0
         var breaks = 0
         var open: [String] = []
         func end() {
             // Blank ones are dropped by whoever collapses them (XMLElement.paragraphs).
-            if !current.isEmpty { paragraphs.append(current) }
-            current.removeAll(keepingCapacity: true)
+            if paragraphs.bytes.count > start { paragraphs.ends.append(paragraphs.bytes.count) }
+            start = paragraphs.bytes.count
             breaks = 0
         }
         func close(_ name: String) {
             if HTMLReducer.blocks.contains(name) { end() }
-            if name == "td" || name == "th" { current.append(0x20) }
+            if name == "td" || name == "th" { paragraphs.bytes.append(0x20) }
         }
         while try next() {
             switch kind {
@@ -297,7 +314,7 @@ extension XMLStreamReader {
                 }
                 if name == "br" {
                     breaks += 1
-                    if breaks >= 2 { end() } else { current.append(0x20) }
+                    if breaks >= 2 { end() } else { paragraphs.bytes.append(0x20) }
                     try skipElement()
                     continue
                 }
@@ -310,18 +327,18 @@ extension XMLStreamReader {
                 }
                 close(name)
             case .text, .cdata, .whitespace:
-                let before = current.count
+                let before = paragraphs.bytes.count
                 if repairsMojibake {
-                    current.append(contentsOf: Mojibake.repair(value).utf8)
+                    paragraphs.bytes.append(contentsOf: Mojibake.repair(value).utf8)
                 } else {
-                    appendValue(to: &current)
+                    appendValue(to: &paragraphs.bytes)
                 }
-                textBytes += current.count - before
+                textBytes += paragraphs.bytes.count - before
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
-                let added = current.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[before...]) }
-                if !Whitespace.isBlank(bytes: added) { breaks = 0 }
+                let blank = paragraphs.bytes.withUnsafeBufferPointer { Whitespace.isBlank(bytes: UnsafeBufferPointer(rebasing: $0[before...])) }
+                if !blank { breaks = 0 }
             default:
                 break
             }
