@@ -59,6 +59,8 @@ final class SAXEventSource {
         var depth: Int32 = 0
         /// Whether the last event is text that more characters extend.
         var textOpen = false
+        /// Bytes of text since the last tag, across chunks (one text node, as the text reader sees it).
+        var textRun = 0
         /// The event the reader is on (-1: none yet in this chunk).
         var position = -1
         var xmlNamespace: Int32 = 0
@@ -84,6 +86,20 @@ final class SAXEventSource {
         var line: Int32 {
             guard let input = ctxt?.pointee.input else { return 0 }
             return input.pointee.line
+        }
+
+        /// Names, namespaces and languages are kept for the whole parse; a document that makes
+        /// up new ones without end has them forgotten between chunks (those in use kept).
+        mutating func forgetStringsIfMany() {
+            guard strings.count > 10_000 else { return }
+            let open = langs.map { $0 < 0 ? nil : strings[Int($0)] }
+            strings = [""]
+            byContent = ["": 0]
+            byPointer = [:]
+            cachedPointers = Array(repeating: nil, count: cachedPointers.count)
+            xmlNamespace = intern("http://www.w3.org/XML/1998/namespace")
+            langName = intern("lang")
+            langs = open.map { $0.map { intern($0) } ?? -1 }
         }
 
         mutating func halt(_ error: XMLError) {
@@ -125,13 +141,18 @@ final class SAXEventSource {
 
         /// libxml2's own bound on nesting, which its push parser does not check.
         static let maximumDepth: Int32 = 256
+        /// libxml2's bound on one text node (XML_MAX_TEXT_LENGTH), which its SAX interface leaves to the handler.
+        static let maximumTextNode = 10_000_000
 
+        /// `count`: the attributes written in the tag (libxml2 appends those an `<!ATTLIST>`
+        /// defaults after them; the text reader leaves those out, and so does this).
         mutating func start(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-            if depth >= State.maximumDepth {
+            if depth > State.maximumDepth {
                 halt(XMLError(.notWellFormed, "\(file):\(line): error: elements nested more than \(State.maximumDepth) deep", diagnostics: collector.diagnostics))
                 return
             }
             textOpen = false
+            textRun = 0
             var lang = langs.last ?? -1
             let first = Int32(attributes.count)
             if let values, count > 0 {
@@ -177,15 +198,16 @@ final class SAXEventSource {
 
         mutating func end(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
             textOpen = false
+            textRun = 0
             depth -= 1
-            langs.removeLast()
+            let lang = langs.removeLast()
             // <a/> (and <a></a> within one chunk): one empty element, as xmlTextReader reports <a/>.
             let last = events.count - 1
             if last > position, events[last].kind == .element, events[last].depth == depth {
                 events[last].isEmpty = true
                 return
             }
-            events.append(Event(kind: .endElement, depth: depth, line: line, name: intern(localName), namespace: intern(uri), start: 0, count: 0))
+            events.append(Event(kind: .endElement, depth: depth, line: line, name: intern(localName), namespace: intern(uri), lang: lang, start: 0, count: 0))
         }
 
         /// White space as XML counts it (what libxml2 reports as a white-space node).
@@ -196,12 +218,16 @@ final class SAXEventSource {
 
         mutating func characters(_ p: UnsafePointer<xmlChar>, _ count: Int, cdata: Bool) {
             let text = UnsafeBufferPointer(start: p, count: count)
+            textRun += count
+            if textRun > min(limits.maximumTextSize, State.maximumTextNode) {
+                tooLarge()
+                return
+            }
             let last = events.count - 1
             if textOpen, last > position, (events[last].kind == .cdata) == cdata {
                 bytes.append(contentsOf: text)
                 events[last].count += Int32(count)
                 if events[last].kind == .whitespace && !State.isXMLBlank(text) { events[last].kind = .text }
-                if Int(events[last].count) > limits.maximumTextSize { tooLarge() }
                 return
             }
             let start = Int32(bytes.count)
@@ -209,11 +235,10 @@ final class SAXEventSource {
             let kind: XMLStreamReader.NodeKind = cdata ? .cdata : (State.isXMLBlank(text) ? .whitespace : .text)
             events.append(Event(kind: kind, depth: depth, line: line, lang: langs.last ?? -1, start: start, count: Int32(count)))
             textOpen = true
-            if count > limits.maximumTextSize { tooLarge() }
         }
 
         mutating func tooLarge() {
-            halt(XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text"))
+            halt(XMLError(.tooLarge, "\(file):\(line): error: a text node holds more than \(min(limits.maximumTextSize, State.maximumTextNode)) bytes"))
         }
 
         mutating func doctype(publicID: UnsafePointer<xmlChar>?, systemID: UnsafePointer<xmlChar>?) {
@@ -254,6 +279,7 @@ final class SAXEventSource {
         handler.cdataBlock = SAXEventSource.onCDATA
         handler.internalSubset = SAXEventSource.onDoctype
         handler.entityDecl = SAXEventSource.onEntityDeclaration
+        handler.unparsedEntityDecl = SAXEventSource.onUnparsedEntityDeclaration
         handler.reference = SAXEventSource.onReference
         // The first bytes tell libxml2 the encoding; the rest goes through xmlParseChunk.
         // libxml2 tells the encoding from the first four bytes (a BOM, `<?xm`): they are
@@ -282,7 +308,15 @@ final class SAXEventSource {
     }
 
     deinit {
-        if let ctxt = state.pointee.ctxt { xmlFreeParserCtxt(ctxt) }
+        if let ctxt = state.pointee.ctxt {
+            // libxml2 makes a document of its own to keep entity declarations in when the
+            // handler keeps none ("SAX compatibility mode"); the context does not free it.
+            if let doc = ctxt.pointee.myDoc {
+                xmlFreeDoc(doc)
+                ctxt.pointee.myDoc = nil
+            }
+            xmlFreeParserCtxt(ctxt)
+        }
         state.deinitialize(count: 1)
         state.deallocate()
         if fd >= 0 { close(fd) }
@@ -308,6 +342,7 @@ final class SAXEventSource {
             state.pointee.bytes.removeAll(keepingCapacity: true)
             state.pointee.textOpen = false
             state.pointee.position = -1
+            state.pointee.forgetStringsIfMany()
             let n = readChunk()
             if n < 0 {
                 pending = readFailure()
@@ -363,26 +398,30 @@ final class SAXEventSource {
     private func parse(_ bytes: UnsafeBufferPointer<CChar>) {
         guard let ctxt = state.pointee.ctxt else { return }
         let terminate: Int32 = bytes.isEmpty ? 1 : 0
-        state.pointee.collector.capturing {
-            _ = xmlParseChunk(ctxt, bytes.baseAddress, Int32(bytes.count), terminate)
+        let rc = state.pointee.collector.capturing {
+            xmlParseChunk(ctxt, bytes.baseAddress, Int32(bytes.count), terminate)
         }
         if let stop = state.pointee.stop {
             pending = stop
             finished = true
-        } else if ctxt.pointee.wellFormed == 0 {
-            pending = failure()
+        } else if ctxt.pointee.wellFormed == 0 || rc != 0 {
+            // A failed conversion from the declared encoding halts libxml2 with a code but
+            // no error (as the text reader does, any code is a failure).
+            pending = failure(code: rc)
             finished = true
         } else if terminate == 1 {
             finished = true
         }
     }
 
-    private func failure() -> XMLError {
-        let s = state.pointee
-        if let first = s.collector.diagnostics.first(where: { $0.severity == .error }) {
-            return XMLError(.notWellFormed, first.formatted, diagnostics: s.collector.diagnostics)
+    private func failure(code: Int32) -> XMLError {
+        let collector = state.pointee.collector
+        let file = state.pointee.file
+        if let first = collector.diagnostics.first(where: { $0.severity == .error }) {
+            return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
         }
-        return XMLError(.notWellFormed, "\(s.file):\(s.line): error: document is not well-formed", diagnostics: s.collector.diagnostics)
+        let line = state.pointee.ctxt?.pointee.input?.pointee.line ?? 0
+        return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))", diagnostics: collector.diagnostics)
     }
 
     // MARK: Callbacks
@@ -391,8 +430,8 @@ final class SAXEventSource {
         ctx!.assumingMemoryBound(to: State.self)
     }
 
-    private static let onStart: startElementNsSAX2Func = { ctx, localName, prefix, uri, _, _, count, _, values in
-        state(ctx).pointee.start(localName, prefix, uri, Int(count), values)
+    private static let onStart: startElementNsSAX2Func = { ctx, localName, prefix, uri, _, _, count, defaulted, values in
+        state(ctx).pointee.start(localName, prefix, uri, Int(count) - Int(defaulted), values)
     }
 
     private static let onEnd: endElementNsSAX2Func = { ctx, localName, _, uri in
@@ -414,6 +453,14 @@ final class SAXEventSource {
     }
 
     private static let onEntityDeclaration: entityDeclSAXFunc = { ctx, _, _, _, _, _ in
+        let s = state(ctx)
+        s.pointee.halt(
+            XMLError(
+                .hostile, "\(s.pointee.file):\(s.pointee.line): error: the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)",
+                diagnostics: s.pointee.collector.diagnostics))
+    }
+
+    private static let onUnparsedEntityDeclaration: unparsedEntityDeclSAXFunc = { ctx, _, _, _, _ in
         let s = state(ctx)
         s.pointee.halt(
             XMLError(

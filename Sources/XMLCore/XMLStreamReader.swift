@@ -161,6 +161,15 @@ public final class XMLStreamReader {
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
     }
 
+    /// The events engine's current event; a neutral one before the first and after the last
+    /// (where the text reader answers "" and nil too).
+    @inline(__always)
+    private func event(_ sax: UnsafeMutablePointer<SAXEventSource.State>) -> SAXEventSource.Event {
+        let p = sax.pointee.position
+        guard p >= 0 && p < sax.pointee.events.count else { return SAXEventSource.Event(kind: .other, depth: 0, line: 0, start: 0, count: 0) }
+        return sax.pointee.events[p]
+    }
+
     /// The type of the current node, as libxml2 numbers them (read once per node).
     private var nodeType: Int32 = -1
 
@@ -195,20 +204,20 @@ public final class XMLStreamReader {
 
     /// Local name of the current node (`link` for `atom:link`).
     public var localName: String {
-        if let sax { return sax.pointee.strings[Int(sax.pointee.events[sax.pointee.position].name)] }
+        if let sax { return sax.pointee.strings[Int(event(sax).name)] }
         return interned(xmlTextReaderConstLocalName(reader))
     }
 
     /// Namespace URI of the current node, or "" when none.
     public var namespaceURI: String {
-        if let sax { return sax.pointee.strings[Int(sax.pointee.events[sax.pointee.position].namespace)] }
+        if let sax { return sax.pointee.strings[Int(event(sax).namespace)] }
         return interned(xmlTextReaderConstNamespaceUri(reader))
     }
 
     /// Qualified name as written (`atom:link`).
     public var qualifiedName: String {
         if let sax {
-            let e = sax.pointee.events[sax.pointee.position]
+            let e = event(sax)
             let name = sax.pointee.strings[Int(e.name)]
             return e.prefix == 0 ? name : sax.pointee.strings[Int(e.prefix)] + ":" + name
         }
@@ -217,13 +226,13 @@ public final class XMLStreamReader {
 
     /// Depth of the current node (the root is 0).
     public var depth: Int {
-        if let sax { return Int(sax.pointee.events[sax.pointee.position].depth) }
+        if let sax { return Int(event(sax).depth) }
         return Int(xmlTextReaderDepth(reader))
     }
 
     /// Whether the current element is written `<x/>` (no end element follows).
     public var isEmptyElement: Bool {
-        if let sax { return sax.pointee.events[sax.pointee.position].isEmpty }
+        if let sax { return event(sax).isEmpty }
         return xmlTextReaderIsEmptyElement(reader) == 1
     }
 
@@ -231,7 +240,7 @@ public final class XMLStreamReader {
     /// making a string of them.
     func appendValue(to out: inout [UInt8]) {
         if let sax {
-            let e = sax.pointee.events[sax.pointee.position]
+            let e = event(sax)
             sax.pointee.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.start + e.count)])) }
             return
         }
@@ -242,7 +251,7 @@ public final class XMLStreamReader {
     /// Text of the current text, CDATA or whitespace node.
     public var value: String {
         if let sax {
-            let e = sax.pointee.events[sax.pointee.position]
+            let e = event(sax)
             return e.kind == .element || e.kind == .endElement ? "" : SAXEventSource.text(sax, start: e.start, count: e.count)
         }
         return LibXML.copyString(xmlTextReaderConstValue(reader)) ?? ""
@@ -251,7 +260,7 @@ public final class XMLStreamReader {
     /// The `xml:lang` in scope, if any.
     public var xmlLang: String? {
         if let sax {
-            let lang = sax.pointee.events[sax.pointee.position].lang
+            let lang = event(sax).lang
             return lang < 0 ? nil : sax.pointee.strings[Int(lang)]
         }
         guard let p = xmlTextReaderConstXmlLang(reader) else { return nil }
@@ -268,7 +277,8 @@ public final class XMLStreamReader {
     public var line: Int {
         if let sax {
             let p = sax.pointee.position
-            return p >= 0 && p < sax.pointee.events.count ? Int(sax.pointee.events[p].line) : 0
+            if p >= 0 && p < sax.pointee.events.count { return Int(sax.pointee.events[p].line) }
+            return Int(sax.pointee.ctxt?.pointee.input?.pointee.line ?? 0)
         }
         if let node = xmlTextReaderCurrentNode(reader) {
             let l = Int(xmlGetLineNo(node))
@@ -305,10 +315,11 @@ public final class XMLStreamReader {
         return out
     }
 
-    /// Whether the current element has attributes (namespace declarations count).
+    /// Whether the current element has attributes (with the text reader, namespace
+    /// declarations count; with the events engine they do not).
     public var hasAttributes: Bool {
         if let sax {
-            let e = sax.pointee.events[sax.pointee.position]
+            let e = event(sax)
             return e.kind == .element && e.count > 0
         }
         return xmlTextReaderHasAttributes(reader) == 1
@@ -333,7 +344,7 @@ public final class XMLStreamReader {
     }
 
     private func forEachEventAttribute(_ sax: UnsafeMutablePointer<SAXEventSource.State>, _ body: (String, String, Int32, Int32) -> Void) {
-        let e = sax.pointee.events[sax.pointee.position]
+        let e = event(sax)
         guard e.kind == .element else { return }
         for k in Int(e.start)..<Int(e.start + e.count) {
             let a = sax.pointee.attributes[k]

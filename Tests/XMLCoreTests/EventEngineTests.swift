@@ -30,7 +30,10 @@ struct EventEngineTests {
 
     /// What a reader reports, normalised where the engines may legitimately differ:
     /// adjacent text is joined (a chunk may end inside a text node), `<a></a>` is `<a/>`.
-    static func read(_ input: XMLInput, engine: XMLStreamReader.Engine, chunkSize: Int) -> Reading {
+    /// `languages: false` leaves `xml:lang` out: the text reader's xmlTextReaderConstXmlLang
+    /// applies a default from an internal subset's `<!ATTLIST>` (xmlNodeGetLang consults the
+    /// DTD) though it reports no defaulted attribute; wirefeed applies no DTD default anywhere.
+    static func read(_ input: XMLInput, engine: XMLStreamReader.Engine, chunkSize: Int, languages: Bool = true) -> Reading {
         var out = Reading()
         var text = ""
         var textKind = ""
@@ -56,7 +59,7 @@ struct EventEngineTests {
                     var attributes: [String] = []
                     r.forEachAttribute { attributes.append("\($1)|\($0)=\($2.debugDescription)") }
                     #expect(r.hasAttributes == !attributes.isEmpty || engine == .textReader)
-                    let start = "<\(r.namespaceURI)|\(r.localName) \(r.qualifiedName) depth=\(r.depth) line=\(r.line) lang=\(r.xmlLang ?? "-") \(attributes)"
+                    let start = "<\(r.namespaceURI)|\(r.localName) \(r.qualifiedName) depth=\(r.depth) line=\(r.line) lang=\(languages ? r.xmlLang ?? "-" : "?") \(attributes)"
                     out.tokens.append(start + (r.isEmptyElement ? "/>" : ">"))
                 case .endElement:
                     flush()
@@ -86,9 +89,10 @@ struct EventEngineTests {
     func sameReading(_ rel: String) throws {
         let path = Self.fixtures + "/" + rel
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        let reference = Self.read(.bytes(bytes), engine: .textReader, chunkSize: 0)
+        let languages = !String(decoding: bytes, as: UTF8.self).contains("<!ATTLIST")
+        let reference = Self.read(.bytes(bytes), engine: .textReader, chunkSize: 0, languages: languages)
         for chunk in [1, 2, 3, 7, 64, 1000, 1 << 16] {
-            let events = Self.read(.bytes(bytes), engine: .events, chunkSize: chunk)
+            let events = Self.read(.bytes(bytes), engine: .events, chunkSize: chunk, languages: languages)
             if reference.error != nil {
                 // Both refuse the document (the hostile ones with the same reason).
                 #expect(events.error != nil, "\(rel), chunks of \(chunk): read without error")
@@ -116,5 +120,40 @@ struct EventEngineTests {
         #expect(r.attribute("c") == "&#38;")
         #expect(r.attribute("d") == "<>\"'")
         #expect(r.attribute("e") == "&amp;")
+    }
+
+    /// Attributes an internal subset defaults are not reported (as with the text reader), and
+    /// a large default repeated on many elements costs nothing.
+    @Test func attributeDefaultsAreNotApplied() throws {
+        let value = String(repeating: "x", count: 100_000)
+        let doc = "<!DOCTYPE r [<!ATTLIST a d CDATA \"\(value)\">]><r>" + String(repeating: "<a/>", count: 5_000) + "<a e=\"1\"/></r>"
+        let r = try XMLStreamReader(.bytes(Array(doc.utf8)), file: "d.xml", engine: .events)
+        var elements = 0
+        while try r.next() {
+            guard r.kind == .element && r.localName == "a" else { continue }
+            elements += 1
+            #expect(r.attribute("d") == nil)
+            if elements == 5_001 { #expect(r.attributes.map(\.name) == ["e"]) }
+        }
+        #expect(elements == 5_001)
+    }
+
+    /// One text node is bounded across chunk ends, as libxml2 bounds it for the text reader.
+    @Test func longTextNodeIsRefusedAcrossChunks() throws {
+        let doc = Array(("<r><t>" + String(repeating: "abcdefghij", count: 1_100_000) + "</t></r>").utf8)
+        for engine in [XMLStreamReader.Engine.textReader, .events] {
+            let r = try XMLStreamReader(.bytes(doc), file: "t.xml", engine: engine)
+            #expect(throws: XMLError.self, "\(engine)") { try r.readToEnd() }
+        }
+    }
+
+    /// A byte the declared encoding cannot decode stops both engines with an error, not a
+    /// silent end of the document.
+    @Test func undecodableByteIsAnError() throws {
+        let doc: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"US-ASCII\"?><r><a>one</a><a>caf".utf8) + [0xE9] + Array("</a></r>".utf8)
+        for engine in [XMLStreamReader.Engine.textReader, .events] {
+            let r = try XMLStreamReader(.bytes(doc), file: "e.xml", engine: engine)
+            #expect(throws: XMLError.self, "\(engine)") { try r.readToEnd() }
+        }
     }
 }
