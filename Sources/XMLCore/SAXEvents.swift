@@ -144,6 +144,13 @@ final class SAXEventSource {
         /// libxml2's bound on one text node (XML_MAX_TEXT_LENGTH), which its SAX interface leaves to the handler.
         static let maximumTextNode = 10_000_000
 
+        /// The local name, or for a prefix no declaration binds (a namespace error libxml2
+        /// reports and reads on), the whole `prefix:name` without a namespace, as the text reader names it.
+        mutating func name(_ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int32 {
+            guard let prefix, uri == nil, let localName else { return intern(localName) }
+            return intern(String(cString: prefix) + ":" + String(cString: localName))
+        }
+
         /// `count`: the attributes written in the tag (libxml2 appends those an `<!ATTLIST>`
         /// defaults after them; the text reader leaves those out, and so does this).
         mutating func start(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -158,7 +165,7 @@ final class SAXEventSource {
             if let values, count > 0 {
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
                 for k in 0..<count {
-                    let name = intern(values[5 * k])
+                    let name = name(values[5 * k], prefix: values[5 * k + 1], uri: values[5 * k + 2])
                     let namespace = intern(values[5 * k + 2])
                     guard let from = values[5 * k + 3], let to = values[5 * k + 4] else { continue }
                     let start = Int32(bytes.count)
@@ -172,7 +179,7 @@ final class SAXEventSource {
             langs.append(lang)
             events.append(
                 Event(
-                    kind: .element, depth: depth, line: line, name: intern(localName), namespace: intern(uri), prefix: intern(prefix),
+                    kind: .element, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), prefix: intern(prefix),
                     lang: lang, start: first, count: Int32(attributes.count) - first))
             depth += 1
         }
@@ -196,7 +203,7 @@ final class SAXEventSource {
             }
         }
 
-        mutating func end(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        mutating func end(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
             textOpen = false
             textRun = 0
             depth -= 1
@@ -207,7 +214,7 @@ final class SAXEventSource {
                 events[last].isEmpty = true
                 return
             }
-            events.append(Event(kind: .endElement, depth: depth, line: line, name: intern(localName), namespace: intern(uri), lang: lang, start: 0, count: 0))
+            events.append(Event(kind: .endElement, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), lang: lang, start: 0, count: 0))
         }
 
         /// White space as XML counts it (what libxml2 reports as a white-space node).
@@ -434,8 +441,8 @@ final class SAXEventSource {
         state(ctx).pointee.start(localName, prefix, uri, Int(count) - Int(defaulted), values)
     }
 
-    private static let onEnd: endElementNsSAX2Func = { ctx, localName, _, uri in
-        state(ctx).pointee.end(localName, uri)
+    private static let onEnd: endElementNsSAX2Func = { ctx, localName, prefix, uri in
+        state(ctx).pointee.end(localName, prefix, uri)
     }
 
     private static let onCharacters: charactersSAXFunc = { ctx, p, count in

@@ -29,7 +29,18 @@ enum FuzzTarget: String, CaseIterable {
     func run(_ bytes: [UInt8]) {
         switch self {
         case .import:
-            _ = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml")
+            // The events engine against the text reader: the same document and warnings, or
+            // both refuse the input.
+            let events = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .events))
+            let reference = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .textReader))
+            switch (events, reference) {
+            case (nil, nil): break
+            case (let e?, let r?):
+                if e.0 != r.0 { fatalError("events engine read another document than the text reader") }
+                if e.1.map(\.formatted) != r.1.map(\.formatted) { fatalError("events engine warned otherwise than the text reader") }
+            case (nil, _?): fatalError("events engine refused what the text reader read")
+            case (_?, nil): fatalError("events engine read what the text reader refused")
+            }
         case .validate:
             _ = Self.validator.validate(file: "fuzz.xml", bytes: bytes)
         case .text:

@@ -176,6 +176,12 @@ struct ImportEngineTests {
         Self.compare(.file(ImportCorpusTests.root + "/" + rel), file: rel)
     }
 
+    /// What the import fuzzer (which compares the two engines) found.
+    @Test(arguments: FuzzRegressionTests.files.filter { $0.hasSuffix(".xml") })
+    func fuzzFinding(_ path: String) {
+        Self.compare(.file(path), file: path)
+    }
+
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func generatedFeed(_ format: OutputFormat) throws {
         let bytes = try Converter.render(Generated.articles(count: 300, seed: 21), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
