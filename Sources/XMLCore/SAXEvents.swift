@@ -244,6 +244,11 @@ final class SAXEventSource {
             textOpen = true
         }
 
+        mutating func endText() {
+            textOpen = false
+            textRun = 0
+        }
+
         mutating func tooLarge() {
             halt(XMLError(.tooLarge, "\(file):\(line): error: a text node holds more than \(min(limits.maximumTextSize, State.maximumTextNode)) bytes"))
         }
@@ -288,6 +293,8 @@ final class SAXEventSource {
         handler.entityDecl = SAXEventSource.onEntityDeclaration
         handler.unparsedEntityDecl = SAXEventSource.onUnparsedEntityDeclaration
         handler.reference = SAXEventSource.onReference
+        handler.comment = SAXEventSource.onComment
+        handler.processingInstruction = SAXEventSource.onProcessingInstruction
         // The first bytes tell libxml2 the encoding; the rest goes through xmlParseChunk.
         // libxml2 tells the encoding from the first four bytes (a BOM, `<?xm`): they are
         // gathered first, then the rest goes through xmlParseChunk.
@@ -424,10 +431,12 @@ final class SAXEventSource {
     private func failure(code: Int32) -> XMLError {
         let collector = state.pointee.collector
         let file = state.pointee.file
-        if let first = collector.diagnostics.first(where: { $0.severity == .error }) {
+        let line = state.pointee.ctxt?.pointee.input?.pointee.line ?? 0
+        if var first = collector.diagnostics.first(where: { $0.severity == .error }) {
+            // libxml2 gives no line for some errors (a failed conversion from the encoding).
+            if first.line == 0 { first.line = Int(line) }
             return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
         }
-        let line = state.pointee.ctxt?.pointee.input?.pointee.line ?? 0
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))", diagnostics: collector.diagnostics)
     }
 
@@ -465,6 +474,16 @@ final class SAXEventSource {
             XMLError(
                 .hostile, "\(s.pointee.file):\(s.pointee.line): error: the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)",
                 diagnostics: s.pointee.collector.diagnostics))
+    }
+
+    /// A comment or processing instruction ends a text node (the text reader reports the
+    /// text on either side as two nodes, each under libxml2's bound).
+    private static let onComment: commentSAXFunc = { ctx, _ in
+        state(ctx).pointee.endText()
+    }
+
+    private static let onProcessingInstruction: processingInstructionSAXFunc = { ctx, _, _ in
+        state(ctx).pointee.endText()
     }
 
     private static let onUnparsedEntityDeclaration: unparsedEntityDeclSAXFunc = { ctx, _, _, _, _ in

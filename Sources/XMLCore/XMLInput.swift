@@ -39,6 +39,7 @@ public final class ByteStream {
                 break
             }
             prefix.append(contentsOf: chunk[0..<n])
+            total += n
         }
         return prefix
     }
@@ -62,6 +63,11 @@ public final class ByteStream {
 
     /// Fills `buffer` with the next bytes: first the peeked prefix, then the stream.
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        // Peeked bytes count too: a stream that fits in its peeked head is still measured.
+        if total > limit {
+            exceededLimit = true
+            return -1
+        }
         if replayed < prefix.count {
             let n = min(count, prefix.count - replayed)
             prefix.withUnsafeBytes { src in

@@ -155,7 +155,9 @@ public final class XMLStreamReader {
 
     private func failure() -> XMLError {
         let errors = collector.diagnostics.filter { $0.severity == .error }
-        if let first = errors.first {
+        if var first = errors.first {
+            // libxml2 gives no line for some errors (a failed conversion from the encoding).
+            if first.line == 0 { first.line = Int(xmlTextReaderGetParserLineNumber(reader)) }
             return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
         }
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1, no output file) when there is any warning.")
     var strict = false
 
-    @Option(name: .long, help: "Stop after this many articles.")
+    @Option(name: .long, help: "Stop after this many articles (the rest of the feed is not read; a warning says so when articles were left).")
     var maxArticles: Int?
 
     @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
@@ -47,6 +47,10 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Refuse an element holding more text than this (bytes; K, M suffixes). Default 64M; libxml2 stops single text nodes at 10 MB.")
     var maxTextSize: ByteCount?
 
+    func validate() throws {
+        if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
+    }
+
     func run() throws {
         let input: XMLInput
         if file == "-" {
@@ -54,7 +58,7 @@ struct Import: ParsableCommand {
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else {
-                printError("wirefeed: \(file): no such file")
+                printError("wirefeed: \(file): no such file or directory")
                 throw Reported()
             }
             if isDir.boolValue {

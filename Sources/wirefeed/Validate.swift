@@ -112,7 +112,7 @@ struct Validate: ParsableCommand {
             } else if access(path, R_OK) != 0 {
                 let exists = Files.isDirectory(path) != nil
                 return ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
-                    Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file", rule: "io")
+                    Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file or directory", rule: "io")
                 ])
             }
             return validator.validate(file: path)

@@ -82,4 +82,41 @@ struct ImportPipelineTests {
         #expect(r.ids == Array(Self.articles.prefix(4).map(\.id)))
         #expect(!r.ended)
     }
+
+    /// The limit warns only when an article was left out; 0 imports none.
+    @Test func limitWarnsOnlyWhenArticlesAreLeft() throws {
+        let bytes = try Self.document(.rss)
+        let exact = Recorder()
+        let none = try FeedImporter.run(.bytes(bytes), file: "exact", options: ImportOptions(maximumArticles: Self.articles.count), handler: exact)
+        #expect(exact.ids.count == Self.articles.count)
+        #expect(!none.contains { $0.rule == "limit" })
+        let zero = Recorder()
+        let warned = try FeedImporter.run(.bytes(bytes), file: "zero", options: ImportOptions(maximumArticles: 0), handler: zero)
+        #expect(zero.ids.isEmpty)
+        #expect(zero.ended)
+        #expect(warned.contains { $0.rule == "limit" && $0.message.contains("stopped after 0 articles") })
+    }
+
+    /// Text on either side of a comment is two text nodes, each under libxml2's 10 MB bound,
+    /// with both engines (the events engine once counted them as one).
+    @Test func textBrokenByCommentsIsNotOneNode() throws {
+        let body = String(repeating: String(repeating: "a", count: 1_000_000) + "<!--c-->", count: 11)
+        let feed = #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid><description>"# + body + "</description></item></channel></rss>"
+        for engine in [XMLStreamReader.Engine.events, .textReader] {
+            let (doc, _) = try FeedImporter.document(.bytes(Array(feed.utf8)), file: "split.xml", options: ImportOptions(engine: engine))
+            #expect(doc.articles.count == 1, "\(engine)")
+        }
+    }
+
+    /// An error libxml2 gives without a line (a byte the encoding cannot convert) gets the
+    /// line where reading stopped.
+    @Test func conversionErrorNamesALine() throws {
+        let bytes: [UInt8] = Array(#"<rss version="2.0"><channel><title>Caf"#.utf8) + [0xE9] + Array("</title><link>https://e.example.org/</link><description>d</description>\n<item><title>".utf8) + [0xE2, 0x80, 0x9D] + Array("q</title><guid>b</guid></item>\n</channel></rss>\n".utf8)
+        do {
+            _ = try FeedImporter.document(.bytes(bytes), file: "mixed.xml")
+            Issue.record("expected an error")
+        } catch let error as XMLError {
+            #expect(error.message.hasPrefix("mixed.xml:2:"), "\(error.message)")
+        }
+    }
 }

@@ -17,10 +17,10 @@ struct BadInputContractTests {
 
     @Test func missingFile() throws {
         oneLine(try CLI.run(["convert", "nope.txt", "--to", "rss"]), "nope.txt: no such file or directory")
-        oneLine(try CLI.run(["import", "nope.xml"]), "nope.xml: no such file")
+        oneLine(try CLI.run(["import", "nope.xml"]), "nope.xml: no such file or directory")
         let v = try CLI.run(["validate", "nope.xml"])
         #expect(v.status == 1)
-        #expect(v.out.contains("nope.xml: error: no such file"))
+        #expect(v.out.contains("nope.xml: error: no such file or directory"))
     }
 
     @Test func directoryWithoutArticles() throws {

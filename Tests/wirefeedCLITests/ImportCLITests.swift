@@ -86,3 +86,39 @@ struct ImportCLITests {
         #expect(r.stderr.lowercased().contains("huge") || r.stderr.contains("limit"), "\(r.stderr)")
     }
 }
+
+/// Standard input reads as a file does (a new user's findings: each once differed).
+@Suite("wirefeed import -: the same as from a file")
+struct ImportStdinTests {
+    static func same(_ bytes: [UInt8], _ name: String) throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
+        let file = try CLI.run(["import", "\(dir)/\(name)"])
+        let stdin = try CLI.run(["import", "-"], stdin: bytes)
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(stdin.status == 0, "\(stdin.stderr)")
+        #expect(stdin.stdout == file.stdout)
+    }
+
+    @Test func undeclaredWindows1252() throws {
+        try Self.same(Array(try Data(contentsOf: URL(fileURLWithPath: "fixtures/import/encoding/undeclared-windows1252.xml"))), "w.xml")
+    }
+
+    /// The format is told from the stream's head: a prolog longer than the first look (64 KB).
+    @Test func prologLongerThanTheFirstLook() throws {
+        let feed = #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid></item></channel></rss>"#
+        try Self.same(Array(("<?xml version=\"1.0\"?><!--" + String(repeating: "x", count: 70_000) + "-->" + feed).utf8), "comment.xml")
+        try Self.same(Array(("<?xml version=\"1.0\"?>" + String(repeating: " \n", count: 40_000) + feed).utf8), "blank.xml")
+        try Self.same(Array((feed + "<!--" + String(repeating: "y", count: 70_000) + "-->").utf8), "trailing.xml")
+    }
+
+    /// A feed smaller than the head looked at is still measured against --max-input-size.
+    @Test func smallFeedOverTheLimit() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "fixtures/import/rss/rss090-basic.xml")))
+        let r = try CLI.run(["import", "-", "--max-input-size", "\(bytes.count - 1)"], stdin: bytes)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("larger than the limit"))
+        #expect(try CLI.run(["import", "-", "--max-input-size", "\(bytes.count)"], stdin: bytes).status == 0)
+    }
+}

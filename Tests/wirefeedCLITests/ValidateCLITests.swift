@@ -227,7 +227,7 @@ struct ValidateCLITests {
         #expect(try CLI.run(["validate", "x.xml", "--schema", "/no/such.xsd"]).status == 2)
         let missing = try CLI.run(["validate", "no-such.xml"])
         #expect(missing.status == 1)
-        #expect(missing.out == "no-such.xml: error: no such file [io]\n")
+        #expect(missing.out == "no-such.xml: error: no such file or directory [io]\n")
     }
 
     static let hostile: [(String, String, String)] = [

@@ -44,12 +44,26 @@ public enum FeedImporter {
         // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.
         let encoding = try sniffEncoding(input, file: file, warnings: &warnings)
         // 2. Format.
-        let detectInput: XMLInput
+        var detectInput: XMLInput
         if case .stream(let stream) = input { detectInput = .bytes(stream.peek(1 << 16)) } else { detectInput = input }
         if let problem = DocumentValidator.notXML(detectInput) {
             throw XMLError(.notWellFormed, "\(file):1: error: \(problem)")
         }
-        let detected = try DocumentFormat.detect(XMLStreamReader(detectInput, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)).0
+        let detected: DocumentFormat
+        while true {
+            do {
+                detected = try DocumentFormat.detect(XMLStreamReader(detectInput, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)).0
+                break
+            } catch let error as XMLError where error.code == .notWellFormed {
+                // From a stream the format is told from its head, which a long prolog (a
+                // comment, white space, a large attribute) can fill: look at more of it (16
+                // MB at most; it is kept to be replayed) before believing the error.
+                guard case .stream(let stream) = input, case .bytes(let head) = detectInput, head.count < 16 << 20 else { throw error }
+                let more = stream.peek(head.count * 16)
+                guard more.count > head.count else { throw error }
+                detectInput = .bytes(more)
+            }
+        }
         if let wanted = options.format, !compatible(wanted, detected) {
             throw XMLError(.notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
         }
@@ -141,19 +155,24 @@ public enum FeedImporter {
             guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
             defer { try? h.close() }
             var data = [UInt8](h.readData(ofLength: 1 << 20))
-            if data.count == 1 << 20 {
-                // Do not cut a multi-byte sequence in two.
-                var k = data.count - 1
-                while k > data.count - 4 && data[k] & 0xC0 == 0x80 { k -= 1 }
-                if data[k] >= 0xC0 { data.removeSubrange(k...) }
-            }
+            if data.count == 1 << 20 { dropCutSequence(&data) }
             if let off = firstInvalidUTF8(data) { valid = false; badOffset = off }
-        case .stream:
-            return nil
+        case .stream(let s):
+            // Kept to be replayed, like the head the format is told from.
+            var data = s.peek(1 << 20)
+            if data.count == 1 << 20 { dropCutSequence(&data) }
+            if let off = firstInvalidUTF8(data) { valid = false; badOffset = off }
         }
         if valid { return nil }
         warnings.append(Diagnostic(file: file, line: 1, severity: .warning, message: "no encoding declared and not valid UTF-8 (byte \(badOffset)): read as windows-1252", rule: "encoding"))
         return "windows-1252"
+    }
+
+    /// Drops a multi-byte sequence the end of a megabyte cut in two.
+    static func dropCutSequence(_ data: inout [UInt8]) {
+        var k = data.count - 1
+        while k > data.count - 4 && data[k] & 0xC0 == 0x80 { k -= 1 }
+        if data[k] >= 0xC0 { data.removeSubrange(k...) }
     }
 
     static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
@@ -206,15 +225,17 @@ struct ImportContext {
         warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message, rule: rule))
     }
 
-    /// Hands an article on (read from the element starting on `line`); false when the
-    /// article limit is reached.
+    /// Hands an article on (read from the element starting on `line`); false when it comes
+    /// past the article limit: then it is not handed on, reading stops (what follows in the
+    /// feed, later channel elements included, is not read) and a warning says so. A feed with
+    /// exactly as many articles as the limit imports without one.
     mutating func emit(_ article: Article, line: Int) throws -> Bool {
-        try handler.article(article)
-        count += 1
         if let max = options.maximumArticles, count >= max {
-            warn(line, "stopped after \(max) articles (the limit)", rule: "limit")
+            warn(line, "stopped after \(max) articles (the limit): the rest of the feed is not read", rule: "limit")
             return false
         }
+        try handler.article(article)
+        count += 1
         return true
     }
 
