@@ -56,6 +56,10 @@ final class SAXEventSource {
         var cachedIndexes = [Int32](repeating: 0, count: 256)
         var byContent: [String: Int32] = ["": 0]
         var langs: [Int32] = []
+        /// Name and line of each open element (to say where a cut-off document ends).
+        var openNames: [Int32] = []
+        var openPrefixes: [Int32] = []
+        var openLines: [Int32] = []
         var depth: Int32 = 0
         /// Whether the last event is text that more characters extend.
         var textOpen = false
@@ -93,6 +97,8 @@ final class SAXEventSource {
         mutating func forgetStringsIfMany() {
             guard strings.count > 10_000 else { return }
             let open = langs.map { $0 < 0 ? nil : strings[Int($0)] }
+            let names = openNames.map { strings[Int($0)] }
+            let prefixes = openPrefixes.map { strings[Int($0)] }
             strings = [""]
             byContent = ["": 0]
             byPointer = [:]
@@ -100,6 +106,8 @@ final class SAXEventSource {
             xmlNamespace = intern("http://www.w3.org/XML/1998/namespace")
             langName = intern("lang")
             langs = open.map { $0.map { intern($0) } ?? -1 }
+            openNames = names.map { intern($0) }
+            openPrefixes = prefixes.map { intern($0) }
         }
 
         mutating func halt(_ error: XMLError) {
@@ -177,9 +185,15 @@ final class SAXEventSource {
                 }
             }
             langs.append(lang)
+            let name = name(localName, prefix: prefix, uri: uri)
+            let prefix = uri == nil ? 0 : intern(prefix)
+            let line = line
+            openNames.append(name)
+            openPrefixes.append(prefix)
+            openLines.append(line)
             events.append(
                 Event(
-                    kind: .element, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), prefix: intern(prefix),
+                    kind: .element, depth: depth, line: line, name: name, namespace: intern(uri), prefix: prefix,
                     lang: lang, start: first, count: Int32(attributes.count) - first))
             depth += 1
         }
@@ -208,6 +222,9 @@ final class SAXEventSource {
             textRun = 0
             depth -= 1
             let lang = langs.removeLast()
+            openNames.removeLast()
+            openPrefixes.removeLast()
+            openLines.removeLast()
             // <a/> (and <a></a> within one chunk): one empty element, as xmlTextReader reports <a/>.
             let last = events.count - 1
             if last > position, events[last].kind == .element, events[last].depth == depth {
@@ -421,17 +438,27 @@ final class SAXEventSource {
         } else if ctxt.pointee.wellFormed == 0 || rc != 0 {
             // A failed conversion from the declared encoding halts libxml2 with a code but
             // no error (as the text reader does, any code is a failure).
-            pending = failure(code: rc)
+            pending = failure(code: rc, atEnd: terminate == 1)
             finished = true
         } else if terminate == 1 {
             finished = true
         }
     }
 
-    private func failure(code: Int32) -> XMLError {
+    private func failure(code: Int32, atEnd: Bool) -> XMLError {
         let collector = state.pointee.collector
         let file = state.pointee.file
         let line = state.pointee.ctxt?.pointee.input?.pointee.line ?? 0
+        // A document cut off inside an element: libxml2 says "Extra content at the end of
+        // the document"; say what is open instead.
+        if atEnd, state.pointee.ctxt?.pointee.errNo == Int32(XML_ERR_DOCUMENT_END.rawValue), let name = state.pointee.openNames.last,
+            let prefix = state.pointee.openPrefixes.last, let opened = state.pointee.openLines.last
+        {
+            let element = (prefix == 0 ? "" : state.pointee.strings[Int(prefix)] + ":") + state.pointee.strings[Int(name)]
+            return XMLError(
+                .notWellFormed, "\(file):\(line): error: the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
+                diagnostics: collector.diagnostics)
+        }
         if var first = collector.diagnostics.first(where: { $0.severity == .error }) {
             // libxml2 gives no line for some errors (a failed conversion from the encoding).
             if first.line == 0 { first.line = Int(line) }

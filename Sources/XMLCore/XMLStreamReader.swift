@@ -222,7 +222,7 @@ public final class XMLStreamReader {
             let e = event(sax)
             let name = sax.pointee.strings[Int(e.name)]
             // An undeclared prefix is part of the name already (see SAXEventSource.State.name).
-            return e.prefix == 0 || e.namespace == 0 ? name : sax.pointee.strings[Int(e.prefix)] + ":" + name
+            return e.prefix == 0 ? name : sax.pointee.strings[Int(e.prefix)] + ":" + name
         }
         return LibXML.copyString(xmlTextReaderConstName(reader)) ?? ""
     }

@@ -119,4 +119,21 @@ struct ImportPipelineTests {
             #expect(error.message.hasPrefix("mixed.xml:2:"), "\(error.message)")
         }
     }
+
+    /// A document cut off inside an element says which element is open, and where it opened.
+    @Test func cutOffDocumentNamesTheOpenElement() throws {
+        let cases: [(String, String)] = [
+            (#"<rss version="2.0"><channel><title>T</title><item><title>A</title>"#, "ends inside <item> (opened on line 1)"),
+            ("<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n<item>\n<content:encoded>abc", "ends inside <content:encoded> (opened on line 3)"),
+        ]
+        for (doc, expected) in cases {
+            do {
+                _ = try FeedImporter.document(.bytes(Array(doc.utf8)), file: "cut.xml")
+                Issue.record("expected an error")
+            } catch let error as XMLError {
+                #expect(error.message.hasPrefix("cut.xml:"), "\(error.message)")
+                #expect(error.message.contains(expected), "\(error.message)")
+            }
+        }
+    }
 }
