@@ -47,13 +47,16 @@ enum LibXML {
 
     static func doctypeProblem(_ doc: xmlDocPtr) -> String? {
         guard let dtd = doc.pointee.intSubset else { return nil }
-        if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
-            return "the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)"
-        }
-        if let system = dtd.pointee.SystemID {
-            return "the DOCTYPE refers to an external DTD (\(String(cString: system))), which wirefeed never loads"
-        }
+        if dtd.pointee.entities != nil || dtd.pointee.pentities != nil { return Refusal.entities }
+        if let system = dtd.pointee.SystemID { return Refusal.externalDTD(String(cString: system)) }
         return nil
+    }
+
+    /// Why hostile input is refused, in the same words whichever engine reads it.
+    enum Refusal {
+        static let entities = "the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)"
+        static let entityReference = "entity references are not expanded (DTD entities are refused)"
+        static func externalDTD(_ system: String) -> String { "the DOCTYPE refers to an external DTD (\(system)), which wirefeed never loads" }
     }
 
     /// Copies a libxml2-owned string that must then be freed.

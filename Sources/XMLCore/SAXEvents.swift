@@ -110,6 +110,11 @@ final class SAXEventSource {
             openPrefixes = prefixes.map { intern($0) }
         }
 
+        /// Stops on hostile input.
+        mutating func refuse(_ reason: String) {
+            halt(XMLError(.hostile, "\(file):\(line): error: \(reason)", diagnostics: collector.diagnostics))
+        }
+
         mutating func halt(_ error: XMLError) {
             if stop == nil { stop = error }
             if let ctxt { xmlStopParser(ctxt) }
@@ -276,7 +281,7 @@ final class SAXEventSource {
                 notes.append(Diagnostic(file: file, line: Int(line), severity: .warning, message: "DOCTYPE \(String(cString: publicID)) ignored (never loaded)", rule: "xml.doctype"))
                 return
             }
-            halt(XMLError(.hostile, "\(file):\(line): error: the DOCTYPE refers to an external DTD (\(String(cString: systemID))), which wirefeed never loads", diagnostics: collector.diagnostics))
+            refuse(LibXML.Refusal.externalDTD(String(cString: systemID)))
         }
     }
 
@@ -496,11 +501,7 @@ final class SAXEventSource {
     }
 
     private static let onEntityDeclaration: entityDeclSAXFunc = { ctx, _, _, _, _, _ in
-        let s = state(ctx)
-        s.pointee.halt(
-            XMLError(
-                .hostile, "\(s.pointee.file):\(s.pointee.line): error: the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)",
-                diagnostics: s.pointee.collector.diagnostics))
+        state(ctx).pointee.refuse(LibXML.Refusal.entities)
     }
 
     /// A comment or processing instruction ends a text node (the text reader reports the
@@ -514,15 +515,10 @@ final class SAXEventSource {
     }
 
     private static let onUnparsedEntityDeclaration: unparsedEntityDeclSAXFunc = { ctx, _, _, _, _ in
-        let s = state(ctx)
-        s.pointee.halt(
-            XMLError(
-                .hostile, "\(s.pointee.file):\(s.pointee.line): error: the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)",
-                diagnostics: s.pointee.collector.diagnostics))
+        state(ctx).pointee.refuse(LibXML.Refusal.entities)
     }
 
     private static let onReference: referenceSAXFunc = { ctx, _ in
-        let s = state(ctx)
-        s.pointee.halt(XMLError(.hostile, "\(s.pointee.file):\(s.pointee.line): error: entity references are not expanded (DTD entities are refused)", diagnostics: s.pointee.collector.diagnostics))
+        state(ctx).pointee.refuse(LibXML.Refusal.entityReference)
     }
 }

@@ -144,7 +144,7 @@ public final class XMLStreamReader {
                 }
             }
             if kind == .entityReference {
-                throw XMLError(.hostile, "\(file):\(line): error: entity references are not expanded (DTD entities are refused)", diagnostics: collector.diagnostics)
+                throw XMLError(.hostile, "\(file):\(line): error: \(LibXML.Refusal.entityReference)", diagnostics: collector.diagnostics)
             }
             // Text nodes are bounded by libxml2 itself (no XML_PARSE_HUGE: 10 MB per node), depth by 256.
             return true
