@@ -63,8 +63,10 @@ final class SAXEventSource {
         var depth: Int32 = 0
         /// Whether the last event is text that more characters extend.
         var textOpen = false
-        /// Bytes of text since the last tag, across chunks (one text node, as the text reader sees it).
+        /// Bytes of text since the last tag, comment or CDATA section, across chunks (one text
+        /// node, as the text reader sees it; libxml2 bounds those, not CDATA sections).
         var textRun = 0
+        var textRunIsCDATA = false
         /// The event the reader is on (-1: none yet in this chunk).
         var position = -1
         var xmlNamespace: Int32 = 0
@@ -228,7 +230,7 @@ final class SAXEventSource {
             depth -= 1
             let lang = langs.removeLast()
             openNames.removeLast()
-            openPrefixes.removeLast()
+            let openPrefix = openPrefixes.removeLast()
             openLines.removeLast()
             // <a/> (and <a></a> within one chunk): one empty element, as xmlTextReader reports <a/>.
             let last = events.count - 1
@@ -236,7 +238,8 @@ final class SAXEventSource {
                 events[last].isEmpty = true
                 return
             }
-            events.append(Event(kind: .endElement, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), lang: lang, start: 0, count: 0))
+            events.append(
+                Event(kind: .endElement, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), prefix: openPrefix, lang: lang, start: 0, count: 0))
         }
 
         /// White space as XML counts it (what libxml2 reports as a white-space node).
@@ -247,8 +250,14 @@ final class SAXEventSource {
 
         mutating func characters(_ p: UnsafePointer<xmlChar>, _ count: Int, cdata: Bool) {
             let text = UnsafeBufferPointer(start: p, count: count)
+            if cdata != textRunIsCDATA {
+                textRun = 0
+                textRunIsCDATA = cdata
+            }
             textRun += count
-            if textRun > min(limits.maximumTextSize, State.maximumTextNode) {
+            // The element's whole text is bounded by readElement (--max-text-size), for the
+            // elements that are read; this is libxml2's own bound on one text node.
+            if !cdata && textRun > State.maximumTextNode {
                 tooLarge()
                 return
             }
@@ -272,7 +281,7 @@ final class SAXEventSource {
         }
 
         mutating func tooLarge() {
-            halt(XMLError(.tooLarge, "\(file):\(line): error: a text node holds more than \(min(limits.maximumTextSize, State.maximumTextNode)) bytes"))
+            halt(XMLError(.tooLarge, "\(file):\(line): error: a text node holds more than \(State.maximumTextNode) bytes"))
         }
 
         mutating func doctype(publicID: UnsafePointer<xmlChar>?, systemID: UnsafePointer<xmlChar>?) {

@@ -111,7 +111,8 @@ public final class ByteStream {
 final class OpenedReader {
     let reader: xmlTextReaderPtr
     private let memory: UnsafeMutableRawPointer?
-    private let stream: ByteStream?
+    /// The stream read from, if any (to tell a stream cut at its size limit from a broken document).
+    let stream: ByteStream?
 
     private init(reader: xmlTextReaderPtr, memory: UnsafeMutableRawPointer?, stream: ByteStream?) {
         self.reader = reader

@@ -154,6 +154,9 @@ public final class XMLStreamReader {
     }
 
     private func failure() -> XMLError {
+        if let stream = opened?.stream, stream.exceededLimit {
+            return XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
+        }
         let errors = collector.diagnostics.filter { $0.severity == .error }
         if var first = errors.first {
             // libxml2 gives no line for some errors (a failed conversion from the encoding).

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1, no output file) when there is any warning.")
     var strict = false
 
-    @Option(name: .long, help: "Stop after this many articles (the rest of the feed is not read; a warning says so when articles were left).")
+    @Option(name: .long, help: "Stop after this many articles (the rest of the feed is not read; an info note says so, which --strict does not count).")
     var maxArticles: Int?
 
     @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
@@ -82,9 +82,11 @@ struct Import: ParsableCommand {
                     maximumArticles: maxArticles), handler: writer)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
-            if strict && !warnings.isEmpty {
+            // The article limit's note is information, not a problem in the feed.
+            let problems = warnings.filter { $0.severity >= .warning }.count
+            if strict && problems > 0 {
                 sink.abort()
-                printError("wirefeed: \(file): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") and --strict is set")
+                printError("wirefeed: \(file): \(problems) warning\(problems == 1 ? "" : "s") and --strict is set")
                 throw Reported()
             }
             try writer.close()

@@ -83,18 +83,36 @@ struct ImportPipelineTests {
         #expect(!r.ended)
     }
 
-    /// The limit warns only when an article was left out; 0 imports none.
-    @Test func limitWarnsOnlyWhenArticlesAreLeft() throws {
+    /// The limit's note is information (severity info), not a warning; 0 imports none.
+    @Test func limitIsANoteAndZeroImportsNone() throws {
         let bytes = try Self.document(.rss)
         let exact = Recorder()
-        let none = try FeedImporter.run(.bytes(bytes), file: "exact", options: ImportOptions(maximumArticles: Self.articles.count), handler: exact)
+        let notes = try FeedImporter.run(.bytes(bytes), file: "exact", options: ImportOptions(maximumArticles: Self.articles.count), handler: exact)
         #expect(exact.ids.count == Self.articles.count)
-        #expect(!none.contains { $0.rule == "limit" })
+        #expect(notes.filter { $0.rule == "limit" }.allSatisfy { $0.severity == .info })
         let zero = Recorder()
         let warned = try FeedImporter.run(.bytes(bytes), file: "zero", options: ImportOptions(maximumArticles: 0), handler: zero)
         #expect(zero.ids.isEmpty)
         #expect(zero.ended)
-        #expect(warned.contains { $0.rule == "limit" && $0.message.contains("stopped after 0 articles") })
+        #expect(warned.contains { $0.rule == "limit" && $0.severity == .info && $0.message.contains("stopped after 0 articles") })
+    }
+
+    /// With the limit reached, a reading error in the very next item is not the import's
+    /// business (the reader stops at the limit). NewsML-G2 hands an item on when the next
+    /// text item is read (picture items in between belong to it), so there the break is
+    /// one item further.
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func aBreakRightAfterTheLimitIsIgnored(_ format: OutputFormat) throws {
+        let few = Generated.articles(count: 6, seed: 12)
+        let bytes = try Converter.render(few, feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        // Cut inside the fourth item (its id is unique in the document); the fifth for NewsML-G2.
+        let marker = Array(few[format == .newsml ? 4 : 3].id.utf8)
+        let at = (0...(bytes.count - marker.count)).first { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }!
+        let cut = Array(bytes.prefix(at + 2))
+        let r = Recorder()
+        _ = try FeedImporter.run(.bytes(cut), file: "cut.xml", options: ImportOptions(maximumArticles: 3), handler: r)
+        #expect(r.ids == few.prefix(3).map(\.id))
+        #expect(r.ended)
     }
 
     /// Text on either side of a comment is two text nodes, each under libxml2's 10 MB bound,

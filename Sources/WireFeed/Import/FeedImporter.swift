@@ -58,7 +58,10 @@ public enum FeedImporter {
                 // From a stream the format is told from its head, which a long prolog (a
                 // comment, white space, a large attribute) can fill: look at more of it (16
                 // MB at most; it is kept to be replayed) before believing the error.
-                guard case .stream(let stream) = input, case .bytes(let head) = detectInput, head.count < 16 << 20 else { throw error }
+                guard case .stream(let stream) = input, case .bytes(let head) = detectInput, head.count < 16 << 20,
+                    let at = error.diagnostics.first(where: { $0.severity == .error })?.line,
+                    at >= head.reduce(1, { $1 == 0x0A ? $0 + 1 : $0 })  // where the head ends, not earlier
+                else { throw error }
                 let more = stream.peek(head.count * 16)
                 guard more.count > head.count else { throw error }
                 detectInput = .bytes(more)
@@ -225,18 +228,26 @@ struct ImportContext {
         warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message, rule: rule))
     }
 
-    /// Hands an article on (read from the element starting on `line`); false when it comes
-    /// past the article limit: then it is not handed on, reading stops (what follows in the
-    /// feed, later channel elements included, is not read) and a warning says so. A feed with
-    /// exactly as many articles as the limit imports without one.
+    /// Hands an article on (read from the element starting on `line`); false when the
+    /// article limit is reached: reading stops there (what follows in the feed, later
+    /// channel elements included, is not read, and a reading error there is not the
+    /// import's business) and a note says so. The note is `info`, not a warning: the limit
+    /// is what the user asked for, and `--strict` does not fail on it.
     mutating func emit(_ article: Article, line: Int) throws -> Bool {
-        if let max = options.maximumArticles, count >= max {
-            warn(line, "stopped after \(max) articles (the limit): the rest of the feed is not read", rule: "limit")
-            return false
+        guard let max = options.maximumArticles else {
+            try handler.article(article)
+            count += 1
+            return true
         }
-        try handler.article(article)
-        count += 1
-        return true
+        if count < max {
+            try handler.article(article)
+            count += 1
+        }
+        guard count >= max else { return true }
+        if warnings.count < 1000 {
+            warnings.append(Diagnostic(file: file, line: line, severity: .info, message: "stopped after \(max) articles (the limit): what follows in the feed is not read", rule: "limit"))
+        }
+        return false
     }
 
     /// A date in any form feeds use; unparseable or suspicious ones are warned about.
