@@ -162,6 +162,14 @@ final class ErrorCollector {
         collector.add(UnsafePointer(error))
     }
 
+    /// The first error collected, as the error that stops reading; `lineWhereNone` stands in
+    /// where libxml2 gave no line (a failed conversion from the encoding gives none).
+    func firstError(lineWhereNone line: Int) -> XMLError? {
+        guard var first = diagnostics.first(where: { $0.severity == .error }) else { return nil }
+        if first.line == 0 { first.line = line }
+        return XMLError(.notWellFormed, first.formatted, diagnostics: diagnostics)
+    }
+
     /// Runs `body` with this collector as the thread's structured error handler.
     func capturing<T>(_ body: () throws -> T) rethrows -> T {
         xmlSetStructuredErrorFunc(context, ErrorCollector.handler)

@@ -122,7 +122,9 @@ final class SAXEventSource {
             if let ctxt { xmlStopParser(ctxt) }
         }
 
-        func text(start: Int32, count: Int32) -> String {
+        /// The text at `start..<start + count` of `bytes` (static: the accessors reach `bytes`
+        /// through the state's pointer, and a method called on `pointee` copies the whole state).
+        static func text(_ bytes: [UInt8], start: Int32, count: Int32) -> String {
             bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
         }
 
@@ -187,7 +189,7 @@ final class SAXEventSource {
                     appendAttributeValue(UnsafeBufferPointer(start: from, count: to - from))
                     attributes.append(Attribute(name: name, namespace: namespace, start: start, count: Int32(bytes.count) - start))
                     if namespace == xmlNamespace && name == langName {
-                        lang = intern(text(start: start, count: Int32(bytes.count) - start))
+                        lang = intern(State.text(bytes, start: start, count: Int32(bytes.count) - start))
                     }
                 }
             }
@@ -326,7 +328,6 @@ final class SAXEventSource {
         handler.reference = SAXEventSource.onReference
         handler.comment = SAXEventSource.onComment
         handler.processingInstruction = SAXEventSource.onProcessingInstruction
-        // The first bytes tell libxml2 the encoding; the rest goes through xmlParseChunk.
         // libxml2 tells the encoding from the first four bytes (a BOM, `<?xm`): they are
         // gathered first, then the rest goes through xmlParseChunk.
         var head: [CChar] = []
@@ -402,11 +403,6 @@ final class SAXEventSource {
         }
     }
 
-    /// (Field by field: a method called on `state.pointee` copies the whole state first.)
-    static func text(_ state: UnsafeMutablePointer<State>, start: Int32, count: Int32) -> String {
-        state.pointee.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
-    }
-
     // MARK: Feeding libxml2
 
     /// Reads the next chunk of input into `chunk`: its length, 0 at the end, -1 on failure.
@@ -432,11 +428,8 @@ final class SAXEventSource {
     }
 
     private func readFailure() -> XMLError {
-        let s = state.pointee
-        if case .stream(let stream) = input, stream.exceededLimit {
-            return XMLError(.tooLarge, "\(s.file): document is larger than the limit of \(s.limits.maximumDocumentSize) bytes")
-        }
-        return XMLError(.io, "\(s.file): cannot be read (\(String(cString: strerror(errno))))")
+        if case .stream(let stream) = input, stream.exceededLimit { return state.pointee.limits.documentTooLarge(state.pointee.file) }
+        return XMLError(.io, "\(state.pointee.file): cannot be read (\(String(cString: strerror(errno))))")
     }
 
     /// Hands bytes to libxml2 (none: the end of the input).
@@ -462,7 +455,7 @@ final class SAXEventSource {
     private func failure(code: Int32, atEnd: Bool) -> XMLError {
         let collector = state.pointee.collector
         let file = state.pointee.file
-        let line = state.pointee.ctxt?.pointee.input?.pointee.line ?? 0
+        let line = state.pointee.line
         // A document cut off inside an element: libxml2 says "Extra content at the end of
         // the document"; say what is open instead.
         if atEnd, state.pointee.ctxt?.pointee.errNo == Int32(XML_ERR_DOCUMENT_END.rawValue), let name = state.pointee.openNames.last,
@@ -473,11 +466,7 @@ final class SAXEventSource {
                 .notWellFormed, "\(file):\(line): error: the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
                 diagnostics: collector.diagnostics)
         }
-        if var first = collector.diagnostics.first(where: { $0.severity == .error }) {
-            // libxml2 gives no line for some errors (a failed conversion from the encoding).
-            if first.line == 0 { first.line = Int(line) }
-            return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
-        }
+        if let first = collector.firstError(lineWhereNone: Int(line)) { return first }
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))", diagnostics: collector.diagnostics)
     }
 

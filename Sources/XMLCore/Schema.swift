@@ -63,7 +63,7 @@ public final class Schema: @unchecked Sendable {
     /// (well-formedness and validity), empty when the document is valid.
     public func validate(_ bytes: [UInt8], file: String, limits: Limits = Limits()) -> [Diagnostic] {
         guard bytes.count <= limits.maximumDocumentSize else {
-            return [Diagnostic(file: file, severity: .error, message: "document is larger than the limit of \(limits.maximumDocumentSize) bytes", rule: "xml")]
+            return [Diagnostic(file: file, severity: .error, message: limits.documentTooLargeMessage, rule: "xml")]
         }
         return validate(.bytes(bytes), file: file)
     }
@@ -253,4 +253,9 @@ public struct Limits: Sendable {
         self.maximumDocumentSize = maximumDocumentSize
         self.maximumTextSize = maximumTextSize
     }
+
+    /// What is said of a document over `maximumDocumentSize`, however it was read.
+    var documentTooLargeMessage: String { "document is larger than the limit of \(maximumDocumentSize) bytes" }
+
+    func documentTooLarge(_ file: String) -> XMLError { XMLError(.tooLarge, "\(file): \(documentTooLargeMessage)") }
 }

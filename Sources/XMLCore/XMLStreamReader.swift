@@ -57,12 +57,12 @@ public final class XMLStreamReader {
     /// documents everywhere).
     init(_ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>, engine: Engine, chunkSize: Int) throws {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
-            throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
+            throw limits.documentTooLarge(file)
         }
         if case .file(let path) = input {
             var st = stat()
             if stat(path, &st) == 0, Int(st.st_size) > limits.maximumDocumentSize {
-                throw XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
+                throw limits.documentTooLarge(file)
             }
         }
         if case .stream(let stream) = input { stream.limit = limits.maximumDocumentSize }
@@ -154,15 +154,8 @@ public final class XMLStreamReader {
     }
 
     private func failure() -> XMLError {
-        if let stream = opened?.stream, stream.exceededLimit {
-            return XMLError(.tooLarge, "\(file): document is larger than the limit of \(limits.maximumDocumentSize) bytes")
-        }
-        let errors = collector.diagnostics.filter { $0.severity == .error }
-        if var first = errors.first {
-            // libxml2 gives no line for some errors (a failed conversion from the encoding).
-            if first.line == 0 { first.line = Int(xmlTextReaderGetParserLineNumber(reader)) }
-            return XMLError(.notWellFormed, first.formatted, diagnostics: collector.diagnostics)
-        }
+        if let stream = opened?.stream, stream.exceededLimit { return limits.documentTooLarge(file) }
+        if let first = collector.firstError(lineWhereNone: Int(xmlTextReaderGetParserLineNumber(reader))) { return first }
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
     }
 
@@ -179,10 +172,7 @@ public final class XMLStreamReader {
     private var nodeType: Int32 = -1
 
     public var kind: NodeKind {
-        if let sax {
-            let p = sax.pointee.position
-            return p >= 0 && p < sax.pointee.events.count ? sax.pointee.events[p].kind : .other
-        }
+        if let sax { return event(sax).kind }
         return switch nodeType {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
@@ -258,7 +248,7 @@ public final class XMLStreamReader {
     public var value: String {
         if let sax {
             let e = event(sax)
-            return e.kind == .element || e.kind == .endElement ? "" : SAXEventSource.text(sax, start: e.start, count: e.count)
+            return e.kind == .element || e.kind == .endElement ? "" : SAXEventSource.State.text(sax.pointee.bytes, start: e.start, count: e.count)
         }
         return LibXML.copyString(xmlTextReaderConstValue(reader)) ?? ""
     }
@@ -284,7 +274,7 @@ public final class XMLStreamReader {
         if let sax {
             let p = sax.pointee.position
             if p >= 0 && p < sax.pointee.events.count { return Int(sax.pointee.events[p].line) }
-            return Int(sax.pointee.ctxt?.pointee.input?.pointee.line ?? 0)
+            return Int(sax.pointee.line)
         }
         if let node = xmlTextReaderCurrentNode(reader) {
             let l = Int(xmlGetLineNo(node))
@@ -304,7 +294,7 @@ public final class XMLStreamReader {
         if let sax {
             var found: String?
             forEachEventAttribute(sax) { name, ns, start, count in
-                if found == nil && name == localName && (namespace ?? "") == ns { found = SAXEventSource.text(sax, start: start, count: count) }
+                if found == nil && name == localName && (namespace ?? "") == ns { found = SAXEventSource.State.text(sax.pointee.bytes, start: start, count: count) }
             }
             return found
         }
@@ -335,7 +325,7 @@ public final class XMLStreamReader {
     /// value), namespace declarations left out, in document order.
     public func forEachAttribute(_ body: (String, String, String) -> Void) {
         if let sax {
-            forEachEventAttribute(sax) { body($0, $1, SAXEventSource.text(sax, start: $2, count: $3)) }
+            forEachEventAttribute(sax) { body($0, $1, SAXEventSource.State.text(sax.pointee.bytes, start: $2, count: $3)) }
             return
         }
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }

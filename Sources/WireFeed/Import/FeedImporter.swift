@@ -223,9 +223,9 @@ struct ImportContext {
 
     private var lastNotice: (notice: String, rights: Rights?)?
 
-    mutating func warn(_ line: Int, _ message: String, rule: String) {
+    mutating func warn(_ line: Int, _ message: String, rule: String, severity: Severity = .warning) {
         guard warnings.count < 1000 else { return }
-        warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message, rule: rule))
+        warnings.append(Diagnostic(file: file, line: line, severity: severity, message: message, rule: rule))
     }
 
     /// Hands an article on (read from the element starting on `line`); false when the
@@ -234,19 +234,12 @@ struct ImportContext {
     /// import's business) and a note says so. The note is `info`, not a warning: the limit
     /// is what the user asked for, and `--strict` does not fail on it.
     mutating func emit(_ article: Article, line: Int) throws -> Bool {
-        guard let max = options.maximumArticles else {
-            try handler.article(article)
-            count += 1
-            return true
-        }
-        if count < max {
+        if count < options.maximumArticles ?? .max {
             try handler.article(article)
             count += 1
         }
-        guard count >= max else { return true }
-        if warnings.count < 1000 {
-            warnings.append(Diagnostic(file: file, line: line, severity: .info, message: "stopped after \(max) articles (the limit): what follows in the feed is not read", rule: "limit"))
-        }
+        guard let max = options.maximumArticles, count >= max else { return true }
+        warn(line, "stopped after \(max) articles (the limit): what follows in the feed is not read", rule: "limit", severity: .info)
         return false
     }
 
