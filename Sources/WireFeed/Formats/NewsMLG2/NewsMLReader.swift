@@ -198,13 +198,13 @@ struct NewsMLReader {
         return (a, links)
     }
 
-    /// Paragraphs of the inline XHTML (or NITF) body: only the body, not the head's title.
     /// An XHTML `body` (inside `inlineXML`): only ever read as paragraphs here, so it is
     /// reduced while reading instead of built as a tree.
     static func isXHTMLBody(_ e: XMLElement, _ parent: XMLElement) -> Bool {
         e.name == "body" && e.namespace == Namespace.xhtml && parent.name == "html" && parent.namespace == Namespace.xhtml
     }
 
+    /// Paragraphs of the inline XHTML (or NITF) body: only the body, not the head's title.
     func bodyParagraphs(_ inline: XMLElement) -> [String] {
         func find(_ e: XMLElement, _ name: String) -> XMLElement? {
             if e.name == name { return e }
