@@ -23,6 +23,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "YAMLCore",
+            dependencies: ["CLibYAML"],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "XMLCore",
             dependencies: ["CLibXML2"],
@@ -30,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "WireFeed",
-            dependencies: ["XMLCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["XMLCore", "YAMLCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming
         ),
         .executableTarget(

@@ -67,3 +67,63 @@ struct CLI {
         return dir
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A child run measured on its own: exit status or signal, its peak resident memory (from
+/// `wait4`, so tests running beside it do not count), and its wall time.
+struct Measured {
+    var status: Int32
+    /// The signal that ended it, if one did.
+    var signal: Int32?
+    var peakKB: Int
+    var seconds: Double
+    var stdout: [UInt8]
+    var stderr: String
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+extension CLI {
+    /// How a standard descriptor of the child is set up.
+    enum Stream {
+        case file(String)
+        case closed
+        case captured
+    }
+
+    /// Runs `wirefeed` with posix_spawn, standard input from `stdin`, each output captured
+    /// or closed, and measures it.
+    static func measure(_ args: [String], stdin: Stream = .closed, stdout: Stream = .captured, stderr: Stream = .captured) throws -> Measured {
+        let dir = try tempDir()
+        defer { remove(dir) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let outPath = dir + "/out", errPath = dir + "/err"
+        for (fd, stream, captured) in [(Int32(0), stdin, ""), (1, stdout, outPath), (2, stderr, errPath)] {
+            switch stream {
+            case .closed: posix_spawn_file_actions_addclose(&actions, fd)
+            case .file(let path): posix_spawn_file_actions_addopen(&actions, fd, path, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            case .captured: posix_spawn_file_actions_addopen(&actions, fd, captured, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            }
+        }
+        let argv = ([binary] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now()
+        let rc = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let exited = status & 0x7F == 0
+        let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))).map { [UInt8]($0) } ?? []
+        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return Measured(
+            status: exited ? (status >> 8) & 0xFF : -1, signal: exited ? nil : status & 0x7F,
+            peakKB: usage.ru_maxrss, seconds: seconds, stdout: out, stderr: err)
+    }
+}

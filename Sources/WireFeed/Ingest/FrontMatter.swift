@@ -1,6 +1,7 @@
 import Foundation
 internal import Yams
 import XMLCore
+internal import YAMLCore
 
 /// YAML (or JSON, which is YAML) metadata: article front matter and `--feed` files.
 enum Metadata {
@@ -9,10 +10,10 @@ enum Metadata {
         _ type: T.Type, yaml: String, file: String, firstLine: Int, knownKeys: Set<String>,
         warnings: inout [Diagnostic]
     ) throws(IngestError) -> T {
-        // The YAML parser recurses once per nesting level: deep nesting would overflow the
-        // stack (the round-trip fuzzer found "{{{{..."). Metadata never needs more than a few.
-        if let line = deepNesting(yaml, limit: 32) {
-            throw IngestError(file: file, line: firstLine + line, message: "metadata nests deeper than 32 levels")
+        // The composer and the decoder recurse once per nesting level and copy an aliased
+        // node per alias: libyaml's events are judged first (depth, aliases expanded).
+        if let problem = YAMLShape.check(yaml) {
+            throw IngestError(file: file, line: firstLine + problem.line, message: problem.message)
         }
         // The common case, a block mapping of known keys, is decoded with one parse; the
         // YAML is composed into a node tree too (a second parse) only to name unknown keys
@@ -78,46 +79,6 @@ enum Metadata {
             keys.append(String(decoding: line[line.startIndex..<end], as: UTF8.self))
         }
         return keys.isEmpty ? nil : keys
-    }
-
-    /// The 0-based line where nesting (flow brackets, or block indentation) passes `limit`, if it does.
-    static func deepNesting(_ yaml: String, limit: Int) -> Int? {
-        var depth = 0
-        var line = 0
-        var quote: UInt8 = 0
-        var atLineStart = true
-        var indent = 0
-        for b in yaml.utf8 {
-            if b == 0x0A {
-                line += 1
-                atLineStart = true
-                indent = 0
-                if quote == UInt8(ascii: "'") { continue }
-                continue
-            }
-            if atLineStart {
-                if b == 0x20 || b == UInt8(ascii: "-") {
-                    indent += 1
-                    // Block collections nest by indentation: two columns a level at least.
-                    if indent > 2 * limit { return line }
-                    continue
-                }
-                atLineStart = false
-            }
-            if quote != 0 {
-                if b == quote { quote = 0 }
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limit { return line }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        return nil
     }
 
     private static func yamlLine(_ error: YamlError) -> Int {
