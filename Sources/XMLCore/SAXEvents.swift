@@ -304,6 +304,8 @@ final class SAXEventSource {
     private var chunk: [CChar]
     private var finished = false
     private var pending: XMLError?
+    /// Attributes counted before libxml2 parses a tag (it compares each with all before it).
+    private var guardian = MarkupGuard(bounds: MarkupGuard.Bounds())
 
     init(_ input: XMLInput, file: String, limits: Limits, allowedPublicDTDs: Set<String>, collector: ErrorCollector, chunkSize: Int) throws {
         self.input = input
@@ -338,6 +340,9 @@ final class SAXEventSource {
             head += chunk[0..<status]
         }
         let first = min(head.count, 4)
+        if let violation = head.withUnsafeBufferPointer({ $0.withMemoryRebound(to: UInt8.self) { guardian.scan(UnsafeBufferPointer(rebasing: $0[0..<first])) } }) {
+            throw refusal(violation, file: file)
+        }
         guard let ctxt = head.withUnsafeBufferPointer({ xmlCreatePushParserCtxt(&handler, state, $0.baseAddress, Int32(first), file) }) else {
             throw XMLError(.io, "\(file): cannot be opened")
         }
@@ -435,6 +440,11 @@ final class SAXEventSource {
     /// Hands bytes to libxml2 (none: the end of the input).
     private func parse(_ bytes: UnsafeBufferPointer<CChar>) {
         guard let ctxt = state.pointee.ctxt else { return }
+        if let violation = bytes.withMemoryRebound(to: UInt8.self, { guardian.scan($0) }) {
+            pending = refusal(violation, file: state.pointee.file)
+            finished = true
+            return
+        }
         let terminate: Int32 = bytes.isEmpty ? 1 : 0
         let rc = state.pointee.collector.capturing {
             xmlParseChunk(ctxt, bytes.baseAddress, Int32(bytes.count), terminate)
@@ -450,6 +460,10 @@ final class SAXEventSource {
         } else if terminate == 1 {
             finished = true
         }
+    }
+
+    private func refusal(_ violation: MarkupGuard.Violation, file: String) -> XMLError {
+        XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(guardian.bounds))")
     }
 
     private func failure(code: Int32, atEnd: Bool) -> XMLError {

@@ -75,7 +75,7 @@ public final class Schema: @unchecked Sendable {
 
     /// Validates a document from any input, streaming.
     public func validate(_ input: XMLInput, file: String) -> [Diagnostic] {
-        run(file: file) { OpenedReader.open(input, name: file) }
+        run(file: file) { OpenedReader.open(input, name: file, bounds: MarkupGuard.validation) }
     }
 
     /// Attaches this schema to a reader, so validation happens as it reads.
@@ -105,6 +105,9 @@ public final class Schema: @unchecked Sendable {
                     return [Diagnostic(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error, message: problem, rule: "xml.hostile")]
                 }
             }
+            if status < 0, let refusal = opened.input.violation {
+                return [Diagnostic(file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds), rule: "xml")]
+            }
             let valid = xmlTextReaderIsValid(reader)
             var out = Self.deduplicated(collector.diagnostics)
             if status < 0 && !out.contains(where: { $0.severity == .error }) {
@@ -123,7 +126,7 @@ public final class Schema: @unchecked Sendable {
     public func validate(_ input: XMLInput, file: String, splittingAt split: (namespace: String, localName: String)) -> [Diagnostic] {
         let collector = ErrorCollector(file: file)
         return collector.capturing {
-            guard let opened = OpenedReader.open(input, name: file) else {
+            guard let opened = OpenedReader.open(input, name: file, bounds: MarkupGuard.validation) else {
                 return [Diagnostic(file: file, severity: .error, message: "cannot be opened", rule: "xml")]
             }
             let reader = opened.reader
@@ -191,6 +194,9 @@ public final class Schema: @unchecked Sendable {
                 }
                 status = xmlTextReaderRead(reader)
             }
+            if status < 0, let refusal = opened.input.violation {
+                return [Diagnostic(file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds), rule: "xml")]
+            }
             if status < 0 {
                 var out = Self.deduplicated(collector.diagnostics)
                 if !out.contains(where: { $0.severity == .error }) {
@@ -247,11 +253,16 @@ public struct Limits: Sendable {
     /// Largest document, in bytes.
     public var maximumDocumentSize: Int = 1 << 31 - 1
     /// Largest text in one element, in bytes (libxml2 refuses single text nodes over 10 MB anyway).
-    public var maximumTextSize: Int = 64 << 20
+    public var maximumTextSize: Int = 16 << 20
 
-    public init(maximumDocumentSize: Int = 1 << 31 - 1, maximumTextSize: Int = 64 << 20) {
+    /// Elements and text nodes in one item (or channel head, or any element read whole):
+    /// what memory holds at once. A long XHTML article has a few thousand.
+    public var maximumItemNodes: Int = 100_000
+
+    public init(maximumDocumentSize: Int = 1 << 31 - 1, maximumTextSize: Int = 16 << 20, maximumItemNodes: Int = 100_000) {
         self.maximumDocumentSize = maximumDocumentSize
         self.maximumTextSize = maximumTextSize
+        self.maximumItemNodes = maximumItemNodes
     }
 
     /// What is said of a document over `maximumDocumentSize`, however it was read.

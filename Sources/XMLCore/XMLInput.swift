@@ -107,46 +107,100 @@ public final class ByteStream {
     static let closeCallback: xmlInputCloseCallback = { _ in 0 }
 }
 
+/// What libxml2's text reader reads from, whatever the input: every byte passes the
+/// ``MarkupGuard`` on its way (the shapes libxml2 would read in quadratic time stop it).
+final class GuardedInput {
+    private let input: XMLInput
+    private var guardian: MarkupGuard
+    let bounds: MarkupGuard.Bounds
+    private var fd: Int32 = -1
+    private var offset = 0
+    /// Set when reading stopped at a bound of the guard.
+    private(set) var violation: MarkupGuard.Violation?
+
+    init?(_ input: XMLInput, bounds: MarkupGuard.Bounds) {
+        self.input = input
+        self.bounds = bounds
+        guardian = MarkupGuard(bounds: bounds)
+        if case .file(let path) = input {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { return nil }
+        }
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    var stream: ByteStream? {
+        if case .stream(let stream) = input { return stream }
+        return nil
+    }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        if violation != nil { return -1 }
+        let n: Int
+        switch input {
+        case .bytes(let all):
+            n = min(count, all.count - offset)
+            guard n > 0 else { return 0 }
+            all.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+            offset += n
+        case .file:
+            var got = -1
+            repeat { got = Glibc.read(fd, buffer, count) } while got < 0 && errno == EINTR
+            n = got
+        case .stream(let stream):
+            n = Int(stream.read(into: buffer, count: count))
+        }
+        guard n > 0 else { return Int32(n) }
+        let v = buffer.withMemoryRebound(to: UInt8.self, capacity: n) { guardian.scan(UnsafeBufferPointer(start: $0, count: n)) }
+        if let v {
+            violation = v
+            return -1
+        }
+        return Int32(n)
+    }
+
+    /// The error for a document stopped by the guard, if it was.
+    func refusal(file: String) -> XMLError? {
+        guard let violation else { return nil }
+        return XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(bounds))")
+    }
+
+    static let readCallback: xmlInputReadCallback = { ctx, buffer, len in
+        guard let ctx, let buffer else { return -1 }
+        return Unmanaged<GuardedInput>.fromOpaque(ctx).takeUnretainedValue().read(into: buffer, count: Int(len))
+    }
+}
+
 /// A libxml2 text reader together with what must live as long as it.
 final class OpenedReader {
     let reader: xmlTextReaderPtr
-    private let memory: UnsafeMutableRawPointer?
+    let input: GuardedInput
     /// The stream read from, if any (to tell a stream cut at its size limit from a broken document).
-    let stream: ByteStream?
+    var stream: ByteStream? { input.stream }
 
-    private init(reader: xmlTextReaderPtr, memory: UnsafeMutableRawPointer?, stream: ByteStream?) {
+    private init(reader: xmlTextReaderPtr, input: GuardedInput) {
         self.reader = reader
-        self.memory = memory
-        self.stream = stream
+        self.input = input
     }
 
     deinit {
         xmlFreeTextReader(reader)
-        if let memory { free(memory) }
     }
 
     /// Opens a reader with wirefeed's safe parser options; nil when libxml2 cannot start.
-    static func open(_ input: XMLInput, name: String, encoding: String? = nil) -> OpenedReader? {
+    /// `bounds`: ``MarkupGuard/validation`` when a schema will be attached (its validator
+    /// appends text piece by piece).
+    static func open(_ input: XMLInput, name: String, encoding: String? = nil, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()) -> OpenedReader? {
         LibXML.ensureInitialized()
-        switch input {
-        case .bytes(let bytes):
-            guard bytes.count < Int(Int32.max) else { return nil }
-            let mem = malloc(max(bytes.count, 1))!
-            bytes.withUnsafeBytes { if let b = $0.baseAddress { mem.copyMemory(from: b, byteCount: bytes.count) } }
-            guard let r = xmlReaderForMemory(mem.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, encoding, LibXML.safeOptions) else {
-                free(mem)
-                return nil
-            }
-            return OpenedReader(reader: r, memory: mem, stream: nil)
-        case .file(let path):
-            guard let r = xmlReaderForFile(path, encoding, LibXML.safeOptions) else { return nil }
-            return OpenedReader(reader: r, memory: nil, stream: nil)
-        case .stream(let stream):
-            let ctx = Unmanaged.passUnretained(stream).toOpaque()
-            guard let r = xmlReaderForIO(ByteStream.readCallback, ByteStream.closeCallback, ctx, name, encoding, LibXML.safeOptions) else {
-                return nil
-            }
-            return OpenedReader(reader: r, memory: nil, stream: stream)
+        if case .bytes(let bytes) = input, bytes.count >= Int(Int32.max) { return nil }
+        guard let guarded = GuardedInput(input, bounds: bounds) else { return nil }
+        let ctx = Unmanaged.passUnretained(guarded).toOpaque()
+        guard let r = xmlReaderForIO(GuardedInput.readCallback, ByteStream.closeCallback, ctx, name, encoding, LibXML.safeOptions) else {
+            return nil
         }
+        return OpenedReader(reader: r, input: guarded)
     }
 }

@@ -55,7 +55,8 @@ public final class XMLStreamReader {
 
     /// `chunkSize`: bytes handed to the SAX parser at a time (tests make it tiny, to cut
     /// documents everywhere).
-    init(_ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>, engine: Engine, chunkSize: Int) throws {
+    /// `bounds`: what the text reader's input is held to (validation's, when a schema will be attached).
+    init(_ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>, engine: Engine, chunkSize: Int, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()) throws {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw limits.documentTooLarge(file)
         }
@@ -79,7 +80,7 @@ public final class XMLStreamReader {
         }
         events = nil
         sax = nil
-        guard let opened = OpenedReader.open(input, name: file, encoding: encoding) else {
+        guard let opened = OpenedReader.open(input, name: file, encoding: encoding, bounds: bounds) else {
             throw XMLError(.io, "\(file): cannot be opened")
         }
         self.opened = opened
@@ -88,7 +89,9 @@ public final class XMLStreamReader {
 
     /// Reads a document while validating it against `schema` in the same pass.
     public convenience init(_ input: XMLInput, file: String, validatingAgainst schema: Schema) throws {
-        try self.init(input, file: file, engine: .textReader)
+        try self.init(
+            input, file: file, limits: Limits(), encoding: nil, allowedPublicDTDs: [], engine: .textReader, chunkSize: 1 << 16,
+            bounds: MarkupGuard.validation)
         guard schema.attach(to: reader) else {
             throw XMLError(.schema, "\(file): cannot attach the schema \(schema.path) to the reader")
         }
@@ -155,6 +158,7 @@ public final class XMLStreamReader {
 
     private func failure() -> XMLError {
         if let stream = opened?.stream, stream.exceededLimit { return limits.documentTooLarge(file) }
+        if let refusal = opened?.input.refusal(file: file) { return refusal }
         if let first = collector.firstError(lineWhereNone: Int(xmlTextReaderGetParserLineNumber(reader))) { return first }
         return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
     }

@@ -153,9 +153,14 @@ extension XMLStreamReader {
         // (one assignment each, no appends through a class property).
         var open: [(element: XMLElement, children: [XMLContent])] = [(root, [])]
         var textBytes = 0
+        // Every element and text node the tree keeps (an item of five million empty
+        // children took a gigabyte).
+        var nodes = 1
         while try next() {
             switch kind {
             case .element:
+                nodes += 1
+                if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
                 let parent = open[open.count - 1].element
                 let e = makeElement(parentBase: parent.base, parentLang: parent.lang, lang: nil)
                 open[open.count - 1].children.append(.element(e))
@@ -178,12 +183,18 @@ extension XMLStreamReader {
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
+                nodes += 1
+                if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
                 open[open.count - 1].children.append(.text(v))
             default:
                 break
             }
         }
         throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside <\(root.name)>")
+    }
+
+    private func tooManyNodes(_ root: XMLElement) -> XMLError {
+        XMLError(.tooLarge, "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements and text nodes")
     }
 
     /// The element the reader is on, without children. `lang` is its `xml:lang` in scope

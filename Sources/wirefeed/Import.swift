@@ -78,7 +78,7 @@ struct Import: ParsableCommand {
         do {
             let warnings = try FeedImporter.run(input, file: file, options: ImportOptions(
                     format: from.format,
-                    limits: Limits(maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max), maximumTextSize: maxTextSize?.bytes ?? 64 << 20),
+                    limits: Limits(maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max), maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
                     maximumArticles: maxArticles), handler: writer)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
