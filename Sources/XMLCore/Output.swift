@@ -77,16 +77,25 @@ public final class StandardOutputSink: FileDescriptorSink {
 
 /// A file written atomically: bytes go to a temporary file in the target's folder,
 /// which `commit()` flushes, syncs and renames over the target. Until then the previous
-/// file (if any) is untouched. On Linux the temporary file is anonymous (`O_TMPFILE`):
-/// if the process is killed, not even a temporary file is left behind. Elsewhere (or on
-/// file systems without `O_TMPFILE`) it is a hidden `.NAME.wirefeed-XXXXXX` that `abort()`
-/// (or deinitialising an uncommitted sink) removes.
+/// file (if any) is untouched, and the new file keeps its permission bits (an embargoed
+/// copy made 0600 stays 0600); a new file gets 0666 less the umask, as a shell's `>` gives.
+///
+/// On Linux the temporary file is anonymous (`O_TMPFILE`): if the process is killed, not
+/// even a temporary file is left behind. On file systems without it (NFS, some container
+/// overlays) it is a hidden `.NAME.wirefeed-XXXXXX`, which `abort()`, deinitialising an
+/// uncommitted sink, and SIGTERM, SIGINT or SIGHUP remove (SIGKILL cannot be caught).
+///
+/// Only a regular file (or nothing) at the path is replaced. A FIFO, a terminal or another
+/// device is written to as it is (as `> /dev/null` would), a directory is refused, and a
+/// symbolic link is followed: the file it points to is replaced, the link kept.
 public final class AtomicFileSink: FileDescriptorSink {
     public let path: String
     let directory: String
     let base: String
     /// The named temporary file, when the file is not anonymous.
     let temporaryPath: String?
+    /// The target itself, opened for writing (a FIFO or a device): nothing to rename.
+    let direct: Bool
     private var finished = false
 
     #if os(Linux)
@@ -96,18 +105,56 @@ public final class AtomicFileSink: FileDescriptorSink {
     public init(path: String) throws {
         LibXML.ensureInitialized()
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let dir = slash.map { String(path[..<$0]) } ?? "."
+        var target = path
+        var existing = stat()
+        var exists = stat(path, &existing) == 0
+        if exists && (existing.st_mode & S_IFMT) == S_IFDIR {
+            throw XMLError(.io, "\(path): cannot create a file there: it is a directory")
+        }
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
+            // A FIFO, a character or block device, a socket: written to in place.
+            let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
+            directory = "."
+            base = path
+            temporaryPath = nil
+            direct = true
+            super.init(fd: fd, name: path)
+            return
+        }
+        // A symbolic link to a regular file: the file is replaced where it is.
+        var link = stat()
+        if exists && lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        } else if !exists {
+            // A dangling link or nothing: created at the path as given.
+            exists = false
+        }
+        let slash = target.lastIndex(of: "/")
+        let dir = slash.map { String(target[..<$0]) } ?? "."
         directory = dir.isEmpty ? "/" : dir
-        base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        base = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        direct = false
+        // Permission bits: the replaced file's, or 0666 less the umask.
+        let mode: mode_t
+        if exists {
+            mode = existing.st_mode & 0o7777
+        } else {
+            let mask = umask(0o022)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
         #if os(Linux)
-            let anonymous = open(directory, Self.oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
+            // WIREFEED_NAMED_TEMPORARY=1 takes the path of file systems without O_TMPFILE (tests).
+            let anonymous = getenv("WIREFEED_NAMED_TEMPORARY") == nil ? open(directory, Self.oTmpFile | O_WRONLY | O_CLOEXEC, mode_t(0o600)) : -1
             if anonymous >= 0 {
                 temporaryPath = nil
                 super.init(fd: anonymous, name: path)
+                try keep(mode: mode, owner: exists ? existing : nil)
                 return
             }
-            if errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM {
+            if anonymous < 0 && getenv("WIREFEED_NAMED_TEMPORARY") == nil && (errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM) {
                 throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
             }
         #endif
@@ -116,13 +163,34 @@ public final class AtomicFileSink: FileDescriptorSink {
         if fd < 0 {
             throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
         }
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        fchmod(fd, 0o644)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        TemporaryFiles.register(temporary)
+        temporaryPath = temporary
         super.init(fd: fd, name: path)
+        try keep(mode: mode, owner: exists ? existing : nil)
+    }
+
+    /// Gives the temporary file the target's mode (and, where allowed, its owner).
+    private func keep(mode: mode_t, owner: stat?) throws {
+        if let owner, owner.st_uid != geteuid() || owner.st_gid != getegid() {
+            // Only root may give a file away; anyone may keep their own group.
+            _ = fchown(fd, owner.st_uid, owner.st_gid)
+        }
+        if fchmod(fd, mode) != 0 {
+            let message = String(cString: strerror(errno))
+            abort()
+            throw XMLError(.io, "\(path): cannot set the file's permissions: \(message)")
+        }
     }
 
     public override func commit() throws {
         guard !finished else { return }
+        if direct {
+            try flush()
+            finished = true
+            close(fd)
+            return
+        }
         do {
             try flush()
             if fsync(fd) != 0 && errno != EINVAL {
@@ -136,8 +204,10 @@ public final class AtomicFileSink: FileDescriptorSink {
         if named == nil {
             // Give the anonymous file a name next to the target, then rename it into place.
             let candidate = "\(directory)/.\(base).wirefeed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            TemporaryFiles.register(candidate)
             if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) != 0 {
                 let message = String(cString: strerror(errno))
+                TemporaryFiles.unregister(candidate)
                 abort()
                 throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
             }
@@ -145,7 +215,8 @@ public final class AtomicFileSink: FileDescriptorSink {
         }
         close(fd)
         finished = true
-        if rename(named!, path) != 0 {
+        defer { TemporaryFiles.unregister(named!) }
+        if rename(named!, "\(directory)/\(base)") != 0 {
             let message = String(cString: strerror(errno))
             unlink(named!)
             throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
@@ -157,10 +228,86 @@ public final class AtomicFileSink: FileDescriptorSink {
         finished = true
         super.abort()
         close(fd)
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
+        }
     }
 
     deinit { abort() }
+}
+
+/// Named temporary files that a terminating signal removes: SIGTERM, SIGINT and SIGHUP
+/// unlink each (unlink is safe in a signal handler), then end the process as the signal
+/// would have. Paths live in a fixed table of C strings, changed with those signals blocked.
+enum TemporaryFiles {
+    private static let capacity = 64
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let t = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        t.initialize(repeating: nil, count: capacity)
+        return t
+    }()
+    private static let signals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
+    private static let installed: Bool = {
+        _ = table
+        for sig in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                for i in 0..<TemporaryFiles.capacity {
+                    if let p = TemporaryFiles.table[i] { unlink(p) }
+                }
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            // A signal ignored when the process started (nohup) stays ignored.
+            var previous = sigaction()
+            sigaction(sig, nil, &previous)
+            let ignored = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            if !ignored { sigaction(sig, &action, nil) }
+        }
+        return true
+    }()
+
+    private static func blocked<T>(_ body: () -> T) -> T {
+        var set = sigset_t()
+        var old = sigset_t()
+        sigemptyset(&set)
+        for sig in signals { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_BLOCK, &set, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+
+    nonisolated(unsafe) private static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    static func register(_ path: String) {
+        _ = installed
+        blocked {
+            for i in 0..<capacity where table[i] == nil {
+                table[i] = strdup(path)
+                return
+            }
+        }
+    }
+
+    static func unregister(_ path: String) {
+        blocked {
+            for i in 0..<capacity {
+                if let p = table[i], String(cString: p) == path {
+                    table[i] = nil
+                    free(p)
+                    return
+                }
+            }
+        }
+    }
 }
 
 /// Bytes kept in memory (for tests and for callers that want a string).

@@ -4,6 +4,17 @@ import ArgumentParser
     import Glibc
 #endif
 
+// Standard descriptors closed at start (`2>&-`, `<&-`) are opened on /dev/null first: else the
+// first file opened takes descriptor 2 and warnings land in the output, or reading standard
+// input reads whatever took descriptor 0.
+for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+    let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+    if opened != fd {
+        // Descriptors are given lowest first, so this cannot happen; refuse rather than misroute.
+        exit(70)
+    }
+}
+
 // Usage errors exit 2 (not ArgumentParser's 64), as the design's exit codes say.
 do {
     let (arguments, setAside) = ManyOperands.split(Array(CommandLine.arguments.dropFirst()))
