@@ -69,6 +69,9 @@ struct Convert: ParsableCommand {
         var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta), maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         _ = try inputs.files()  // fail early on missing paths, before any output exists
         try inputs.bufferStandardInput()
+        // Without the feed's own `updated`, the inputs are walked twice (the newest date goes
+        // in the head): streams are read once and kept.
+        if to.format != .json && feedMeta.updated == nil { try inputs.bufferStreams() }
         let environment = ProcessInfo.processInfo.environment
         let updated =
             to.format == .json
@@ -100,12 +103,13 @@ struct Convert: ParsableCommand {
                 for (a, w) in all { try handle(a, w) }
             }
             if strict && repaired > 0 {
-                throw IngestError(file: "wirefeed", message: "\(repaired) input problem\(repaired == 1 ? "" : "s") (see above) and --strict is set")
+                printError("wirefeed: \(Self.warnings(repaired)) about the input (above) and --strict is set: nothing written")
+                throw Reported()
             }
             try writer.finish()
             try sink.commit()
             if repaired > 0 && !verbose && !strict {
-                printError("wirefeed: repaired \(repaired) input problem\(repaired == 1 ? "" : "s") (invalid bytes or control characters); --verbose lists them")
+                printError("wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
             }
         } catch {
             sink.abort()
@@ -129,7 +133,14 @@ extension Convert {
         }
         var written = 0
         var repaired = 0
-        func write(_ name: String, _ body: (any ByteSink) throws -> Void) throws {
+        // Names written in this run: a second article with the same id is refused, not
+        // written over the first.
+        var names: [String: String] = [:]
+        func write(_ name: String, id: String, _ body: (any ByteSink) throws -> Void) throws {
+            if let first = names[name] {
+                throw IngestError(file: dir + "/" + name, message: "'\(id)' was written there already in this run (\(first == id ? "two articles have this id" : "ids '\(first)' and '\(id)' make the same name")): not overwritten")
+            }
+            names[name] = id
             let sink = try AtomicFileSink(path: dir + "/" + name)
             do {
                 try body(sink)
@@ -146,21 +157,26 @@ extension Convert {
             failures += 1
             printError("wirefeed: \(error)")
         }) { article, warnings in
+            var problems = 0
             for w in warnings where w.severity >= .warning {
-                repaired += 1
-                if verbose { printError(w.formatted) }
+                problems += 1
+                if verbose || strict { printError(w.formatted) }
             }
-            try write(NewsMLWriter.fileName(forGUID: article.id)) {
+            repaired += problems
+            if strict && problems > 0 {
+                throw IngestError(file: article.id, message: "\(Self.warnings(problems)) about the input and --strict is set: not written")
+            }
+            try write(NewsMLWriter.fileName(forGUID: article.id), id: article.id) {
                 try NewsMLWriter.writeItem(article, feed: feed, context: context, to: $0, linkingPictures: true)
             }
             for (media, guid) in NewsMLWriter.pictureGUIDs(article) {
-                try write(NewsMLWriter.fileName(forGUID: guid)) {
+                try write(NewsMLWriter.fileName(forGUID: guid), id: guid) {
                     try NewsMLWriter.writePictureItem(media, of: article, feed: feed, context: context, to: $0)
                 }
             }
         }
-        if repaired > 0 && !verbose {
-            printError("wirefeed: repaired \(repaired) input problem\(repaired == 1 ? "" : "s"); --verbose lists them")
+        if repaired > 0 && !verbose && !strict {
+            printError("wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
         }
         if verbose { printError("wirefeed: wrote \(written) item\(written == 1 ? "" : "s") to \(dir)") }
         if failures > 0 {
@@ -168,6 +184,10 @@ extension Convert {
             throw Reported()
         }
     }
+}
+
+extension Convert {
+    static func warnings(_ n: Int) -> String { n == 1 ? "1 warning" : "\(n) warnings" }
 }
 
 enum SortOrder: String, ExpressibleByArgument, CaseIterable {

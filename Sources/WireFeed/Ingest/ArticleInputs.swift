@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 public import XMLCore
 
 /// The articles named on a command line, read one at a time.
@@ -11,8 +15,9 @@ public struct ArticleInputs: Sendable {
     public var reader: CleanedArticleReader
     /// Upper bound on one input file, in bytes.
     public var maximumFileSize: Int
-    /// Standard input, once read: `-` is read a single time even when the inputs are walked twice.
-    public var standardInput: [UInt8]?
+    /// Inputs that cannot be read twice (standard input, FIFOs, `<(…)`), once read: each is
+    /// read a single time even when the inputs are walked twice.
+    public var buffered: [String: [UInt8]] = [:]
 
     public init(paths: [String], reader: CleanedArticleReader, maximumFileSize: Int = 256 << 20) {
         self.paths = paths
@@ -124,7 +129,7 @@ public struct ArticleInputs: Sendable {
     private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
         do {
             let ext = (file as NSString).pathExtension.lowercased()
-            if file != "-" && (ext == "jsonl" || ext == "ndjson") {
+            if file != "-" && buffered[file] == nil && (ext == "jsonl" || ext == "ndjson") {
                 try jsonLines(streamingFrom: file, body)
                 return
             }
@@ -159,7 +164,8 @@ public struct ArticleInputs: Sendable {
             if let problem = Article.problem(withID: article.id) {
                 throw IngestError(file: file, line: lineNo, message: problem)
             }
-            try body(article, [])
+            let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
+            try body(clean, warnings)
         }
         while true {
             let chunk: Data
@@ -169,55 +175,79 @@ public struct ArticleInputs: Sendable {
                 throw IngestError(file: file, line: lineNo, message: "cannot be read (\(error.localizedDescription))")
             }
             if chunk.isEmpty { break }
+            // Only the new bytes are searched for line ends (what is pending holds none).
+            var from = pending.count
             pending.append(contentsOf: chunk)
             var start = 0
             try pending.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                while start < buffer.count, let newline = memchr(base + start, 0x0A, buffer.count - start) {
+                while from < buffer.count, let newline = memchr(base + from, 0x0A, buffer.count - from) {
                     let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                     try decodeLine(UnsafeBufferPointer(rebasing: buffer[start..<end]))
                     start = end + 1
+                    from = start
                 }
             }
             pending.removeFirst(start)
+            // A line is bounded as it comes, not once its end is found.
+            if pending.count > maximumFileSize {
+                throw IngestError(file: file, line: lineNo + 1, message: "line is larger than the limit of \(maximumFileSize) bytes")
+            }
         }
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try decodeLine($0) } }
     }
 
     /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.
     public mutating func bufferStandardInput() throws(IngestError) {
-        guard paths.contains("-"), standardInput == nil else { return }
-        standardInput = try Self.readAll("-", limit: maximumFileSize)
+        guard paths.contains("-"), buffered["-"] == nil else { return }
+        buffered["-"] = try Self.readAll("-", limit: maximumFileSize)
+    }
+
+    /// Reads every input that is not a regular file (standard input, a FIFO, a process
+    /// substitution's pipe) now, for a caller that walks the inputs twice: a second read of
+    /// a stream finds nothing, or waits for a writer that never comes.
+    public mutating func bufferStreams() throws(IngestError) {
+        for file in try files() where buffered[file] == nil && (file == "-" || !Self.isRegularFile(file)) {
+            buffered[file] = try Self.readAll(file, limit: maximumFileSize)
+        }
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     func read(_ path: String) throws(IngestError) -> [UInt8] {
-        if path == "-", let standardInput { return standardInput }
+        if let bytes = buffered[path] { return bytes }
         return try Self.readAll(path, limit: maximumFileSize)
     }
 
+    /// The bytes of a file or of standard input (`-`), refused as soon as more than `limit`
+    /// bytes have come: a stream is never held past the limit, however long it runs.
     static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= limit else { throw IngestError(file: "-", message: "input is larger than the limit of \(limit) bytes") }
-            return [UInt8](data)
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IngestError(file: path, message: "cannot be opened for reading (\(String(cString: strerror(errno))))") }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
             throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(file: path, message: "cannot be opened for reading")
+        var out: [UInt8] = []
+        if (st.st_mode & S_IFMT) == S_IFREG { out.reserveCapacity(Int(st.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            if out.count + n > limit {
+                throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
+            }
+            out.append(contentsOf: chunk[0..<n])
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw IngestError(file: path, message: "cannot be read (\(error.localizedDescription))")
-        }
-        guard data.count <= limit else {
-            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes")
-        }
-        return [UInt8](data)
+        return out
     }
 
     private func articles(in bytes: [UInt8], file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
@@ -238,7 +268,8 @@ public struct ArticleInputs: Sendable {
         case "json":
             for article in try Self.decodeJSON(bytes, file: file) {
                 if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, message: problem) }
-                try body(article, [])
+                let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: nil)
+                try body(clean, warnings)
             }
         case "jsonl", "ndjson":
             var lineNo = 0
@@ -252,7 +283,8 @@ public struct ArticleInputs: Sendable {
                 do {
                     let article = try JSONDecoder().decode(Article.self, from: Data(line))
                     if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, line: lineNo, message: problem) }
-                    try body(article, [])
+                    let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
+            try body(clean, warnings)
                 } catch let error as DecodingError {
                     throw IngestError(file: file, line: lineNo, message: Self.describe(error))
                 }
@@ -261,6 +293,16 @@ public struct ArticleInputs: Sendable {
             let result = try reader.read(bytes: bytes, file: file)
             try body(result.article, result.warnings)
         }
+    }
+
+    /// The article without characters XML cannot carry, and a warning when there were some.
+    static func withoutIllegalCharacters(_ article: Article, file: String, line: Int?) -> (Article, [Diagnostic]) {
+        let (clean, removed) = article.removingCharactersXMLCannotCarry()
+        guard removed > 0 else { return (article, []) }
+        let warning = Diagnostic(
+            file: file, line: line ?? 0, severity: .warning,
+            message: "dropped \(removed) control character\(removed == 1 ? "" : "s") that XML cannot carry (article \(article.id))", rule: "text.control")
+        return (clean, [warning])
     }
 
     static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {

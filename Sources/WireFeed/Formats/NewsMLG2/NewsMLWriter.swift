@@ -71,8 +71,10 @@ public final class NewsMLWriter: FeedWriter {
                 lastUnderscore = true
             }
         }
-        while safe.hasPrefix(".") || safe.hasPrefix("_") { safe.removeFirst() }
+        // Never hidden ('.'), never taken for an option ('-'), never empty (an id of no ASCII letters).
+        while safe.hasPrefix(".") || safe.hasPrefix("_") || safe.hasPrefix("-") { safe.removeFirst() }
         if safe.count > 100 { safe = String(safe.prefix(100)) }
+        if safe.isEmpty { safe = "item" }
         return safe + "." + StableID.shortHash(guid, count: 8) + ".xml"
     }
 
