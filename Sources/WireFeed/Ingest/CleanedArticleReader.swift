@@ -43,12 +43,16 @@ public struct CleanedArticleReader: Sendable {
         }
 
         // Classify lines, then build paragraphs.
-        var blocks: [[String]] = [[]]
+        // Each line of text with its index (to tell what comes after the trailer).
+        var blocks: [[(index: Int, text: String)]] = [[]]
         var sawBlankBetweenText = false
         var source: String?
         var rights: Rights?
         var people: [Person] = []
+        var knownPeople: Set<Person> = []
         var dropped = 0
+        /// Where each run of trailer lines (source, rights, by-lines) ends.
+        var trailerLines: [Int] = []
         for index in bodyStart..<lines.count {
             let line = lines[index].collapsingWhitespace()
             lines[index] = ""
@@ -56,7 +60,13 @@ public struct CleanedArticleReader: Sendable {
                 if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
                 continue
             }
-            switch TrailerLine.classify(line) {
+            let kind = TrailerLine.classify(line)
+            switch kind {
+            case .source, .rights, .byline:
+                if trailerLines.last.map({ $0 + 1 }) != index { trailerLines.append(index) } else { trailerLines[trailerLines.count - 1] = index }
+            default: break
+            }
+            switch kind {
             case .readAlso:
                 dropped += 1
             case .source(let value):
@@ -64,32 +74,36 @@ public struct CleanedArticleReader: Sendable {
             case .rights(let value):
                 if rights == nil { rights = value }
             case .byline(let persons):
-                for p in persons where !people.contains(p) { people.append(p) }
+                // A set beside the list: thousands of by-lines are not compared pairwise.
+                for p in persons where knownPeople.insert(p).inserted { people.append(p) }
             case .text:
                 if blocks.count > 1 && blocks[blocks.count - 1].isEmpty && blocks.dropLast().contains(where: { !$0.isEmpty }) {
                     sawBlankBetweenText = true
                 }
-                blocks[blocks.count - 1].append(line)
+                blocks[blocks.count - 1].append((index, line))
             }
         }
-        var paragraphs: [String] = []
-        // Repeats are the same bytes (a body pasted twice): compared as bytes, which hash
-        // without the Unicode normalization a String's hash needs.
-        var seen: Set<ByteKey> = []
-        var duplicates = 0
-        let candidates: [String] =
+        let candidates: [(index: Int, text: String)] =
             sawBlankBetweenText
-            ? blocks.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+            ? blocks.filter { !$0.isEmpty }.map { ($0[0].index, $0.map(\.text).joined(separator: " ")) }
             : blocks.flatMap { $0 }
-        for p in candidates {
-            if seen.insert(ByteKey(p)).inserted {
-                paragraphs.append(p)
-            } else {
-                duplicates += 1
+        var paragraphs = candidates.map(\.text)
+        // A body pasted again after the trailer (as cleaners often produce): kept once, but only
+        // when everything after the trailer repeats, in order, a run of the body before it. A
+        // paragraph that merely occurs twice is the writer's, and stays.
+        let keys = paragraphs.map { ByteKey($0) }
+        var tried: Set<Int> = []
+        for trailer in trailerLines {
+            guard let split = candidates.firstIndex(where: { $0.index > trailer }), split > 0, tried.insert(split).inserted else { continue }
+            let after = keys[split...]
+            guard after.count <= split else { continue }
+            // Where the repeat may start: the first few places its first paragraph occurs.
+            let starts = (0...(split - after.count)).lazy.filter { keys[$0] == after.first }.prefix(16)
+            if starts.contains(where: { keys[$0..<($0 + after.count)].elementsEqual(after) }) {
+                paragraphs.removeLast(after.count)
+                warnings.append(Diagnostic(file: file, severity: .info, message: "dropped \(after.count) paragraph\(after.count == 1 ? "" : "s") after the trailer that repeat the body", rule: "text.repeated"))
+                break
             }
-        }
-        if duplicates > 0 {
-            warnings.append(Diagnostic(file: file, severity: .info, message: "dropped \(duplicates) repeated paragraph\(duplicates == 1 ? "" : "s") (the body appears twice)", rule: "text.repeated"))
         }
         if let body = patch?.body { paragraphs = body }
         guard !paragraphs.isEmpty || patch?.title != nil || patch?.summary != nil else {
