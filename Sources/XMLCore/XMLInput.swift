@@ -198,7 +198,9 @@ final class OpenedReader {
         if case .bytes(let bytes) = input, bytes.count >= Int(Int32.max) { return nil }
         guard let guarded = GuardedInput(input, bounds: bounds) else { return nil }
         let ctx = Unmanaged.passUnretained(guarded).toOpaque()
-        guard let r = xmlReaderForIO(GuardedInput.readCallback, ByteStream.closeCallback, ctx, name, encoding, LibXML.safeOptions) else {
+        // A forced encoding is the one read: a declaration in the document does not switch it back.
+        let options = LibXML.safeOptions | (encoding == nil ? 0 : Int32(XML_PARSE_IGNORE_ENC.rawValue))
+        guard let r = xmlReaderForIO(GuardedInput.readCallback, ByteStream.closeCallback, ctx, name, encoding, options) else {
             return nil
         }
         return OpenedReader(reader: r, input: guarded)

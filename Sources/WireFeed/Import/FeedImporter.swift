@@ -107,6 +107,17 @@ public enum FeedImporter {
         return ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"].contains { decl.contains($0) }
     }
 
+    /// The value of `encoding="…"` in an XML declaration's text, if any.
+    static func declaredEncoding(_ declaration: Substring) -> String? {
+        guard let key = declaration.firstRange(of: "encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.isEmpty ? nil : String(value)
+    }
+
     static func compatible(_ wanted: DocumentFormat, _ detected: DocumentFormat) -> Bool {
         switch (wanted, detected) {
         case (.rss20, .rss090), (.rss20, .rss091), (.rss20, .rss092), (.rss20, .rss10): true
@@ -143,7 +154,22 @@ public enum FeedImporter {
             try? h.close()
         case .stream(let s): head = Array(s.peek(1024).prefix(1024))
         }
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // The byte order mark says UTF-8: a declaration of another encoding is wrong (libxml2
+            // would believe it and read every accented letter as two), so the mark wins, as in
+            // every browser, and the user is told.
+            let prolog = String(decoding: head.dropFirst(3).prefix(200), as: UTF8.self)
+            if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"),
+                let declared = declaredEncoding(prolog[..<end.lowerBound]), !["utf-8", "utf8"].contains(declared.lowercased())
+            {
+                warnings.append(Diagnostic(
+                    file: file, line: 1, severity: .warning,
+                    message: "the byte order mark says UTF-8 but the declaration says \(declared): read as UTF-8", rule: "xml.encoding"))
+                return "UTF-8"
+            }
+            return nil
+        }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let prolog = String(decoding: head.prefix(200), as: UTF8.self)
         if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"), prolog[..<end.lowerBound].contains("encoding") { return nil }
         // Undeclared: UTF-8 by the XML rules. Check that it is.
