@@ -127,3 +127,200 @@ extension HardeningTests {
         #expect(m.out.contains("holds more than 100000 elements and text nodes"), "\(m.out.prefix(400))")
     }
 }
+
+extension HardeningTests {
+    static let articles = CLI.repo + "/fixtures/articles"
+
+    // 4. --max-input-size holds while standard input is read, not after.
+    @Test func standardInputIsBoundedWhileRead() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        // 200 MB of article text on standard input, with a 1 MB limit.
+        let path = dir + "/big.txt"
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let block = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for _ in 0..<200 { handle.write(block) }
+        try handle.close()
+        // A pipe, not a file: what matters is what is held before the limit is known.
+        let fifo = dir + "/in.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The run stops reading at the limit: the feeder's writes then fail (EPIPE), not kill.
+        signal(SIGPIPE, SIG_IGN)
+        let feeder = Thread {
+            if let h = FileHandle(forWritingAtPath: fifo), let source = FileHandle(forReadingAtPath: path) {
+                while let chunk = try? source.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    if (try? h.write(contentsOf: chunk)) == nil { break }
+                }
+                try? h.close()
+            }
+        }
+        feeder.start()
+        let m = try CLI.measure(["convert", "-", "--to", "rss", "--max-input-size", "1M"], stdin: .file(fifo))
+        refused(m, "-: is larger than the limit of 1048576 bytes (--max-input-size)")
+        #expect(m.peakKB < 100_000, "\(m.peakKB) KB")
+        // Import reads its stream in chunks with the same bound.
+        let feed = try write(Array("<rss version=\"2.0\"><channel><description>".utf8) + Array(repeating: UInt8(ascii: "a"), count: 8 << 20), "big.xml", in: dir)
+        refused(try CLI.measure(["import", "-", "--max-input-size", "1M"], stdin: .file(feed)), "larger than the limit of 1048576 bytes")
+        // A JSON Lines line is bounded as it comes in.
+        let jsonl = dir + "/long.jsonl"
+        try Data(("{\"id\":\"" + String(repeating: "x", count: 3 << 20)).utf8).write(to: URL(fileURLWithPath: jsonl))
+        let meta = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
+        refused(try CLI.measure(["convert", jsonl, "--feed", meta, "--to", "rss", "--max-input-size", "1M"]), "long.jsonl:1: line is larger than the limit of 1048576 bytes")
+    }
+
+    // 5. -o replaces only a regular file (or nothing), keeps its permissions, follows a link.
+    @Test func outputPathIsRespected() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        // A FIFO stays a FIFO: the feed is written into it.
+        let fifo = dir + "/out.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A reader drains the FIFO into a file (what the FIFO's consumer received).
+        let received = dir + "/received.xml"
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, received]
+        try reader.run()
+        let m = try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", fifo])
+        #expect(m.status == 0, "\(m.stderr)")
+        reader.waitUntilExit()
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        #expect(try String(contentsOfFile: received, encoding: .utf8).contains("<rss"))
+        // A 0600 output stays 0600.
+        let secret = dir + "/embargoed.xml"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: secret))
+        chmod(secret, 0o600)
+        #expect(try CLI.measure(["convert", Self.articles, "--to", "atom", "-o", secret]).status == 0)
+        #expect(stat(secret, &st) == 0 && st.st_mode & 0o777 == 0o600 && st.st_size > 1000)
+        // A link to a file: the file is replaced, the link kept.
+        let link = dir + "/current.xml"
+        #expect(symlink(secret, link) == 0)
+        #expect(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", link]).status == 0)
+        #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try String(contentsOfFile: secret, encoding: .utf8).contains("<rss"))
+        // A directory is refused.
+        refused(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", dir]), "cannot create a file there: it is a directory")
+    }
+
+    // 5. Without O_TMPFILE the temporary file has a name: SIGTERM removes it.
+    @Test func terminatedRunLeavesNoTemporaryFile() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let feed = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
+        // The writer waits on a FIFO that no one opens: the run is stopped mid-way.
+        let fifo = dir + "/in.jsonl"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let pid = try CLI.spawn(["convert", fifo, "--feed", feed, "--to", "rss", "-o", dir + "/out.xml"], actions: &actions, extra: ["WIREFEED_NAMED_TEMPORARY": "1"])
+        let temporary = { (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasPrefix(".out.xml.wirefeed-") } ?? [] }
+        // Waits for the condition, not for a time: the deadline only ends a broken run.
+        let deadline = Date().addingTimeInterval(60)
+        while temporary().isEmpty && Date() < deadline { usleep(10_000) }
+        #expect(temporary().count == 1, "the run made its temporary file")
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        #expect(status & 0x7F == SIGTERM, "ended by SIGTERM (status \(status))")
+        #expect(temporary().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"))
+    }
+
+    // 6. Closed standard descriptors: warnings do not land in the output, reading none is no crash.
+    @Test func closedStandardDescriptors() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let out = dir + "/out.xml"
+        let m = try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", out], stderr: .closed, memory: false)
+        #expect(m.status == 0)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("<?xml"))
+        #expect(!written.contains("warning"))
+        let closedInput = try CLI.measure(["convert", "-", "--to", "rss"], stdin: .closed, memory: false)
+        #expect(closedInput.signal == nil)
+        #expect(closedInput.status == 1)
+        #expect(closedInput.stderr.contains("-: no article text found"), "\(closedInput.stderr)")
+    }
+
+    // 7. Without the feed's `updated` the inputs are walked twice: streams are read once.
+    @Test func streamsAreReadOnce() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let fifo = dir + "/in.jsonl"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let line = #"{"id":"tag:example.org,2024:fifo","title":"Through a FIFO","body":["One paragraph."],"published":"2024-06-01T10:00:00Z"}"# + "\n"
+        let writer = Thread {
+            if let h = FileHandle(forWritingAtPath: fifo) {
+                h.write(Data(line.utf8))
+                try? h.close()
+            }
+        }
+        writer.start()
+        let m = try CLI.measure(["convert", fifo, "--to", "rss"])
+        bounded(m, "fifo")
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(m.out.contains("Through a FIFO"))
+        #expect(m.out.contains("<lastBuildDate>Sat, 01 Jun 2024 10:00:00 +0000</lastBuildDate>"))
+    }
+
+    // 8. Thousands of by-lines are not compared pairwise.
+    @Test func manyBylines() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let text = "The council met on Tuesday.\n" + (0..<40_000).map { "Pewarta: Reporter \($0)\n" }.joined()
+        let path = try write(Array(text.utf8), "bylines.txt", in: dir)
+        let m = try CLI.measure(["convert", path, "--to", "json"])
+        bounded(m, "bylines")
+        #expect(m.status == 0)
+        #expect(m.out.contains("Reporter 39999"))
+    }
+
+    // 9. A UTF-8 byte order mark beats a declaration of ISO-8859-1.
+    @Test func byteOrderMarkWins() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let xml = [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>h\u{E9}llo</title><link>https://e.example/</link><description>d</description><item><title>caf\u{E9}</title><guid>https://e.example/a</guid></item></channel></rss>\n".utf8)
+        let path = try write(xml, "bom.xml", in: dir)
+        let m = try CLI.measure(["import", path])
+        #expect(m.status == 0)
+        #expect(m.out.contains("\"title\":\"café\""))
+        #expect(m.out.contains("\"title\":\"héllo\""))
+        #expect(m.stderr.contains("bom.xml:1: warning: the byte order mark says UTF-8 but the declaration says ISO-8859-1: read as UTF-8"))
+        #expect(try CLI.measure(["import", path, "--strict"]).status == 1)
+    }
+
+    // 10. No silent repair: a repeated paragraph stays, control characters in JSON are
+    // reported (and refused with --strict), --output-dir never overwrites within a run and
+    // names no file hidden or like an option.
+    @Test func noSilentRepairs() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let repeated = try write(Array("Alpha said yes.\nBeta said no.\nAlpha said yes.\nGamma abstained.\nSource: Example Wire\n".utf8), "repeat.txt", in: dir)
+        let r = try CLI.measure(["convert", repeated, "--to", "json"])
+        #expect(r.out.components(separatedBy: "Alpha said yes.").count == 3, "both copies kept: \(r.out)")
+        let controls = try write(Array(#"{"id":"tag:example.org,2024:c","title":"Bell\u0007 rings","body":["Text."]}"#.utf8) + [0x0A], "c.jsonl", in: dir)
+        let lenient = try CLI.measure(["convert", controls, "--to", "rss"])
+        #expect(lenient.status == 0)
+        #expect(lenient.out.contains("<title>Bell rings</title>"))
+        #expect(lenient.stderr.contains("1 warning about the input"))
+        let strict = try CLI.measure(["convert", controls, "--to", "rss", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("c.jsonl:1: warning: dropped 1 control character that XML cannot carry"))
+        // Two articles with one id, and ids without ASCII letters.
+        let same = #"{"id":"tag:example.org,2024:same","title":"First","body":["One."]}"# + "\n" + #"{"id":"tag:example.org,2024:same","title":"Second","body":["Two."]}"# + "\n"
+            + #"{"id":"urn:x:日本","title":"Kanji","body":["Three."]}"# + "\n" + #"{"id":"-x","title":"Dash","body":["Four."]}"# + "\n"
+        let batch = try write(Array(same.utf8), "batch.jsonl", in: dir)
+        let m = try CLI.measure(["convert", batch, "--to", "newsml", "--output-dir", dir + "/items"])
+        #expect(m.status == 1)
+        #expect(m.stderr.contains("two articles have this id"), "\(m.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/items")
+        #expect(names.count == 3, "\(names)")
+        #expect(!names.contains { $0.hasPrefix(".") || $0.hasPrefix("-") }, "\(names)")
+        #expect(m.stderr.contains("1 input failed") || m.stderr.contains("failed"), "\(m.stderr)")
+    }
+}
