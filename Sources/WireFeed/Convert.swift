@@ -1,5 +1,5 @@
 import Foundation
-import XMLCore
+public import XMLCore
 
 /// Converting articles to a feed, as `wirefeed convert` does.
 public enum Converter {
@@ -19,6 +19,36 @@ public enum Converter {
             return Timestamp(seconds: seconds)
         }
         return now()
+    }
+
+    /// Articles read in the walk that found the newest date, kept so that the inputs are
+    /// read once: nil when they passed `budget` bytes of text (then the inputs are walked
+    /// again to write them, streams from the copy ``ArticleInputs/bufferStreams()`` keeps).
+    public struct FirstWalk {
+        public var updated: Timestamp
+        public var articles: [(Article, [Diagnostic])]?
+    }
+
+    /// Like ``resolveUpdated(feed:inputs:environment:)`` when the feed has no `updated`, but
+    /// keeps what it read (up to `budget` bytes of article text); the first input that cannot
+    /// be read fails it, as it would fail the writing.
+    public static func firstWalk(feed: Feed, inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20) throws -> FirstWalk {
+        var newest: Timestamp?
+        var kept: [(Article, [Diagnostic])]? = []
+        var size = 0
+        try inputs.forEach { article, warnings in
+            for t in [article.updated, article.published].compactMap({ $0 }) where newest == nil || t > newest! {
+                newest = t
+            }
+            guard kept != nil else { return }
+            size += article.body.reduce(256) { $0 + $1.utf8.count } + (article.summary?.utf8.count ?? 0)
+            if size > budget { kept = nil } else { kept!.append((article, warnings)) }
+        }
+        if let newest { return FirstWalk(updated: newest, articles: kept) }
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
+            return FirstWalk(updated: Timestamp(seconds: seconds), articles: kept)
+        }
+        return FirstWalk(updated: now(), articles: kept)
     }
 
     /// The current time in UTC, to the second.

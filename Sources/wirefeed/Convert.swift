@@ -69,18 +69,21 @@ struct Convert: ParsableCommand {
         var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta), maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         _ = try inputs.files()  // fail early on missing paths, before any output exists
         try inputs.bufferStandardInput()
-        // Without the feed's own `updated`, the inputs are walked twice (the newest date goes
-        // in the head): streams are read once and kept.
-        if to.format != .json && feedMeta.updated == nil { try inputs.bufferStreams() }
+        // Without the feed's own `updated` the newest article date goes in the head, before
+        // the articles: a first walk finds it. Streams are read once and kept for a second
+        // walk; the articles themselves are kept (up to 64 MiB of text) so that no input is read twice.
+        let needsFirstWalk = to.format != .json && feedMeta.updated == nil
+        if needsFirstWalk { try inputs.bufferStreams() }
         let environment = ProcessInfo.processInfo.environment
-        let updated =
-            to.format == .json
-            ? (feedMeta.updated ?? Timestamp(seconds: 0))
-            : try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment)
         if let outputDir {
+            // Each input is its own item there: one that cannot be read must not stop the others.
+            let updated = needsFirstWalk ? try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment) : (feedMeta.updated ?? Timestamp(seconds: 0))
             try writeItems(inputs: inputs, feed: feedMeta, context: WriteContext(updated: updated), to: outputDir)
             return
         }
+        let first = needsFirstWalk ? try Converter.firstWalk(feed: feedMeta, inputs: inputs, environment: environment) : nil
+        let updated = first?.updated ?? feedMeta.updated ?? Timestamp(seconds: 0)
+        let kept = first?.articles
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
         do {
             let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: sink)
@@ -93,11 +96,13 @@ struct Convert: ParsableCommand {
                 }
                 try writer.write(article)
             }
-            if sort == .input {
+            if let kept, sort == .input {
+                for (a, w) in kept { try handle(a, w) }
+            } else if sort == .input {
                 try inputs.forEachReadingAhead(handle)
             } else {
-                var all: [(Article, [Diagnostic])] = []
-                try inputs.forEach { all.append(($0, $1)) }
+                var all: [(Article, [Diagnostic])] = kept ?? []
+                if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
                 let key: (Article) -> Timestamp = { $0.published ?? $0.updated ?? Timestamp(seconds: Int64.min / 2) }
                 all.sort { sort == .newest ? key($0.0) > key($1.0) : key($0.0) < key($1.0) }
                 for (a, w) in all { try handle(a, w) }
