@@ -29,7 +29,7 @@ public enum Files {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
+                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }  // the file shrank: what was there
                 done += n
@@ -38,6 +38,45 @@ public enum Files {
             failed = done == 0 && size > 0
         }
         return failed ? nil : bytes
+    }
+
+    /// Whether `path` is a regular file (following links).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Why ``read(_:limit:)`` gave no bytes.
+    public enum ReadFailure: Error {
+        case tooLarge
+        case cannotOpen(String)
+        case cannotRead(String)
+    }
+
+    /// The bytes of a file, or of standard input for `-`, refused as soon as more than `limit`
+    /// bytes have come: a stream (a pipe, a FIFO, a terminal) is never held past the limit,
+    /// however long it runs; a regular file larger than the limit is refused before reading.
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        let regular = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        if regular && Int(st.st_size) > limit { return .failure(.tooLarge) }
+        var out: [UInt8] = []
+        if regular { out.reserveCapacity(Int(st.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.cannotRead(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            if out.count + n > limit { return .failure(.tooLarge) }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return .success(out)
     }
 
     /// The files under a directory (recursively, links followed to files but not into

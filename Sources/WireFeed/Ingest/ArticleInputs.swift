@@ -1,8 +1,4 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 public import XMLCore
 
 /// The articles named on a command line, read one at a time.
@@ -212,10 +208,7 @@ public struct ArticleInputs: Sendable {
         }
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-    }
+    static func isRegularFile(_ path: String) -> Bool { Files.isRegularFile(path) }
 
     func read(_ path: String) throws(IngestError) -> [UInt8] {
         if let bytes = buffered[path] { return bytes }
@@ -225,29 +218,12 @@ public struct ArticleInputs: Sendable {
     /// The bytes of a file or of standard input (`-`), refused as soon as more than `limit`
     /// bytes have come: a stream is never held past the limit, however long it runs.
     static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
-        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IngestError(file: path, message: "cannot be opened for reading (\(String(cString: strerror(errno))))") }
-        defer { if fd != 0 { close(fd) } }
-        var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
-            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
+        switch Files.read(path, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(.tooLarge): throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
+        case .failure(.cannotOpen(let why)): throw IngestError(file: path, message: "cannot be opened for reading (\(why))")
+        case .failure(.cannotRead(let why)): throw IngestError(file: path, message: "cannot be read (\(why))")
         }
-        var out: [UInt8] = []
-        if (st.st_mode & S_IFMT) == S_IFREG { out.reserveCapacity(Int(st.st_size) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IngestError(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
-            }
-            if n == 0 { break }
-            if out.count + n > limit {
-                throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
-            }
-            out.append(contentsOf: chunk[0..<n])
-        }
-        return out
     }
 
     private func articles(in bytes: [UInt8], file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
