@@ -1,5 +1,9 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// HTML found in feed text, reduced to plain paragraphs with libxml2's HTML parser.
 ///
 /// Block elements end paragraphs, a pair of `<br>` splits one, a single `<br>` is a
@@ -91,6 +95,11 @@ public enum HTMLReducer {
         let whole = Self.hasDocumentTag(html)
         var bytes = whole ? Array(html.utf8) : Array("<div>\(html)</div>".utf8)
         if bytes.isEmpty { return (Result(paragraphs: [], images: []), 0) }
+        // libxml2's HTML parser compares each attribute of a tag with all before it: a tag of
+        // tens of thousands (bare names count) would take minutes. Such markup is read as text.
+        if Self.hasTagWithMoreAttributes(than: MarkupGuard.maximumAttributes, bytes) {
+            return (Result(paragraphs: plainParagraphs(html), images: []), 0)
+        }
         let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 // Errors are dropped: HTML in feeds is broken more often than not.
@@ -113,6 +122,52 @@ public enum HTMLReducer {
 
     /// Paragraphs of markup that came as XML elements (Atom xhtml, NewsML inlineXML),
     /// by the same rules as HTML, walking the tree directly: its text is literal.
+    /// Whether a start tag in `bytes` holds more than `limit` attributes, counted as HTML
+    /// writes them: names after the tag's own, with or without `=value`, values quoted or not.
+    static func hasTagWithMoreAttributes(than limit: Int, _ bytes: [UInt8]) -> Bool {
+        // Fewer bytes than two per attribute cannot hold that many.
+        guard bytes.count > 2 * limit else { return false }
+        return bytes.withUnsafeBufferPointer { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            var i = 0
+            let n = buf.count
+            while i < n, let lt = memchr(base + i, 0x3C, n - i) {
+                i = UnsafeRawPointer(lt) - UnsafeRawPointer(base) + 1
+                guard i < n, (buf[i] | 0x20) >= 0x61 && (buf[i] | 0x20) <= 0x7A else { continue }
+                // Past the tag name, count the starts of names; skip values.
+                while i < n && buf[i] != 0x3E && !Self.isSpace(buf[i]) { i += 1 }
+                var names = 0
+                var afterEquals = false
+                while i < n && buf[i] != 0x3E {
+                    let c = buf[i]
+                    if Self.isSpace(c) {
+                        i += 1
+                    } else if c == 0x3D {
+                        afterEquals = true
+                        i += 1
+                    } else if afterEquals {
+                        // A value: quoted to its quote, else to white space or '>'.
+                        if c == 0x22 || c == 0x27 {
+                            i += 1
+                            while i < n && buf[i] != c { i += 1 }
+                            i += 1
+                        } else {
+                            while i < n && buf[i] != 0x3E && !Self.isSpace(buf[i]) { i += 1 }
+                        }
+                        afterEquals = false
+                    } else {
+                        names += 1
+                        if names > limit { return true }
+                        while i < n && buf[i] != 0x3E && buf[i] != 0x3D && !Self.isSpace(buf[i]) { i += 1 }
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+
     public static func paragraphs(ofTree children: [XMLContent]) -> [String] {
         var paragraphs: [String] = []
         var current = ""

@@ -33,9 +33,9 @@ struct MarkupGuard {
 
     /// More than any element of a real feed has (a channel declares a few dozen namespaces).
     static let maximumAttributes = 1_000
-    /// About a third of a second of libxml2's appends; a 1 MB escaped-HTML body with 50,000
-    /// entity references stays under it.
-    static let maximumTextWork = 1 << 35
+    /// About as long as libxml2's appends of a plain 10 MB text take (a second or so here);
+    /// a 1.2 MB escaped-HTML body with 150,000 entity references stays under it.
+    static let maximumTextWork = 1 << 37
     /// libxml2's bound on one text node (XML_MAX_TEXT_LENGTH).
     static let maximumElementText = 10_000_000
 
@@ -66,7 +66,7 @@ struct MarkupGuard {
     }
 
     private enum State: UInt8 {
-        case text, lessThan, startTag, quoted, endTag, bang, bangDash, comment, cdataOpening, cdata, instruction, doctype, doctypeQuoted
+        case text, lessThan, startTag, quoted, endTag, bang, bangDash, comment, cdataOpening, cdata, instruction, doctype, doctypeQuoted, subsetLessThan, subsetBang
     }
 
     let bounds: Bounds
@@ -76,6 +76,8 @@ struct MarkupGuard {
     private var last1: UInt8 = 0
     private var last2: UInt8 = 0
     private var doctypeDepth = 0
+    /// A comment or instruction being scanned is inside the DOCTYPE's internal subset.
+    private var inSubset = false
     /// 1-based line of the byte being scanned.
     private(set) var line = 1
     /// Text of the current run (since the last tag), its pieces, and the appends' work.
@@ -353,6 +355,12 @@ struct MarkupGuard {
                 }
                 if closes {
                     if state == .cdata { runBytes -= 2 }
+                    if inSubset {
+                        // A comment or instruction inside the DOCTYPE's internal subset.
+                        state = .doctype
+                        inSubset = false
+                        continue
+                    }
                     state = .text
                     // What follows a comment or instruction is another piece of the same text.
                     if let v = piece() { return v }
@@ -371,8 +379,36 @@ struct MarkupGuard {
                     state = .doctypeQuoted
                 case UInt8(ascii: "["): doctypeDepth += 1
                 case UInt8(ascii: "]"): doctypeDepth -= 1
-                case UInt8(ascii: ">") where doctypeDepth <= 0: state = .text
+                case UInt8(ascii: "<") where doctypeDepth > 0:
+                    // A declaration, a comment or an instruction inside the internal subset:
+                    // quotes and brackets in a comment or instruction are not the subset's.
+                    state = .subsetLessThan
+                case UInt8(ascii: ">") where doctypeDepth <= 0:
+                    state = .text
+                    inSubset = false
                 default: break
+                }
+            case .subsetLessThan:
+                let c = base[i]
+                if c == UInt8(ascii: "?") {
+                    i += 1
+                    state = .instruction
+                    inSubset = true
+                    last1 = 0
+                    last2 = 0
+                } else if c == UInt8(ascii: "!") {
+                    i += 1
+                    state = .subsetBang
+                } else {
+                    state = .doctype
+                }
+            case .subsetBang:
+                if base[i] == UInt8(ascii: "-") {
+                    i += 1
+                    state = .bangDash
+                    inSubset = true
+                } else {
+                    state = .doctype
                 }
             }
         }

@@ -111,6 +111,22 @@ public final class AtomicFileSink: FileDescriptorSink {
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR {
             throw XMLError(.io, "\(path): cannot create a file there: it is a directory")
         }
+        // The file standard output or error already writes to (`-o /dev/stdout` with output
+        // redirected to a file): written through that descriptor, at its offset, as a shell
+        // would, not renamed over.
+        if exists, let std = [Int32(1), 2].first(where: { fd in
+            var open = stat()
+            return fstat(fd, &open) == 0 && open.st_dev == existing.st_dev && open.st_ino == existing.st_ino
+        }) {
+            let fd = dup(std)
+            if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
+            directory = "."
+            base = path
+            temporaryPath = nil
+            direct = true
+            super.init(fd: fd, name: path)
+            return
+        }
         if exists && (existing.st_mode & S_IFMT) != S_IFREG {
             // A FIFO, a character or block device, a socket: written to in place.
             let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
@@ -124,12 +140,21 @@ public final class AtomicFileSink: FileDescriptorSink {
         }
         // A symbolic link to a regular file: the file is replaced where it is.
         var link = stat()
-        if exists && lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
-            target = String(cString: resolved)
-            free(resolved)
-        } else if !exists {
-            // A dangling link or nothing: created at the path as given.
-            exists = false
+        if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+            if exists, let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            } else {
+                // A dangling link: the file is created where it points.
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(path, &buffer, buffer.count - 1)
+                if n > 0 {
+                    let pointed = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    let slash = path.lastIndex(of: "/")
+                    target = pointed.hasPrefix("/") || slash == nil ? pointed : String(path[...slash!]) + pointed
+                }
+                exists = false
+            }
         }
         let slash = target.lastIndex(of: "/")
         let dir = slash.map { String(target[..<$0]) } ?? "."
@@ -239,22 +264,32 @@ public final class AtomicFileSink: FileDescriptorSink {
 
 /// Named temporary files that a terminating signal removes: SIGTERM, SIGINT and SIGHUP
 /// unlink each (unlink is safe in a signal handler), then end the process as the signal
-/// would have. Paths live in a fixed table of C strings, changed with those signals blocked.
+/// would have. Paths live in a fixed table of fixed buffers that is never freed: a handler
+/// running on another thread while a slot is changed unlinks at worst a name that is
+/// already gone. (A signal between creating a file and listing it can still leave it.)
 enum TemporaryFiles {
     private static let capacity = 64
-    nonisolated(unsafe) private static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
-        let t = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
-        t.initialize(repeating: nil, count: capacity)
-        return t
+    private static let slotSize = Int(PATH_MAX) + 1
+    /// `capacity` buffers of `slotSize` bytes, and whether each holds a live path.
+    nonisolated(unsafe) private static let paths: UnsafeMutablePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * slotSize)
+        p.initialize(repeating: 0, count: capacity * slotSize)
+        return p
+    }()
+    nonisolated(unsafe) private static let live: UnsafeMutablePointer<sig_atomic_t> = {
+        let p = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: capacity)
+        p.initialize(repeating: 0, count: capacity)
+        return p
     }()
     private static let signals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
     private static let installed: Bool = {
-        _ = table
+        _ = paths
+        _ = live
         for sig in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
-                for i in 0..<TemporaryFiles.capacity {
-                    if let p = TemporaryFiles.table[i] { unlink(p) }
+                for i in 0..<TemporaryFiles.capacity where TemporaryFiles.live[i] != 0 {
+                    unlink(TemporaryFiles.paths + i * TemporaryFiles.slotSize)
                 }
                 signal(sig, SIG_DFL)
                 raise(sig)
@@ -269,13 +304,7 @@ enum TemporaryFiles {
         return true
     }()
 
-    private static func blocked<T>(_ body: () -> T) -> T {
-        var set = sigset_t()
-        var old = sigset_t()
-        sigemptyset(&set)
-        for sig in signals { sigaddset(&set, sig) }
-        pthread_sigmask(SIG_BLOCK, &set, &old)
-        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+    private static func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return body()
@@ -289,22 +318,26 @@ enum TemporaryFiles {
 
     static func register(_ path: String) {
         _ = installed
-        blocked {
-            for i in 0..<capacity where table[i] == nil {
-                table[i] = strdup(path)
+        let bytes = Array(path.utf8)
+        guard bytes.count < slotSize else { return }
+        locked {
+            for i in 0..<capacity where live[i] == 0 {
+                let slot = paths + i * slotSize
+                bytes.withUnsafeBufferPointer { b in
+                    b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { slot.update(from: $0, count: b.count) }
+                }
+                slot[bytes.count] = 0
+                live[i] = 1
                 return
             }
         }
     }
 
     static func unregister(_ path: String) {
-        blocked {
-            for i in 0..<capacity {
-                if let p = table[i], String(cString: p) == path {
-                    table[i] = nil
-                    free(p)
-                    return
-                }
+        locked {
+            for i in 0..<capacity where live[i] != 0 && String(cString: paths + i * slotSize) == path {
+                live[i] = 0
+                return
             }
         }
     }

@@ -255,7 +255,7 @@ public struct Limits: Sendable {
     /// Largest text in one element, in bytes (libxml2 refuses single text nodes over 10 MB anyway).
     public var maximumTextSize: Int = 16 << 20
 
-    /// Elements and text nodes in one item (or channel head, or any element read whole):
+    /// Elements, attributes and text nodes in one item (or channel head, or any element read whole):
     /// what memory holds at once. A long XHTML article has a few thousand.
     public var maximumItemNodes: Int = 100_000
 

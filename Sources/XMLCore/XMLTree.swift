@@ -153,16 +153,17 @@ extension XMLStreamReader {
         // (one assignment each, no appends through a class property).
         var open: [(element: XMLElement, children: [XMLContent])] = [(root, [])]
         var textBytes = 0
-        // Every element and text node the tree keeps (an item of five million empty
-        // children took a gigabyte).
-        var nodes = 1
+        // Every element, attribute and text node the tree keeps (an item of five million
+        // empty children took a gigabyte).
+        var nodes = 1 + root.attributes.count
         while try next() {
             switch kind {
             case .element:
-                nodes += 1
-                if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
                 let parent = open[open.count - 1].element
                 let e = makeElement(parentBase: parent.base, parentLang: parent.lang, lang: nil)
+                // Attributes are kept too: they count like nodes.
+                nodes += 1 + e.attributes.count
+                if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
                 open[open.count - 1].children.append(.element(e))
                 if !isEmptyElement {
                     if skipsSome && shallow.contains(e.name) {
@@ -194,7 +195,7 @@ extension XMLStreamReader {
     }
 
     private func tooManyNodes(_ root: XMLElement) -> XMLError {
-        XMLError(.tooLarge, "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements and text nodes")
+        XMLError(.tooLarge, "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements, attributes and text nodes")
     }
 
     /// The element the reader is on, without children. `lang` is its `xml:lang` in scope

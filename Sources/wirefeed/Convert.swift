@@ -90,10 +90,13 @@ struct Convert: ParsableCommand {
             try writer.begin()
             var repaired = 0
             let handle: (Article, [Diagnostic]) throws -> Void = { article, warnings in
-                for w in warnings where w.severity >= .warning {
-                    repaired += 1
-                    if verbose || strict { printError(w.formatted) }
+                for w in warnings {
+                    if w.severity >= .warning { repaired += 1 }
+                    // --verbose shows notes too (a repeated body dropped, say); --strict counts warnings.
+                    if verbose || (strict && w.severity >= .warning) { printError(w.formatted) }
                 }
+                // --strict stops at the first article that needed repair, before writing it.
+                if strict && repaired > 0 { throw StrictStop() }
                 try writer.write(article)
             }
             if let kept, sort == .input {
@@ -107,21 +110,24 @@ struct Convert: ParsableCommand {
                 all.sort { sort == .newest ? key($0.0) > key($1.0) : key($0.0) < key($1.0) }
                 for (a, w) in all { try handle(a, w) }
             }
-            if strict && repaired > 0 {
-                printError("wirefeed: \(Self.warnings(repaired)) about the input (above) and --strict is set: nothing written")
-                throw Reported()
-            }
             try writer.finish()
             try sink.commit()
             if repaired > 0 && !verbose && !strict {
                 printError("wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
             }
+        } catch is StrictStop {
+            sink.abort()
+            printError("wirefeed: a warning about the input (above) and --strict is set: \(output == nil ? "standard output is incomplete" : "nothing written")")
+            throw Reported()
         } catch {
             sink.abort()
             throw error
         }
     }
 }
+
+/// Thrown by the writing loop when --strict meets a warning.
+private struct StrictStop: Error {}
 
 extension Convert {
     /// `--output-dir`: one atomic file per newsItem (text items and their pictures).
@@ -163,13 +169,14 @@ extension Convert {
             printError("wirefeed: \(error)")
         }) { article, warnings in
             var problems = 0
-            for w in warnings where w.severity >= .warning {
-                problems += 1
-                if verbose || strict { printError(w.formatted) }
+            for w in warnings {
+                if w.severity >= .warning { problems += 1 }
+                if verbose || (strict && w.severity >= .warning) { printError(w.formatted) }
             }
             repaired += problems
             if strict && problems > 0 {
-                throw IngestError(file: article.id, message: "\(Self.warnings(problems)) about the input and --strict is set: not written")
+                let file = warnings.first(where: { $0.severity >= .warning })?.file ?? "-"
+                throw IngestError(file: file, message: "\(Self.warnings(problems)) about article \(article.id) and --strict is set: not written")
             }
             try write(NewsMLWriter.fileName(forGUID: article.id), id: article.id) {
                 try NewsMLWriter.writeItem(article, feed: feed, context: context, to: $0, linkingPictures: true)

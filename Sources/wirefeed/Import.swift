@@ -44,7 +44,7 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
     var maxInputSize: ByteCount?
 
-    @Option(name: .long, help: "Refuse an element holding more text than this (bytes; K, M suffixes). Default 64M; libxml2 stops single text nodes at 10 MB.")
+    @Option(name: .long, help: "Refuse an item holding more text than this (bytes; K, M suffixes). Default 16M; libxml2 stops single text nodes at 10 MB.")
     var maxTextSize: ByteCount?
 
     func validate() throws {

@@ -155,19 +155,25 @@ public enum FeedImporter {
         case .stream(let s): head = Array(s.peek(1024).prefix(1024))
         }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) {
-            // The byte order mark says UTF-8: a declaration of another encoding is wrong (libxml2
-            // would believe it and read every accented letter as two), so the mark wins, as in
-            // every browser, and the user is told.
+            // The byte order mark says UTF-8 and a declaration says otherwise: libxml2 believes
+            // the declaration and reads every accented letter as two. When the bytes are UTF-8
+            // (the first megabyte decides) the mark wins, as in every browser, and the user is
+            // told; bytes that are not UTF-8 are read as declared, as before. ASCII declared
+            // over ASCII bytes is no contradiction.
             let prolog = String(decoding: head.dropFirst(3).prefix(200), as: UTF8.self)
-            if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"),
+            guard prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"),
                 let declared = declaredEncoding(prolog[..<end.lowerBound]), !["utf-8", "utf8"].contains(declared.lowercased())
-            {
-                warnings.append(Diagnostic(
-                    file: file, line: 1, severity: .warning,
-                    message: "the byte order mark says UTF-8 but the declaration says \(declared): read as UTF-8", rule: "xml.encoding"))
-                return "UTF-8"
+            else { return nil }
+            var bytes = try firstMegabyte(input, file: file)
+            if bytes.count == 1 << 20 { dropCutSequence(&bytes) }
+            guard firstInvalidUTF8(bytes) == nil else { return nil }
+            if ["us-ascii", "ascii"].contains(declared.lowercased()) && !bytes.dropFirst(3).contains(where: { $0 >= 0x80 }) {
+                return nil
             }
-            return nil
+            warnings.append(Diagnostic(
+                file: file, line: 1, severity: .warning,
+                message: "the byte order mark says UTF-8 but the declaration says \(declared): read as UTF-8", rule: "xml.encoding"))
+            return "UTF-8"
         }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let prolog = String(decoding: head.prefix(200), as: UTF8.self)
@@ -195,6 +201,18 @@ public enum FeedImporter {
         if valid { return nil }
         warnings.append(Diagnostic(file: file, line: 1, severity: .warning, message: "no encoding declared and not valid UTF-8 (byte \(badOffset)): read as windows-1252", rule: "encoding"))
         return "windows-1252"
+    }
+
+    /// The first megabyte of the input (a stream's is kept to be replayed).
+    static func firstMegabyte(_ input: XMLInput, file: String) throws -> [UInt8] {
+        switch input {
+        case .bytes(let b): return Array(b.prefix(1 << 20))
+        case .file(let path):
+            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
+            defer { try? h.close() }
+            return [UInt8](h.readData(ofLength: 1 << 20))
+        case .stream(let s): return s.peek(1 << 20)
+        }
     }
 
     /// Drops a multi-byte sequence the end of a megabyte cut in two.

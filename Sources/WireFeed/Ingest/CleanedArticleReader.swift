@@ -91,10 +91,16 @@ public struct CleanedArticleReader: Sendable {
         // A body pasted again after the trailer (as cleaners often produce): kept once, but only
         // when everything after the trailer repeats, in order, a run of the body before it. A
         // paragraph that merely occurs twice is the writer's, and stays.
-        let keys = paragraphs.map { ByteKey($0) }
-        var tried: Set<Int> = []
-        for trailer in trailerLines {
-            guard let split = candidates.firstIndex(where: { $0.index > trailer }), split > 0, tried.insert(split).inserted else { continue }
+        // The repeat follows one of the last trailer runs (a trailer may close the copy too):
+        // the last three runs with text after them are tried, each in one pass.
+        var splits: [Int] = []
+        var c = candidates.count
+        for trailer in trailerLines.reversed() where splits.count < 3 {
+            while c > 0 && candidates[c - 1].index > trailer { c -= 1 }
+            if c < candidates.count && c > 0 && splits.last != c { splits.append(c) }
+        }
+        let keys = splits.isEmpty ? [] : paragraphs.map { ByteKey($0) }
+        for split in splits {
             let after = keys[split...]
             guard after.count <= split else { continue }
             // Where the repeat may start: the first few places its first paragraph occurs.

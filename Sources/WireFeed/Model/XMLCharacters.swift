@@ -18,12 +18,22 @@ extension Article {
             s = value
         }
         var a = self
+        clean(&a.url)
+        clean(&a.language)
         clean(&a.title)
         clean(&a.subtitle)
         clean(&a.summary)
         for i in a.body.indices { clean(&a.body[i]) }
-        for i in a.authors.indices { clean(&a.authors[i].name) }
-        for i in a.categories.indices { clean(&a.categories[i].term); clean(&a.categories[i].label) }
+        for i in a.authors.indices {
+            clean(&a.authors[i].name)
+            clean(&a.authors[i].email)
+            clean(&a.authors[i].uri)
+        }
+        for i in a.categories.indices {
+            clean(&a.categories[i].term)
+            clean(&a.categories[i].scheme)
+            clean(&a.categories[i].label)
+        }
         for i in a.keywords.indices { clean(&a.keywords[i]) }
         clean(&a.dateline)
         clean(&a.source)
@@ -32,7 +42,12 @@ extension Article {
             clean(&a.rights!.holder)
             clean(&a.rights!.notice)
         }
-        for i in a.media.indices { clean(&a.media[i].caption); clean(&a.media[i].credit) }
+        for i in a.media.indices {
+            clean(&a.media[i].url)
+            clean(&a.media[i].type)
+            clean(&a.media[i].caption)
+            clean(&a.media[i].credit)
+        }
         return removed == 0 ? (self, 0) : (a, removed)
     }
 
