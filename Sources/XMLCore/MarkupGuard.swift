@@ -151,6 +151,14 @@ struct MarkupGuard {
         return work > limit ? .textPieces(line: line, pieces: pieces, bytes: runBytes) : nil
     }
 
+    /// `n` references in the last few bytes: each a piece at (about) the run's length.
+    private mutating func addPieces(_ n: Int) -> Violation? {
+        guard let limit = bounds.textWork else { return nil }
+        pieces += n
+        work += n * runBytes
+        return work > limit ? .textPieces(line: line, pieces: pieces, bytes: runBytes) : nil
+    }
+
     private mutating func newRun() {
         runBytes = 0
         pieces = 0
@@ -198,40 +206,41 @@ struct MarkupGuard {
         while i < count {
             switch state {
             case .text:
-                // Up to the next '<' (or '&', when pieces are counted), newlines counted on the way.
+                // Up to the next '<', newlines and (when pieces are counted) references counted
+                // on the way, eight bytes at a time: escaped HTML has a reference every few words.
                 var stop = count
                 while i + 8 <= count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    let hits = Self.matches(word, 0x3C) | (countsPieces ? Self.matches(word, 0x26) : 0)
+                    let lt = Self.matches(word, 0x3C)
                     let nl = Self.matches(word, 0x0A)
-                    if hits == 0 {
+                    let amp = countsPieces ? Self.matches(word, 0x26) : 0
+                    if lt == 0 {
                         line += nl.nonzeroBitCount
                         i += 8
                         runBytes += 8
+                        if amp != 0, let v = addPieces(amp.nonzeroBitCount) { return v }
                         continue
                     }
-                    let k = hits.trailingZeroBitCount / 8
-                    line += (nl & ((1 << (8 * UInt64(k))) &- 1)).nonzeroBitCount
+                    let k = lt.trailingZeroBitCount / 8
+                    let before: UInt64 = (1 << (8 * UInt64(k))) &- 1
+                    line += (nl & before).nonzeroBitCount
                     i += k
                     runBytes += k
+                    if amp & before != 0, let v = addPieces((amp & before).nonzeroBitCount) { return v }
                     stop = i
                     break
                 }
                 if stop == count {
-                    while i < count && base[i] != 0x3C && !(countsPieces && base[i] == 0x26) {
+                    while i < count && base[i] != 0x3C {
                         if base[i] == 0x0A { line += 1 }
                         i += 1
                         runBytes += 1
+                        if countsPieces && base[i - 1] == 0x26, let v = piece() { return v }
                     }
                 }
                 if let limit = bounds.elementText, runBytes > limit { return .elementText(line: line) }
                 guard i < count else { continue }
-                if base[i] == 0x3C {
-                    state = .lessThan
-                } else {
-                    runBytes += 1
-                    if let v = piece() { return v }
-                }
+                state = .lessThan
                 i += 1
             case .lessThan:
                 let c = base[i]

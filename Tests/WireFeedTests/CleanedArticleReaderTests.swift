@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WireFeed
+@testable import WireFeed
 import XMLCore
 
 /// The team's fixtures and their expected readings (`fixtures/articles/expected.json`).
@@ -168,4 +168,18 @@ import XMLCore
 
 extension String {
     fileprivate var collapsed: String { split(separator: " ").joined(separator: " ") }
+}
+
+/// The eight-bytes-at-a-time look for characters XML cannot carry answers as the definition
+/// on scalars does, wherever in a string they sit.
+@Suite struct XMLCharactersTests {
+    @Test func fastCheckAgreesWithTheDefinition() {
+        let pieces = ["a", "é", "日本", "\t", "\n", "\r", "\u{01}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FF01}", "\u{F000}", " ", "0123456"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let s = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = s.unicodeScalars.contains(where: Article.xmlCannotCarry)
+            #expect(Article.mayHoldCharactersXMLCannotCarry(s) == expected, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

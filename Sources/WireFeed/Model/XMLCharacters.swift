@@ -7,7 +7,7 @@ extension Article {
     public func removingCharactersXMLCannotCarry() -> (article: Article, removed: Int) {
         var removed = 0
         func clean(_ s: inout String) {
-            guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else { return }
+            guard Self.mayHoldCharactersXMLCannotCarry(s) else { return }
             let kept = s.unicodeScalars.filter { !Self.xmlCannotCarry($0) }
             removed += s.unicodeScalars.count - kept.count
             if kept.count != s.unicodeScalars.count { s = String(String.UnicodeScalarView(kept)) }
@@ -49,6 +49,44 @@ extension Article {
             clean(&a.media[i].credit)
         }
         return removed == 0 ? (self, 0) : (a, removed)
+    }
+
+    /// Whether `s` holds a C0 control other than tab, LF and CR, or U+FFFE or U+FFFF (EF BF BE,
+    /// EF BF BF): eight bytes at a time, since every string of every article is asked.
+    static func mayHoldCharactersXMLCannotCarry(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            let n = buf.count
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Some byte below 0x20, or some byte 0xEF: look at these eight closely.
+                let below = (w &- ones &* 0x20) & ~w & highs
+                let x = w ^ (ones &* 0xEF)
+                let ef = (x &- ones) & ~x & highs
+                if below | ef == 0 {
+                    i += 8
+                    continue
+                }
+                for k in i..<(i + 8) where isIllegal(buf, k) { return true }
+                i += 8
+            }
+            while i < n {
+                if isIllegal(buf, i) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func isIllegal(_ buf: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = buf[k]
+        if b < 0x20 { return b != 0x09 && b != 0x0A && b != 0x0D }
+        return b == 0xEF && k + 2 < buf.count && buf[k + 1] == 0xBF && (buf[k + 2] == 0xBE || buf[k + 2] == 0xBF)
     }
 
     static func xmlCannotCarry(_ u: Unicode.Scalar) -> Bool {
