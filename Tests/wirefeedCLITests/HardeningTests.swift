@@ -192,6 +192,9 @@ extension HardeningTests {
         var st = stat()
         #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
         #expect(try String(contentsOfFile: received, encoding: .utf8).contains("<rss"))
+        // A device stays a device (as root, -o /dev/null once replaced /dev/null with a file).
+        #expect(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", "/dev/null"]).status == 0)
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
         // A 0600 output stays 0600.
         let secret = dir + "/embargoed.xml"
         try Data("old".utf8).write(to: URL(fileURLWithPath: secret))
