@@ -26,9 +26,12 @@ struct SplitMix {
 }
 
 let words = [
-    "the", "council", "said", "on", "Tuesday", "that", "harbour", "repairs", "would", "cost", "more", "than", "expected",
-    "residents", "waited", "for", "news", "pemerintah", "mengatakan", "bahwa", "kerajaan", "berkata", "économie", "Straße",
-    "東京", "مؤشر", "A&B", "R&D", "\"quoted\"", "'single'", "x < y", "a > b", "—", "…", "café", "naïve", "ministers", "agreed",
+    "the", "council", "said", "on", "Tuesday", "that", "harbour", "repairs", "would", "cost", "more", "than",
+    "expected",
+    "residents", "waited", "for", "news", "pemerintah", "mengatakan", "bahwa", "kerajaan", "berkata", "économie",
+    "Straße",
+    "東京", "مؤشر", "A&B", "R&D", "\"quoted\"", "'single'", "x < y", "a > b", "—", "…", "café", "naïve", "ministers",
+    "agreed",
     "talks", "resume", "next", "week", "according", "to", "officials", "in", "Jakarta", "Wellington", "and", "Madrid",
 ]
 
@@ -45,13 +48,22 @@ func article(_ i: Int, _ rng: inout SplitMix) -> Article {
     a.summary = sentence(&rng, chars: rng.int(80...200))
     a.language = "en"
     a.url = "https://news.example.org/\(i)"
-    a.published = Timestamp(seconds: 1_700_000_000 + Int64(i) * 600, offsetMinutes: Int16(rng.pick([0, 420, -300, 780])))
-    a.authors = (0..<rng.int(1...3)).map { k in Person(name: "Reporter \(rng.int(1...500))", role: k == 0 ? .author : .editor) }
-    a.categories = (0..<rng.int(1...4)).map { _ in Category(term: String(format: "%08d", rng.int(1...20) * 1_000_000), scheme: Category.iptcMediaTopics, label: rng.pick(["politics", "economy", "sport", "weather"])) }
+    a.published = Timestamp(
+        seconds: 1_700_000_000 + Int64(i) * 600, offsetMinutes: Int16(rng.pick([0, 420, -300, 780])))
+    a.authors = (0..<rng.int(1...3)).map { k in
+        Person(name: "Reporter \(rng.int(1...500))", role: k == 0 ? .author : .editor)
+    }
+    a.categories = (0..<rng.int(1...4)).map { _ in
+        Category(
+            term: String(format: "%08d", rng.int(1...20) * 1_000_000), scheme: Category.iptcMediaTopics,
+            label: rng.pick(["politics", "economy", "sport", "weather"]))
+    }
     a.source = rng.pick(["Reuters", "AP & AFP", "Example Wire"])
     a.rights = Rights(holder: "Example Wire", year: 2024, notice: "Copyright © 2024 Example Wire")
     a.media = (0..<rng.int(0...2)).map { k in
-        Media(url: "https://img.example.org/\(i)/\(k).jpg", type: "image/jpeg", length: rng.int(10_000...900_000), caption: sentence(&rng, chars: 60), credit: "Example Wire", width: 1600, height: 900)
+        Media(
+            url: "https://img.example.org/\(i)/\(k).jpg", type: "image/jpeg", length: rng.int(10_000...900_000),
+            caption: sentence(&rng, chars: 60), credit: "Example Wire", width: 1600, height: 900)
     }
     return a
 }
@@ -63,14 +75,21 @@ func yaml(_ s: String) -> String {
 
 func cleanedText(_ a: Article) -> String {
     var t = "---\n"
-    t += "id: \(yaml(a.id))\ntitle: \(yaml(a.title!))\nsummary: \(yaml(a.summary!))\nurl: \(yaml(a.url!))\nlanguage: en\n"
+    t +=
+        "id: \(yaml(a.id))\ntitle: \(yaml(a.title!))\nsummary: \(yaml(a.summary!))\nurl: \(yaml(a.url!))\nlanguage: en\n"
     t += "published: \(a.published!.rfc3339)\n"
     t += "authors:\n" + a.authors.map { "  - name: \(yaml($0.name))\n    role: \($0.role!.rawValue)\n" }.joined()
-    t += "categories:\n" + a.categories.map { "  - term: \(yaml($0.term))\n    scheme: \(yaml($0.scheme!))\n    label: \(yaml($0.label!))\n" }.joined()
-    if !a.media.isEmpty {
-        t += "media:\n" + a.media.map { m in
-            "  - url: \(yaml(m.url))\n    type: image/jpeg\n    length: \(m.length!)\n    caption: \(yaml(m.caption!))\n    credit: \(yaml(m.credit!))\n    width: 1600\n    height: 900\n"
+    t +=
+        "categories:\n"
+        + a.categories.map {
+            "  - term: \(yaml($0.term))\n    scheme: \(yaml($0.scheme!))\n    label: \(yaml($0.label!))\n"
         }.joined()
+    if !a.media.isEmpty {
+        t +=
+            "media:\n"
+            + a.media.map { m in
+                "  - url: \(yaml(m.url))\n    type: image/jpeg\n    length: \(m.length!)\n    caption: \(yaml(m.caption!))\n    credit: \(yaml(m.credit!))\n    width: 1600\n    height: 900\n"
+            }.joined()
     }
     t += "---\n"
     t += a.body.joined(separator: "\n") + "\n"
@@ -117,7 +136,10 @@ case "read-text":
         bytes += a.body.reduce(0) { $0 + $1.utf8.count }
     }
     let s = Date().timeIntervalSince(start)
-    print(String(format: "read-text: %d articles in %.2f s = %.0f articles/s (%.1f MB of text/s)", n, s, Double(n) / s, Double(bytes) / s / 1e6))
+    print(
+        String(
+            format: "read-text: %d articles in %.2f s = %.0f articles/s (%.1f MB of text/s)", n, s, Double(n) / s,
+            Double(bytes) / s / 1e6))
 default:
     fail("usage: wirefeed-bench generate COUNT DIR [SEED] | read-text DIR")
 }

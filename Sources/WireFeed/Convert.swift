@@ -5,7 +5,9 @@ public import XMLCore
 public enum Converter {
     /// The feed's `updated` time: the feed's own, else the newest article date among
     /// the inputs (a first pass that keeps only dates), else `SOURCE_DATE_EPOCH`, else now.
-    public static func resolveUpdated(feed: Feed, inputs: ArticleInputs, environment: [String: String]) throws -> Timestamp {
+    public static func resolveUpdated(feed: Feed, inputs: ArticleInputs, environment: [String: String]) throws
+        -> Timestamp
+    {
         if let updated = feed.updated { return updated }
         var newest: Timestamp?
         // Inputs that cannot be read are reported by the pass that writes.
@@ -32,7 +34,9 @@ public enum Converter {
     /// Like ``resolveUpdated(feed:inputs:environment:)`` when the feed has no `updated`, but
     /// keeps what it read (up to `budget` bytes of article text); the first input that cannot
     /// be read fails it, as it would fail the writing.
-    public static func firstWalk(feed: Feed, inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20) throws -> FirstWalk {
+    public static func firstWalk(
+        feed: Feed, inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20
+    ) throws -> FirstWalk {
         var newest: Timestamp?
         var kept: [(Article, [Diagnostic])]? = []
         var size = 0
@@ -63,7 +67,8 @@ extension Converter {
         _ articles: [Article], feed: Feed = Feed(), format: OutputFormat, updated: Timestamp, indent: Bool = true
     ) throws -> [UInt8] {
         let sink = MemorySink()
-        let writer = try format.makeWriter(feed: feed, context: WriteContext(updated: updated, indent: indent), sink: sink)
+        let writer = try format.makeWriter(
+            feed: feed, context: WriteContext(updated: updated, indent: indent), sink: sink)
         try writer.begin()
         for a in articles { try writer.write(a) }
         try writer.finish()

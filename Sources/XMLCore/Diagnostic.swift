@@ -28,7 +28,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// The lint rule or check that produced it (`schema`, `xml`, `rss.pubdate.rfc822`, ...).
     public var rule: String?
 
-    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity, message: String, rule: String? = nil) {
+    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity, message: String, rule: String? = nil)
+    {
         self.file = file
         self.line = line
         self.column = column

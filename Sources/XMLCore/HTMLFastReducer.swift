@@ -17,8 +17,13 @@ enum HTMLFastReducer {
         switch v {
         case 0..<0x80: out.append(UInt8(v))
         case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
-        case 0x800..<0x10000: out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
-        default: out.append(contentsOf: [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+        case 0x800..<0x10000:
+            out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
+        default:
+            out.append(contentsOf: [
+                UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)),
+                UInt8(0x80 | (v & 0x3F)),
+            ])
         }
     }
 
@@ -40,7 +45,9 @@ enum HTMLFastReducer {
         var lastSpace = true
         func end() {
             let p = current.withUnsafeBufferPointer {
-                clean && !lastSpace ? String(decoding: $0, as: UTF8.self) : Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
+                clean && !lastSpace
+                    ? String(decoding: $0, as: UTF8.self)
+                    : Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
             }
             if !p.isEmpty { paragraphs.append(p) }
             current.removeAll(keepingCapacity: true)
@@ -59,7 +66,10 @@ enum HTMLFastReducer {
                     // Comments only: anything else (CDATA, doctype) goes to libxml2.
                     guard i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
                     var j = i + 4
-                    while j + 2 < n && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-") && b[j + 2] == UInt8(ascii: ">")) { j += 1 }
+                    while j + 2 < n
+                        && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-")
+                            && b[j + 2] == UInt8(ascii: ">"))
+                    { j += 1 }
                     guard j + 2 < n else { return nil }
                     i = j + 3
                     continue
@@ -99,7 +109,12 @@ enum HTMLFastReducer {
                 elements += closing ? 0 : 1
                 if name == br {
                     breaks += 1
-                    if breaks >= 2 { end() } else { current.append(0x20); clean = false }
+                    if breaks >= 2 {
+                        end()
+                    } else {
+                        current.append(0x20)
+                        clean = false
+                    }
                     continue
                 }
                 if name == img { return nil }
@@ -109,7 +124,10 @@ enum HTMLFastReducer {
                     while k + name.count + 2 < n {
                         if b[k] == UInt8(ascii: "<") && b[k + 1] == UInt8(ascii: "/") {
                             var match = true
-                            for (o, ch) in name.enumerated() where b[k + 2 + o] | 0x20 != ch { match = false; break }
+                            for (o, ch) in name.enumerated() where b[k + 2 + o] | 0x20 != ch {
+                                match = false
+                                break
+                            }
                             if match { break }
                         }
                         k += 1
@@ -123,7 +141,10 @@ enum HTMLFastReducer {
                 if blocks.contains(name) {
                     end()
                 } else if name == td || name == th {
-                    if closing { current.append(0x20); clean = false }
+                    if closing {
+                        current.append(0x20)
+                        clean = false
+                    }
                 }
                 continue
             }
@@ -133,7 +154,9 @@ enum HTMLFastReducer {
                     if i + 1 < n, isLetter(b[i + 1]) || b[i + 1] == UInt8(ascii: "#") {
                         // Looks like an entity the fast path does not know: let libxml2 decide.
                         var k = i + 1
-                        while k < n && k < i + 12 && (isLetter(b[k]) || b[k] == UInt8(ascii: "#") || (b[k] >= 0x30 && b[k] <= 0x39)) { k += 1 }
+                        while k < n && k < i + 12
+                            && (isLetter(b[k]) || b[k] == UInt8(ascii: "#") || (b[k] >= 0x30 && b[k] <= 0x39))
+                        { k += 1 }
                         if k < n && b[k] == UInt8(ascii: ";") { return nil }
                     }
                     current.append(c)
@@ -161,7 +184,9 @@ enum HTMLFastReducer {
                     clean = false
                     lastSpace = true
                 } else {
-                    if (x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3) && Whitespace.spaceLength(b, at: i) > 0 { clean = false }
+                    if (x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3) && Whitespace.spaceLength(b, at: i) > 0 {
+                        clean = false
+                    }
                     lastSpace = false
                 }
                 i += 1
@@ -200,7 +225,9 @@ enum HTMLFastReducer {
             }
             guard j > start, j < n, b[j] == UInt8(ascii: ";") else { return nil }
             // What HTML does with references to C1 controls (windows-1252) is libxml2's business.
-            guard v >= 0x20 || v == 0x9 || v == 0xA || v == 0xD, !(0x80...0x9F).contains(v), let s = Unicode.Scalar(v), v != 0 else { return nil }
+            guard v >= 0x20 || v == 0x9 || v == 0xA || v == 0xD, !(0x80...0x9F).contains(v), let s = Unicode.Scalar(v),
+                v != 0
+            else { return nil }
             return (s, j + 1 - i)
         }
         let start = j

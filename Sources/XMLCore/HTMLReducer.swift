@@ -25,7 +25,8 @@ public enum HTMLReducer {
     static let blocks: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "tr", "table", "tbody",
         "thead", "tfoot", "section", "article", "header", "footer", "figure", "figcaption", "dl", "dt", "dd", "hr",
-        "address", "aside", "nav", "main", "form", "fieldset", "details", "summary", "caption", "body", "html", "center",
+        "address", "aside", "nav", "main", "form", "fieldset", "details", "summary", "caption", "body", "html",
+        "center",
     ]
     static let dropped: Set<String> = [
         "script", "style", "iframe", "noscript", "template", "head", "object", "embed", "applet", "frameset", "frame",
@@ -61,7 +62,8 @@ public enum HTMLReducer {
             window = (window.1, window.2, window.3, window.4, b | 0x20)
             guard window.0 == UInt8(ascii: "<") | 0x20 || window.0 == UInt8(ascii: "<") else { continue }
             switch (window.1, window.2, window.3, window.4) {
-            case (0x68, 0x74, 0x6D, 0x6C), (0x62, 0x6F, 0x64, 0x79), (0x68, 0x65, 0x61, 0x64): return true  // html body head
+            // html, body, head
+            case (0x68, 0x74, 0x6D, 0x6C), (0x62, 0x6F, 0x64, 0x79), (0x68, 0x65, 0x61, 0x64): return true
             default: continue
             }
         }
@@ -71,7 +73,10 @@ public enum HTMLReducer {
     static func looksLikeMarkup(_ paragraphs: [String]) -> Bool {
         for p in paragraphs {
             guard p.contains("<") else { continue }
-            for tag in ["<p>", "<p ", "</p>", "<br", "<div", "</div>", "<b>", "<i>", "<a ", "</a>", "<em>", "<strong>", "<ul>", "<li>", "<h1", "<h2", "<h3", "<img ", "<span", "<script", "<iframe"] where p.lowercased().contains(tag) {
+            for tag in [
+                "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<b>", "<i>", "<a ", "</a>", "<em>", "<strong>", "<ul>",
+                "<li>", "<h1", "<h2", "<h3", "<img ", "<span", "<script", "<iframe",
+            ] where p.lowercased().contains(tag) {
                 return true
             }
         }
@@ -214,7 +219,9 @@ public enum HTMLReducer {
         var out: [String] = []
         var current: [UInt8] = []
         func flush() {
-            let p = current.withUnsafeBufferPointer { Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self) }
+            let p = current.withUnsafeBufferPointer {
+                Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
+            }
             if !p.isEmpty { out.append(p) }
             current.removeAll(keepingCapacity: true)
         }
@@ -280,7 +287,10 @@ public enum HTMLReducer {
                     }
                     if name == "img" {
                         if let src = attribute(node, "src"), !src.isEmpty {
-                            images.append(Image(url: URIResolver.resolve(src, against: base), alt: attribute(node, "alt").flatMap { $0.isEmpty ? nil : $0 }))
+                            images.append(
+                                Image(
+                                    url: URIResolver.resolve(src, against: base),
+                                    alt: attribute(node, "alt").flatMap { $0.isEmpty ? nil : $0 }))
                         }
                         continue
                     }
@@ -312,7 +322,8 @@ public enum Whitespace {
     @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+            0x3000:
             true
         default: false
         }

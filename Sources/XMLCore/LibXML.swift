@@ -41,7 +41,9 @@ enum LibXML {
     }
 
     static func doctypePublicID(_ reader: xmlTextReaderPtr) -> String? {
-        guard let doc = xmlTextReaderCurrentNode(reader)?.pointee.doc, let dtd = doc.pointee.intSubset, let id = dtd.pointee.ExternalID else { return nil }
+        guard let doc = xmlTextReaderCurrentNode(reader)?.pointee.doc, let dtd = doc.pointee.intSubset,
+            let id = dtd.pointee.ExternalID
+        else { return nil }
         return String(cString: id)
     }
 
@@ -54,9 +56,12 @@ enum LibXML {
 
     /// Why hostile input is refused, in the same words whichever engine reads it.
     enum Refusal {
-        static let entities = "the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)"
+        static let entities =
+            "the document declares DTD entities; wirefeed never expands them (possible entity expansion or external entity attack)"
         static let entityReference = "entity references are not expanded (DTD entities are refused)"
-        static func externalDTD(_ system: String) -> String { "the DOCTYPE refers to an external DTD (\(system)), which wirefeed never loads" }
+        static func externalDTD(_ system: String) -> String {
+            "the DOCTYPE refers to an external DTD (\(system)), which wirefeed never loads"
+        }
     }
 
     /// Copies a libxml2-owned string that must then be freed.

@@ -52,9 +52,11 @@ struct MarkupGuard {
             case .attributes:
                 return "a start tag holds more than \(bounds.attributes) attributes (namespace declarations included)"
             case .elementText:
-                return "one element holds more than \(bounds.elementText ?? 0) bytes of text (comments and CDATA sections included)"
+                return
+                    "one element holds more than \(bounds.elementText ?? 0) bytes of text (comments and CDATA sections included)"
             case .textPieces(_, let pieces, let bytes):
-                return "text broken into \(pieces) pieces (entity references, CDATA sections, comments) within \(bytes) bytes of one element: more than validation reads in reasonable time"
+                return
+                    "text broken into \(pieces) pieces (entity references, CDATA sections, comments) within \(bytes) bytes of one element: more than validation reads in reasonable time"
             }
         }
 
@@ -66,7 +68,8 @@ struct MarkupGuard {
     }
 
     private enum State: UInt8 {
-        case text, lessThan, startTag, quoted, endTag, bang, bangDash, comment, cdataOpening, cdata, instruction, doctype, doctypeQuoted, subsetLessThan, subsetBang
+        case text, lessThan, startTag, quoted, endTag, bang, bangDash, comment, cdataOpening, cdata, instruction,
+            doctype, doctypeQuoted, subsetLessThan, subsetBang
     }
 
     let bounds: Bounds
@@ -112,10 +115,13 @@ struct MarkupGuard {
                 unitOrder = 0
                 if let held = pendingByte {
                     pendingByte = nil
-                    if let v = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1, { one in
-                        one[0] = held
-                        return scanUnits(UnsafeBufferPointer(one))
-                    }) {
+                    if let v = withUnsafeTemporaryAllocation(
+                        of: UInt8.self, capacity: 1,
+                        { one in
+                            one[0] = held
+                            return scanUnits(UnsafeBufferPointer(one))
+                        })
+                    {
                         return v
                     }
                 }
@@ -181,7 +187,9 @@ struct MarkupGuard {
         var n = 0
         var i = 0
         while i + 8 <= count {
-            n += matches(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)), 0x0A).nonzeroBitCount
+            n +=
+                matches(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)), 0x0A)
+                .nonzeroBitCount
             i += 8
         }
         while i < count {

@@ -114,10 +114,12 @@ public final class AtomicFileSink: FileDescriptorSink {
         // The file standard output or error already writes to (`-o /dev/stdout` with output
         // redirected to a file): written through that descriptor, at its offset, as a shell
         // would, not renamed over.
-        if exists, let std = [Int32(1), 2].first(where: { fd in
-            var open = stat()
-            return fstat(fd, &open) == 0 && open.st_dev == existing.st_dev && open.st_ino == existing.st_ino
-        }) {
+        if exists,
+            let std = [Int32(1), 2].first(where: { fd in
+                var open = stat()
+                return fstat(fd, &open) == 0 && open.st_dev == existing.st_dev && open.st_ino == existing.st_ino
+            })
+        {
             let fd = dup(std)
             if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
             directory = "."
@@ -172,14 +174,18 @@ public final class AtomicFileSink: FileDescriptorSink {
         }
         #if os(Linux)
             // WIREFEED_NAMED_TEMPORARY=1 takes the path of file systems without O_TMPFILE (tests).
-            let anonymous = getenv("WIREFEED_NAMED_TEMPORARY") == nil ? open(directory, Self.oTmpFile | O_WRONLY | O_CLOEXEC, mode_t(0o600)) : -1
+            let anonymous =
+                getenv("WIREFEED_NAMED_TEMPORARY") == nil
+                ? open(directory, Self.oTmpFile | O_WRONLY | O_CLOEXEC, mode_t(0o600)) : -1
             if anonymous >= 0 {
                 temporaryPath = nil
                 super.init(fd: anonymous, name: path)
                 try keep(mode: mode, owner: exists ? existing : nil)
                 return
             }
-            if anonymous < 0 && getenv("WIREFEED_NAMED_TEMPORARY") == nil && (errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM) {
+            if anonymous < 0 && getenv("WIREFEED_NAMED_TEMPORARY") == nil
+                && (errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM)
+            {
                 throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
             }
         #endif
@@ -298,7 +304,9 @@ enum TemporaryFiles {
             // A signal ignored when the process started (nohup) stays ignored.
             var previous = sigaction()
             sigaction(sig, nil, &previous)
-            let ignored = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            let ignored =
+                unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(SIG_IGN, to: Int.self)
             if !ignored { sigaction(sig, &action, nil) }
         }
         return true
@@ -324,7 +332,9 @@ enum TemporaryFiles {
             for i in 0..<capacity where live[i] == 0 {
                 let slot = paths + i * slotSize
                 bytes.withUnsafeBufferPointer { b in
-                    b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { slot.update(from: $0, count: b.count) }
+                    b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) {
+                        slot.update(from: $0, count: b.count)
+                    }
                 }
                 slot[bytes.count] = 0
                 live[i] = 1

@@ -125,7 +125,9 @@ final class SAXEventSource {
         /// The text at `start..<start + count` of `bytes` (static: the accessors reach `bytes`
         /// through the state's pointer, and a method called on `pointee` copies the whole state).
         static func text(_ bytes: [UInt8], start: Int32, count: Int32) -> String {
-            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
+            bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self)
+            }
         }
 
         mutating func intern(_ s: String) -> Int32 {
@@ -163,16 +165,24 @@ final class SAXEventSource {
 
         /// The local name, or for a prefix no declaration binds (a namespace error libxml2
         /// reports and reads on), the whole `prefix:name` without a namespace, as the text reader names it.
-        mutating func name(_ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Int32 {
+        mutating func name(
+            _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?
+        ) -> Int32 {
             guard let prefix, uri == nil, let localName else { return intern(localName) }
             return intern(String(cString: prefix) + ":" + String(cString: localName))
         }
 
         /// `count`: the attributes written in the tag (libxml2 appends those an `<!ATTLIST>`
         /// defaults after them; the text reader leaves those out, and so does this).
-        mutating func start(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        mutating func start(
+            _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+            _ count: Int, _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        ) {
             if depth > State.maximumDepth {
-                halt(XMLError(.notWellFormed, "\(file):\(line): error: elements nested more than \(State.maximumDepth) deep", diagnostics: collector.diagnostics))
+                halt(
+                    XMLError(
+                        .notWellFormed, "\(file):\(line): error: elements nested more than \(State.maximumDepth) deep",
+                        diagnostics: collector.diagnostics))
                 return
             }
             textOpen = false
@@ -187,7 +197,8 @@ final class SAXEventSource {
                     guard let from = values[5 * k + 3], let to = values[5 * k + 4] else { continue }
                     let start = Int32(bytes.count)
                     appendAttributeValue(UnsafeBufferPointer(start: from, count: to - from))
-                    attributes.append(Attribute(name: name, namespace: namespace, start: start, count: Int32(bytes.count) - start))
+                    attributes.append(
+                        Attribute(name: name, namespace: namespace, start: start, count: Int32(bytes.count) - start))
                     if namespace == xmlNamespace && name == langName {
                         lang = intern(State.text(bytes, start: start, count: Int32(bytes.count) - start))
                     }
@@ -216,7 +227,9 @@ final class SAXEventSource {
             }
             var i = 0
             while i < value.count {
-                if value[i] == 0x26, i + 4 < value.count, value[i + 1] == 0x23, value[i + 2] == 0x33, value[i + 3] == 0x38, value[i + 4] == 0x3B {
+                if value[i] == 0x26, i + 4 < value.count, value[i + 1] == 0x23, value[i + 2] == 0x33,
+                    value[i + 3] == 0x38, value[i + 4] == 0x3B
+                {
                     bytes.append(0x26)
                     i += 5
                 } else {
@@ -226,7 +239,9 @@ final class SAXEventSource {
             }
         }
 
-        mutating func end(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        mutating func end(
+            _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+        ) {
             textOpen = false
             textRun = 0
             depth -= 1
@@ -241,7 +256,9 @@ final class SAXEventSource {
                 return
             }
             events.append(
-                Event(kind: .endElement, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri), namespace: intern(uri), prefix: openPrefix, lang: lang, start: 0, count: 0))
+                Event(
+                    kind: .endElement, depth: depth, line: line, name: name(localName, prefix: prefix, uri: uri),
+                    namespace: intern(uri), prefix: openPrefix, lang: lang, start: 0, count: 0))
         }
 
         /// White space as XML counts it (what libxml2 reports as a white-space node).
@@ -273,7 +290,8 @@ final class SAXEventSource {
             let start = Int32(bytes.count)
             bytes.append(contentsOf: text)
             let kind: XMLStreamReader.NodeKind = cdata ? .cdata : (State.isXMLBlank(text) ? .whitespace : .text)
-            events.append(Event(kind: kind, depth: depth, line: line, lang: langs.last ?? -1, start: start, count: Int32(count)))
+            events.append(
+                Event(kind: kind, depth: depth, line: line, lang: langs.last ?? -1, start: start, count: Int32(count)))
             textOpen = true
         }
 
@@ -283,13 +301,18 @@ final class SAXEventSource {
         }
 
         mutating func tooLarge() {
-            halt(XMLError(.tooLarge, "\(file):\(line): error: a text node holds more than \(State.maximumTextNode) bytes"))
+            halt(
+                XMLError(
+                    .tooLarge, "\(file):\(line): error: a text node holds more than \(State.maximumTextNode) bytes"))
         }
 
         mutating func doctype(publicID: UnsafePointer<xmlChar>?, systemID: UnsafePointer<xmlChar>?) {
             guard let systemID else { return }
             if let publicID, allowedPublicDTDs.contains(String(cString: publicID)) {
-                notes.append(Diagnostic(file: file, line: Int(line), severity: .warning, message: "DOCTYPE \(String(cString: publicID)) ignored (never loaded)", rule: "xml.doctype"))
+                notes.append(
+                    Diagnostic(
+                        file: file, line: Int(line), severity: .warning,
+                        message: "DOCTYPE \(String(cString: publicID)) ignored (never loaded)", rule: "xml.doctype"))
                 return
             }
             refuse(LibXML.Refusal.externalDTD(String(cString: systemID)))
@@ -307,12 +330,16 @@ final class SAXEventSource {
     /// Attributes counted before libxml2 parses a tag (it compares each with all before it).
     private var guardian = MarkupGuard(bounds: MarkupGuard.Bounds())
 
-    init(_ input: XMLInput, file: String, limits: Limits, allowedPublicDTDs: Set<String>, collector: ErrorCollector, chunkSize: Int) throws {
+    init(
+        _ input: XMLInput, file: String, limits: Limits, allowedPublicDTDs: Set<String>, collector: ErrorCollector,
+        chunkSize: Int
+    ) throws {
         self.input = input
         chunk = [CChar](repeating: 0, count: max(chunkSize, 1))
         LibXML.ensureInitialized()
         state = .allocate(capacity: 1)
-        state.initialize(to: State(file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector))
+        state.initialize(
+            to: State(file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector))
         if case .file(let path) = input {
             fd = open(path, O_RDONLY | O_CLOEXEC)
             if fd < 0 { throw XMLError(.io, "\(file): cannot be opened") }
@@ -340,10 +367,16 @@ final class SAXEventSource {
             head += chunk[0..<status]
         }
         let first = min(head.count, 4)
-        if let violation = head.withUnsafeBufferPointer({ $0.withMemoryRebound(to: UInt8.self) { guardian.scan(UnsafeBufferPointer(rebasing: $0[0..<first])) } }) {
+        if let violation = head.withUnsafeBufferPointer({
+            $0.withMemoryRebound(to: UInt8.self) { guardian.scan(UnsafeBufferPointer(rebasing: $0[0..<first])) }
+        }) {
             throw refusal(violation, file: file)
         }
-        guard let ctxt = head.withUnsafeBufferPointer({ xmlCreatePushParserCtxt(&handler, state, $0.baseAddress, Int32(first), file) }) else {
+        guard
+            let ctxt = head.withUnsafeBufferPointer({
+                xmlCreatePushParserCtxt(&handler, state, $0.baseAddress, Int32(first), file)
+            })
+        else {
             throw XMLError(.io, "\(file): cannot be opened")
         }
         state.pointee.ctxt = ctxt
@@ -417,7 +450,8 @@ final class SAXEventSource {
             let n = min(chunk.count, all.count - offset)
             guard n > 0 else { return 0 }
             chunk.withUnsafeMutableBytes { dst in
-                all.withUnsafeBytes { src in dst.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n) }
+                all.withUnsafeBytes { src in dst.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
+                }
             }
             offset += n
             return n
@@ -433,7 +467,9 @@ final class SAXEventSource {
     }
 
     private func readFailure() -> XMLError {
-        if case .stream(let stream) = input, stream.exceededLimit { return state.pointee.limits.documentTooLarge(state.pointee.file) }
+        if case .stream(let stream) = input, stream.exceededLimit {
+            return state.pointee.limits.documentTooLarge(state.pointee.file)
+        }
         return XMLError(.io, "\(state.pointee.file): cannot be read (\(String(cString: strerror(errno))))")
     }
 
@@ -472,16 +508,22 @@ final class SAXEventSource {
         let line = state.pointee.line
         // A document cut off inside an element: libxml2 says "Extra content at the end of
         // the document"; say what is open instead.
-        if atEnd, state.pointee.ctxt?.pointee.errNo == Int32(XML_ERR_DOCUMENT_END.rawValue), let name = state.pointee.openNames.last,
+        if atEnd, state.pointee.ctxt?.pointee.errNo == Int32(XML_ERR_DOCUMENT_END.rawValue),
+            let name = state.pointee.openNames.last,
             let prefix = state.pointee.openPrefixes.last, let opened = state.pointee.openLines.last
         {
-            let element = (prefix == 0 ? "" : state.pointee.strings[Int(prefix)] + ":") + state.pointee.strings[Int(name)]
+            let element =
+                (prefix == 0 ? "" : state.pointee.strings[Int(prefix)] + ":") + state.pointee.strings[Int(name)]
             return XMLError(
-                .notWellFormed, "\(file):\(line): error: the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
+                .notWellFormed,
+                "\(file):\(line): error: the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
                 diagnostics: collector.diagnostics)
         }
         if let first = collector.firstError(lineWhereNone: Int(line)) { return first }
-        return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))", diagnostics: collector.diagnostics)
+        return XMLError(
+            .notWellFormed,
+            "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))",
+            diagnostics: collector.diagnostics)
     }
 
     // MARK: Callbacks
@@ -490,7 +532,8 @@ final class SAXEventSource {
         ctx!.assumingMemoryBound(to: State.self)
     }
 
-    private static let onStart: startElementNsSAX2Func = { ctx, localName, prefix, uri, _, _, count, defaulted, values in
+    private static let onStart: startElementNsSAX2Func = {
+        ctx, localName, prefix, uri, _, _, count, defaulted, values in
         state(ctx).pointee.start(localName, prefix, uri, Int(count) - Int(defaulted), values)
     }
 

@@ -27,23 +27,27 @@ public final class Schema: @unchecked Sendable {
         if path.lowercased().hasSuffix(".rng") {
             kind = .relaxNG
             xsd = nil
-            let compiled: xmlRelaxNGPtr? = EntityLoader.allowingLocalFiles { collector.capturing {
-                guard let ctxt = xmlRelaxNGNewParserCtxt(path) else { return nil }
-                defer { xmlRelaxNGFreeParserCtxt(ctxt) }
-                xmlRelaxNGSetParserStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
-                return xmlRelaxNGParse(ctxt)
-            } }
+            let compiled: xmlRelaxNGPtr? = EntityLoader.allowingLocalFiles {
+                collector.capturing {
+                    guard let ctxt = xmlRelaxNGNewParserCtxt(path) else { return nil }
+                    defer { xmlRelaxNGFreeParserCtxt(ctxt) }
+                    xmlRelaxNGSetParserStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
+                    return xmlRelaxNGParse(ctxt)
+                }
+            }
             guard let compiled else { throw Self.failure(path, collector) }
             rng = compiled
         } else {
             kind = .xsd
             rng = nil
-            let compiled: xmlSchemaPtr? = EntityLoader.allowingLocalFiles { collector.capturing {
-                guard let ctxt = xmlSchemaNewParserCtxt(path) else { return nil }
-                defer { xmlSchemaFreeParserCtxt(ctxt) }
-                xmlSchemaSetParserStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
-                return xmlSchemaParse(ctxt)
-            } }
+            let compiled: xmlSchemaPtr? = EntityLoader.allowingLocalFiles {
+                collector.capturing {
+                    guard let ctxt = xmlSchemaNewParserCtxt(path) else { return nil }
+                    defer { xmlSchemaFreeParserCtxt(ctxt) }
+                    xmlSchemaSetParserStructuredErrors(ctxt, ErrorCollector.handler, collector.context)
+                    return xmlSchemaParse(ctxt)
+                }
+            }
             guard let compiled else { throw Self.failure(path, collector) }
             xsd = compiled
         }
@@ -80,7 +84,9 @@ public final class Schema: @unchecked Sendable {
 
     /// Attaches this schema to a reader, so validation happens as it reads.
     func attach(to reader: xmlTextReaderPtr) -> Bool {
-        let rc: Int32 = xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) } ?? -1
+        let rc: Int32 =
+            xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) }
+            ?? -1
         return rc == 0
     }
 
@@ -92,9 +98,14 @@ public final class Schema: @unchecked Sendable {
             }
             let reader = opened.reader
             xmlTextReaderSetStructuredErrorHandler(reader, ErrorCollector.handler, collector.context)
-            let rc: Int32 = xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) } ?? -1
+            let rc: Int32 =
+                xsd.map { xmlTextReaderSetSchema(reader, $0) } ?? rng.map { xmlTextReaderRelaxNGSetSchema(reader, $0) }
+                ?? -1
             if rc != 0 {
-                return [Diagnostic(file: file, severity: .error, message: "cannot attach the schema to the reader", rule: "schema")]
+                return [
+                    Diagnostic(
+                        file: file, severity: .error, message: "cannot attach the schema to the reader", rule: "schema")
+                ]
             }
             var status: Int32 = 1
             while status == 1 {
@@ -102,18 +113,29 @@ public final class Schema: @unchecked Sendable {
                 if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue),
                     let problem = LibXML.doctypeProblem(reader)
                 {
-                    return [Diagnostic(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error, message: problem, rule: "xml.hostile")]
+                    return [
+                        Diagnostic(
+                            file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error,
+                            message: problem, rule: "xml.hostile")
+                    ]
                 }
             }
             if status < 0, let refusal = opened.input.violation {
-                return [Diagnostic(file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds), rule: "xml")]
+                return [
+                    Diagnostic(
+                        file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds),
+                        rule: "xml")
+                ]
             }
             let valid = xmlTextReaderIsValid(reader)
             var out = Self.deduplicated(collector.diagnostics)
             if status < 0 && !out.contains(where: { $0.severity == .error }) {
-                out.append(Diagnostic(file: file, severity: .error, message: "document is not well-formed", rule: "xml"))
+                out.append(
+                    Diagnostic(file: file, severity: .error, message: "document is not well-formed", rule: "xml"))
             } else if valid == 0 && !out.contains(where: { $0.severity == .error }) {
-                out.append(Diagnostic(file: file, severity: .error, message: "document is not valid against \(path)", rule: "schema"))
+                out.append(
+                    Diagnostic(
+                        file: file, severity: .error, message: "document is not valid against \(path)", rule: "schema"))
             }
             return out
         }
@@ -123,7 +145,9 @@ public final class Schema: @unchecked Sendable {
     /// on long documents (libxml2's RELAX NG on a whole Atom feed): every child of the
     /// root named `split` (e.g. each Atom `entry`) is validated as a document of its own,
     /// then the root with its other children (the feed's head). Memory stays flat.
-    public func validate(_ input: XMLInput, file: String, splittingAt split: (namespace: String, localName: String)) -> [Diagnostic] {
+    public func validate(_ input: XMLInput, file: String, splittingAt split: (namespace: String, localName: String))
+        -> [Diagnostic]
+    {
         let collector = ErrorCollector(file: file)
         return collector.capturing {
             guard let opened = OpenedReader.open(input, name: file, bounds: MarkupGuard.validation) else {
@@ -141,7 +165,11 @@ public final class Schema: @unchecked Sendable {
                 let type = xmlTextReaderNodeType(reader)
                 let depth = xmlTextReaderDepth(reader)
                 if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
-                    return [Diagnostic(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error, message: problem, rule: "xml.hostile")]
+                    return [
+                        Diagnostic(
+                            file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), severity: .error,
+                            message: problem, rule: "xml.hostile")
+                    ]
                 }
                 guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) else {
                     status = xmlTextReaderRead(reader)
@@ -180,9 +208,12 @@ public final class Schema: @unchecked Sendable {
                     } else if let headRoot, let head {
                         if seenSplit {
                             // The grammar (RFC 4287's atomFeed) puts every other child before the first entry.
-                            collector.diagnostics.append(Diagnostic(
-                                file: file, line: Int(xmlGetLineNo(node)), severity: .error,
-                                message: "Element \(name) comes after the first \(split.localName); it must come before it", rule: "schema"))
+                            collector.diagnostics.append(
+                                Diagnostic(
+                                    file: file, line: Int(xmlGetLineNo(node)), severity: .error,
+                                    message:
+                                        "Element \(name) comes after the first \(split.localName); it must come before it",
+                                    rule: "schema"))
                         }
                         if let copy = xmlDocCopyNode(node, head, 1) {
                             Self.mapLines(from: node, to: copy, into: &headLines)
@@ -195,12 +226,17 @@ public final class Schema: @unchecked Sendable {
                 status = xmlTextReaderRead(reader)
             }
             if status < 0, let refusal = opened.input.violation {
-                return [Diagnostic(file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds), rule: "xml")]
+                return [
+                    Diagnostic(
+                        file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds),
+                        rule: "xml")
+                ]
             }
             if status < 0 {
                 var out = Self.deduplicated(collector.diagnostics)
                 if !out.contains(where: { $0.severity == .error }) {
-                    out.append(Diagnostic(file: file, severity: .error, message: "document is not well-formed", rule: "xml"))
+                    out.append(
+                        Diagnostic(file: file, severity: .error, message: "document is not well-formed", rule: "xml"))
                 }
                 return out
             }
@@ -259,7 +295,9 @@ public struct Limits: Sendable {
     /// what memory holds at once. A long XHTML article has a few thousand.
     public var maximumItemNodes: Int = 100_000
 
-    public init(maximumDocumentSize: Int = 1 << 31 - 1, maximumTextSize: Int = 16 << 20, maximumItemNodes: Int = 100_000) {
+    public init(
+        maximumDocumentSize: Int = 1 << 31 - 1, maximumTextSize: Int = 16 << 20, maximumItemNodes: Int = 100_000
+    ) {
         self.maximumDocumentSize = maximumDocumentSize
         self.maximumTextSize = maximumTextSize
         self.maximumItemNodes = maximumItemNodes

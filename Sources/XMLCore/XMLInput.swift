@@ -144,7 +144,9 @@ final class GuardedInput {
         case .bytes(let all):
             n = min(count, all.count - offset)
             guard n > 0 else { return 0 }
-            all.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+            all.withUnsafeBytes {
+                UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress! + offset, byteCount: n)
+            }
             offset += n
         case .file:
             var got = -1
@@ -154,7 +156,9 @@ final class GuardedInput {
             n = Int(stream.read(into: buffer, count: count))
         }
         guard n > 0 else { return Int32(n) }
-        let v = buffer.withMemoryRebound(to: UInt8.self, capacity: n) { guardian.scan(UnsafeBufferPointer(start: $0, count: n)) }
+        let v = buffer.withMemoryRebound(to: UInt8.self, capacity: n) {
+            guardian.scan(UnsafeBufferPointer(start: $0, count: n))
+        }
         if let v {
             violation = v
             return -1
@@ -193,14 +197,17 @@ final class OpenedReader {
     /// Opens a reader with wirefeed's safe parser options; nil when libxml2 cannot start.
     /// `bounds`: ``MarkupGuard/validation`` when a schema will be attached (its validator
     /// appends text piece by piece).
-    static func open(_ input: XMLInput, name: String, encoding: String? = nil, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()) -> OpenedReader? {
+    static func open(
+        _ input: XMLInput, name: String, encoding: String? = nil, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()
+    ) -> OpenedReader? {
         LibXML.ensureInitialized()
         if case .bytes(let bytes) = input, bytes.count >= Int(Int32.max) { return nil }
         guard let guarded = GuardedInput(input, bounds: bounds) else { return nil }
         let ctx = Unmanaged.passUnretained(guarded).toOpaque()
         // A forced encoding is the one read: a declaration in the document does not switch it back.
         let options = LibXML.safeOptions | (encoding == nil ? 0 : Int32(XML_PARSE_IGNORE_ENC.rawValue))
-        guard let r = xmlReaderForIO(GuardedInput.readCallback, ByteStream.closeCallback, ctx, name, encoding, options) else {
+        guard let r = xmlReaderForIO(GuardedInput.readCallback, ByteStream.closeCallback, ctx, name, encoding, options)
+        else {
             return nil
         }
         return OpenedReader(reader: r, input: guarded)

@@ -49,14 +49,22 @@ public final class XMLStreamReader {
 
     /// Reads a document from memory, a file or a stream. `.events` applies only when no
     /// encoding is forced (the text reader is used then).
-    public convenience init(_ input: XMLInput, file: String, limits: Limits = Limits(), encoding: String? = nil, allowedPublicDTDs: Set<String> = [], engine: Engine = .textReader) throws {
-        try self.init(input, file: file, limits: limits, encoding: encoding, allowedPublicDTDs: allowedPublicDTDs, engine: engine, chunkSize: 1 << 16)
+    public convenience init(
+        _ input: XMLInput, file: String, limits: Limits = Limits(), encoding: String? = nil,
+        allowedPublicDTDs: Set<String> = [], engine: Engine = .textReader
+    ) throws {
+        try self.init(
+            input, file: file, limits: limits, encoding: encoding, allowedPublicDTDs: allowedPublicDTDs, engine: engine,
+            chunkSize: 1 << 16)
     }
 
     /// `chunkSize`: bytes handed to the SAX parser at a time (tests make it tiny, to cut
     /// documents everywhere).
     /// `bounds`: what the text reader's input is held to (validation's, when a schema will be attached).
-    init(_ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>, engine: Engine, chunkSize: Int, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()) throws {
+    init(
+        _ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>,
+        engine: Engine, chunkSize: Int, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()
+    ) throws {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw limits.documentTooLarge(file)
         }
@@ -72,7 +80,9 @@ public final class XMLStreamReader {
         collector = ErrorCollector(file: file)
         self.allowedPublicDTDs = allowedPublicDTDs
         if engine == .events && encoding == nil {
-            let source = try SAXEventSource(input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector, chunkSize: chunkSize)
+            let source = try SAXEventSource(
+                input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector,
+                chunkSize: chunkSize)
             events = source
             sax = source.state
             opened = nil
@@ -90,7 +100,8 @@ public final class XMLStreamReader {
     /// Reads a document while validating it against `schema` in the same pass.
     public convenience init(_ input: XMLInput, file: String, validatingAgainst schema: Schema) throws {
         try self.init(
-            input, file: file, limits: Limits(), encoding: nil, allowedPublicDTDs: [], engine: .textReader, chunkSize: 1 << 16,
+            input, file: file, limits: Limits(), encoding: nil, allowedPublicDTDs: [], engine: .textReader,
+            chunkSize: 1 << 16,
             bounds: MarkupGuard.validation)
         guard schema.attach(to: reader) else {
             throw XMLError(.schema, "\(file): cannot attach the schema \(schema.path) to the reader")
@@ -140,14 +151,21 @@ public final class XMLStreamReader {
         nodeType = rc == 1 ? xmlTextReaderNodeType(reader) : -1
         if rc == 1 {
             if nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
-                if let publicID = LibXML.doctypePublicID(reader), allowedPublicDTDs.contains(publicID), !problem.contains("entities") {
-                    readerNotes.append(Diagnostic(file: file, line: line, severity: .warning, message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
+                if let publicID = LibXML.doctypePublicID(reader), allowedPublicDTDs.contains(publicID),
+                    !problem.contains("entities")
+                {
+                    readerNotes.append(
+                        Diagnostic(
+                            file: file, line: line, severity: .warning,
+                            message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
                 } else {
                     throw XMLError(.hostile, "\(file):\(line): error: \(problem)", diagnostics: collector.diagnostics)
                 }
             }
             if kind == .entityReference {
-                throw XMLError(.hostile, "\(file):\(line): error: \(LibXML.Refusal.entityReference)", diagnostics: collector.diagnostics)
+                throw XMLError(
+                    .hostile, "\(file):\(line): error: \(LibXML.Refusal.entityReference)",
+                    diagnostics: collector.diagnostics)
             }
             // Text nodes are bounded by libxml2 itself (no XML_PARSE_HUGE: 10 MB per node), depth by 256.
             return true
@@ -159,8 +177,11 @@ public final class XMLStreamReader {
     private func failure() -> XMLError {
         if let stream = opened?.stream, stream.exceededLimit { return limits.documentTooLarge(file) }
         if let refusal = opened?.input.refusal(file: file) { return refusal }
-        if let first = collector.firstError(lineWhereNone: Int(xmlTextReaderGetParserLineNumber(reader))) { return first }
-        return XMLError(.notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
+        if let first = collector.firstError(lineWhereNone: Int(xmlTextReaderGetParserLineNumber(reader))) {
+            return first
+        }
+        return XMLError(
+            .notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
     }
 
     /// The events engine's current event; a neutral one before the first and after the last
@@ -168,7 +189,9 @@ public final class XMLStreamReader {
     @inline(__always)
     private func event(_ sax: UnsafeMutablePointer<SAXEventSource.State>) -> SAXEventSource.Event {
         let p = sax.pointee.position
-        guard p >= 0 && p < sax.pointee.events.count else { return SAXEventSource.Event(kind: .other, depth: 0, line: 0, start: 0, count: 0) }
+        guard p >= 0 && p < sax.pointee.events.count else {
+            return SAXEventSource.Event(kind: .other, depth: 0, line: 0, start: 0, count: 0)
+        }
         return sax.pointee.events[p]
     }
 
@@ -182,7 +205,8 @@ public final class XMLStreamReader {
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
         case Int32(XML_READER_TYPE_TEXT.rawValue): .text
         case Int32(XML_READER_TYPE_CDATA.rawValue): .cdata
-        case Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue): .whitespace
+        case Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            .whitespace
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue): .entityReference
         default: .other
         }
@@ -241,7 +265,9 @@ public final class XMLStreamReader {
     func appendValue(to out: inout [UInt8]) {
         if let sax {
             let e = event(sax)
-            sax.pointee.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.start + e.count)])) }
+            sax.pointee.bytes.withUnsafeBufferPointer {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.start + e.count)]))
+            }
             return
         }
         guard let p = xmlTextReaderConstValue(reader) else { return }
@@ -252,7 +278,8 @@ public final class XMLStreamReader {
     public var value: String {
         if let sax {
             let e = event(sax)
-            return e.kind == .element || e.kind == .endElement ? "" : SAXEventSource.State.text(sax.pointee.bytes, start: e.start, count: e.count)
+            return e.kind == .element || e.kind == .endElement
+                ? "" : SAXEventSource.State.text(sax.pointee.bytes, start: e.start, count: e.count)
         }
         return LibXML.copyString(xmlTextReaderConstValue(reader)) ?? ""
     }
@@ -298,7 +325,9 @@ public final class XMLStreamReader {
         if let sax {
             var found: String?
             forEachEventAttribute(sax) { name, ns, start, count in
-                if found == nil && name == localName && (namespace ?? "") == ns { found = SAXEventSource.State.text(sax.pointee.bytes, start: start, count: count) }
+                if found == nil && name == localName && (namespace ?? "") == ns {
+                    found = SAXEventSource.State.text(sax.pointee.bytes, start: start, count: count)
+                }
             }
             return found
         }
@@ -329,7 +358,9 @@ public final class XMLStreamReader {
     /// value), namespace declarations left out, in document order.
     public func forEachAttribute(_ body: (String, String, String) -> Void) {
         if let sax {
-            forEachEventAttribute(sax) { body($0, $1, SAXEventSource.State.text(sax.pointee.bytes, start: $2, count: $3)) }
+            forEachEventAttribute(sax) {
+                body($0, $1, SAXEventSource.State.text(sax.pointee.bytes, start: $2, count: $3))
+            }
             return
         }
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }
@@ -343,7 +374,9 @@ public final class XMLStreamReader {
         xmlTextReaderMoveToElement(reader)
     }
 
-    private func forEachEventAttribute(_ sax: UnsafeMutablePointer<SAXEventSource.State>, _ body: (String, String, Int32, Int32) -> Void) {
+    private func forEachEventAttribute(
+        _ sax: UnsafeMutablePointer<SAXEventSource.State>, _ body: (String, String, Int32, Int32) -> Void
+    ) {
         let e = event(sax)
         guard e.kind == .element else { return }
         for k in Int(e.start)..<Int(e.start + e.count) {
@@ -371,7 +404,8 @@ public final class XMLStreamReader {
             default: break
             }
             if text.utf8.count > limits.maximumTextSize {
-                throw XMLError(.tooLarge, "\(file):\(line): text larger than the limit of \(limits.maximumTextSize) bytes")
+                throw XMLError(
+                    .tooLarge, "\(file):\(line): text larger than the limit of \(limits.maximumTextSize) bytes")
             }
         }
         return text

@@ -38,7 +38,10 @@ public final class XMLElement: @unchecked Sendable {
     /// The base URI in scope (`xml:base` resolved against its ancestors'), if any.
     public let base: String?
 
-    public init(name: String, namespace: String, attributes: [XMLAttribute] = [], children: [XMLContent] = [], line: Int = 0, lang: String? = nil, base: String? = nil) {
+    public init(
+        name: String, namespace: String, attributes: [XMLAttribute] = [], children: [XMLContent] = [], line: Int = 0,
+        lang: String? = nil, base: String? = nil
+    ) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
@@ -98,7 +101,9 @@ public final class XMLElement: @unchecked Sendable {
     }
 
     /// Whether the element has child elements (not only text).
-    public var hasElementChildren: Bool { children.contains { if case .element = $0 { return true } else { return false } } }
+    public var hasElementChildren: Bool {
+        children.contains { if case .element = $0 { return true } else { return false } }
+    }
 }
 
 /// Paragraphs as read, white space not yet collapsed: all their bytes in one array and where
@@ -136,11 +141,15 @@ extension XMLStreamReader {
     /// ``XMLElement/paragraphs`` while reading (as ``HTMLReducer/paragraphs(ofTree:)`` would
     /// reduce their children) and keep no children: for XHTML content that is only ever
     /// read as paragraphs (import), this skips building a tree of it.
-    public func readElement(base parentBase: String?, shallow: Set<String> = [], reduceWhen: ((XMLElement, XMLElement) -> Bool)? = nil) throws -> XMLElement {
+    public func readElement(
+        base parentBase: String?, shallow: Set<String> = [], reduceWhen: ((XMLElement, XMLElement) -> Bool)? = nil
+    ) throws -> XMLElement {
         try capturingErrors { try readElementCapturing(base: parentBase, shallow: shallow, reduceWhen: reduceWhen) }
     }
 
-    private func readElementCapturing(base parentBase: String?, shallow: Set<String>, reduceWhen: ((XMLElement, XMLElement) -> Bool)?) throws -> XMLElement {
+    private func readElementCapturing(
+        base parentBase: String?, shallow: Set<String>, reduceWhen: ((XMLElement, XMLElement) -> Bool)?
+    ) throws -> XMLElement {
         precondition(kind == .element)
         let root = makeElement(parentBase: parentBase, parentLang: nil, lang: xmlLang)
         if isEmptyElement { return root }
@@ -182,7 +191,9 @@ extension XMLStreamReader {
                 let v = repairsMojibake ? Mojibake.repair(value) : value
                 textBytes += v.utf8.count
                 if textBytes > limits.maximumTextSize {
-                    throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                    throw XMLError(
+                        .tooLarge,
+                        "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
                 nodes += 1
                 if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
@@ -195,7 +206,10 @@ extension XMLStreamReader {
     }
 
     private func tooManyNodes(_ root: XMLElement) -> XMLError {
-        XMLError(.tooLarge, "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements, attributes and text nodes")
+        XMLError(
+            .tooLarge,
+            "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements, attributes and text nodes"
+        )
     }
 
     /// The element the reader is on, without children. `lang` is its `xml:lang` in scope
@@ -215,7 +229,9 @@ extension XMLStreamReader {
                 attrs.append(XMLAttribute(name: name, namespace: namespace, value: v))
             }
         }
-        return XMLElement(name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: lang, base: base)
+        return XMLElement(
+            name: localName, namespace: namespaceURI, attributes: attrs, children: [], line: line, lang: lang,
+            base: base)
     }
 }
 
@@ -234,7 +250,8 @@ public enum URIResolver {
     public static func isAbsolute(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
         let scheme = s[..<colon]
-        return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 }
 
@@ -347,9 +364,13 @@ extension XMLStreamReader {
                 }
                 textBytes += paragraphs.bytes.count - before
                 if textBytes > limits.maximumTextSize {
-                    throw XMLError(.tooLarge, "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                    throw XMLError(
+                        .tooLarge,
+                        "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
-                let blank = paragraphs.bytes.withUnsafeBufferPointer { Whitespace.isBlank(bytes: UnsafeBufferPointer(rebasing: $0[before...])) }
+                let blank = paragraphs.bytes.withUnsafeBufferPointer {
+                    Whitespace.isBlank(bytes: UnsafeBufferPointer(rebasing: $0[before...]))
+                }
                 if !blank { breaks = 0 }
             default:
                 break

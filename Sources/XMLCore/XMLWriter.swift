@@ -24,7 +24,9 @@ public final class XMLWriter {
         self.writer = writer
         if indent {
             xmlTextWriterSetIndent(writer, 1)
-            _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+            _ = "  ".withCString {
+                xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+            }
         }
     }
 
@@ -147,38 +149,42 @@ public enum XMLText {
     /// `&amp;amp;`, `<` `&amp;lt;`, `>` `&amp;gt;`.
     public static func appendEscaped(_ s: String, to out: inout [UInt8], htmlFirst: Bool = false) {
         var copy = s
-        copy.withUTF8 { b in escapeClass.withUnsafeBufferPointer { table in
-            let n = b.count
-            var i = 0
-            var run = 0
-            while i < n {
-                while i < n, table[Int(b[i])] == 0 { i += 1 }
-                guard i < n else { break }
-                let replacement: StaticString
-                var skip = 1
-                switch b[i] {
-                case UInt8(ascii: "&"): replacement = htmlFirst ? "&amp;amp;" : "&amp;"
-                case UInt8(ascii: "<"): replacement = htmlFirst ? "&amp;lt;" : "&lt;"
-                case UInt8(ascii: ">"): replacement = htmlFirst ? "&amp;gt;" : "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                case 0xEF:
-                    // U+FFFE and U+FFFF are not XML characters; other EF sequences are.
-                    guard i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF else {
-                        i += 1
-                        continue
+        copy.withUTF8 { b in
+            escapeClass.withUnsafeBufferPointer { table in
+                let n = b.count
+                var i = 0
+                var run = 0
+                while i < n {
+                    while i < n, table[Int(b[i])] == 0 { i += 1 }
+                    guard i < n else { break }
+                    let replacement: StaticString
+                    var skip = 1
+                    switch b[i] {
+                    case UInt8(ascii: "&"): replacement = htmlFirst ? "&amp;amp;" : "&amp;"
+                    case UInt8(ascii: "<"): replacement = htmlFirst ? "&amp;lt;" : "&lt;"
+                    case UInt8(ascii: ">"): replacement = htmlFirst ? "&amp;gt;" : "&gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case 0x0D: replacement = "&#13;"
+                    case 0xEF:
+                        // U+FFFE and U+FFFF are not XML characters; other EF sequences are.
+                        guard i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF else {
+                            i += 1
+                            continue
+                        }
+                        replacement = ""
+                        skip = 3
+                    default: replacement = ""  // C0 controls other than tab and line feed
                     }
-                    replacement = ""
-                    skip = 3
-                default: replacement = ""  // C0 controls other than tab and line feed
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    out.append(
+                        contentsOf: UnsafeBufferPointer(
+                            start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    i += skip
+                    run = i
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                i += skip
-                run = i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
-        } }
+        }
     }
 
     /// 1 for the bytes ``appendEscaped(_:to:htmlFirst:)`` must look at: `& < > "`, C0 controls other

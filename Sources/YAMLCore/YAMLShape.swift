@@ -48,7 +48,9 @@ public enum YAMLShape {
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
 
         let budget = buffer.count.multipliedReportingOverflow(by: limits.expansionFactor)
-        let maximum = budget.overflow ? Int.max / 4 : min(budget.partialValue, Int.max / 4) + min(limits.expansionAllowance, Int.max / 4)
+        let maximum =
+            budget.overflow
+            ? Int.max / 4 : min(budget.partialValue, Int.max / 4) + min(limits.expansionAllowance, Int.max / 4)
         // Bytes of the document so far with every alias expanded; each open collection's
         // count when it started (its own size, once it ends, is the difference).
         var expanded = 0
@@ -63,7 +65,8 @@ public enum YAMLShape {
             case YAML_STREAM_END_EVENT:
                 return nil
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT
+                let anchor =
+                    event.type == YAML_SEQUENCE_START_EVENT
                     ? string(event.data.sequence_start.anchor) : string(event.data.mapping_start.anchor)
                 open.append((expanded, anchor))
                 if open.count > limits.depth {

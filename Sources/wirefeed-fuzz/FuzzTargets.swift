@@ -16,14 +16,17 @@ enum FuzzTarget: String, CaseIterable {
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["WIREFEED_FUZZ_TARGET"] ?? "import"
-        guard let t = FuzzTarget(rawValue: name) else { fatalError("WIREFEED_FUZZ_TARGET must be one of \(allCases.map(\.rawValue))") }
+        guard let t = FuzzTarget(rawValue: name) else {
+            fatalError("WIREFEED_FUZZ_TARGET must be one of \(allCases.map(\.rawValue))")
+        }
         return t
     }()
 
     static let validator: DocumentValidator = {
         var dir = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { dir.deleteLastPathComponent() }
-        return DocumentValidator(schemasDirectory: dir.path + "/schemas", lint: LintOptions(now: Timestamp(seconds: 1_700_000_000)))
+        return DocumentValidator(
+            schemasDirectory: dir.path + "/schemas", lint: LintOptions(now: Timestamp(seconds: 1_700_000_000)))
     }()
 
     func run(_ bytes: [UInt8]) {
@@ -31,13 +34,17 @@ enum FuzzTarget: String, CaseIterable {
         case .import:
             // The events engine against the text reader: the same document and warnings, or
             // both refuse the input.
-            let events = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .events))
-            let reference = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .textReader))
+            let events = try? FeedImporter.document(
+                .bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .events))
+            let reference = try? FeedImporter.document(
+                .bytes(bytes), file: "fuzz.xml", options: ImportOptions(engine: .textReader))
             switch (events, reference) {
             case (nil, nil): break
             case (let e?, let r?):
                 if e.0 != r.0 { fatalError("events engine read another document than the text reader") }
-                if e.1.map(\.formatted) != r.1.map(\.formatted) { fatalError("events engine warned otherwise than the text reader") }
+                if e.1.map(\.formatted) != r.1.map(\.formatted) {
+                    fatalError("events engine warned otherwise than the text reader")
+                }
             case (nil, _?): fatalError("events engine refused what the text reader read")
             case (_?, nil): fatalError("events engine read what the text reader refused")
             }

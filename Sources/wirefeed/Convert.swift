@@ -25,19 +25,29 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Output format: rss, atom, newsml or json.")
     var to: OutputFormatArgument
 
-    @Option(name: .long, help: "Feed metadata (YAML or JSON): title, url, selfURL, language, rights, authors, idBase, ...")
+    @Option(
+        name: .long, help: "Feed metadata (YAML or JSON): title, url, selfURL, language, rights, authors, idBase, ...")
     var feed: String?
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "NewsML-G2 only: write one newsItem file per article (and per picture) into this folder, each atomically.")
+    @Option(
+        name: .long,
+        help: "NewsML-G2 only: write one newsItem file per article (and per picture) into this folder, each atomically."
+    )
     var outputDir: String?
 
-    @Option(name: .long, help: "Order articles: input (default), newest or oldest first. Sorting holds all articles in memory.")
+    @Option(
+        name: .long,
+        help: "Order articles: input (default), newest or oldest first. Sorting holds all articles in memory.")
     var sort: SortOrder = .input
 
-    @Option(name: .long, help: "Refuse an input file larger than this (bytes; K, M, G suffixes). Default 256M; JSON Lines are limited per line.")
+    @Option(
+        name: .long,
+        help:
+            "Refuse an input file larger than this (bytes; K, M, G suffixes). Default 256M; JSON Lines are limited per line."
+    )
     var maxInputSize: ByteCount?
 
     @Flag(name: .long, help: "Print warnings about repaired input to standard error.")
@@ -48,8 +58,12 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory or -)") }
-        if outputDir != nil && output != nil { throw ValidationError("give either -o/--output or --output-dir, not both") }
-        if outputDir != nil && to.format != .newsml { throw ValidationError("--output-dir writes one NewsML-G2 item per file: use it with --to newsml") }
+        if outputDir != nil && output != nil {
+            throw ValidationError("give either -o/--output or --output-dir, not both")
+        }
+        if outputDir != nil && to.format != .newsml {
+            throw ValidationError("--output-dir writes one NewsML-G2 item per file: use it with --to newsml")
+        }
     }
 
     func run() throws {
@@ -66,7 +80,9 @@ struct Convert: ParsableCommand {
 
     private func convert() throws {
         let feedMeta = try feed.map { path throws(IngestError) in try Feed.load(path: path) } ?? Feed()
-        var inputs = ArticleInputs(paths: inputs, reader: CleanedArticleReader(feed: feedMeta), maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
+        var inputs = ArticleInputs(
+            paths: inputs, reader: CleanedArticleReader(feed: feedMeta),
+            maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         _ = try inputs.files()  // fail early on missing paths, before any output exists
         try inputs.bufferStandardInput()
         // Without the feed's own `updated` the newest article date goes in the head, before
@@ -77,11 +93,15 @@ struct Convert: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if let outputDir {
             // Each input is its own item there: one that cannot be read must not stop the others.
-            let updated = needsFirstWalk ? try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment) : (feedMeta.updated ?? Timestamp(seconds: 0))
+            let updated =
+                needsFirstWalk
+                ? try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment)
+                : (feedMeta.updated ?? Timestamp(seconds: 0))
             try writeItems(inputs: inputs, feed: feedMeta, context: WriteContext(updated: updated), to: outputDir)
             return
         }
-        let first = needsFirstWalk ? try Converter.firstWalk(feed: feedMeta, inputs: inputs, environment: environment) : nil
+        let first =
+            needsFirstWalk ? try Converter.firstWalk(feed: feedMeta, inputs: inputs, environment: environment) : nil
         let updated = first?.updated ?? feedMeta.updated ?? Timestamp(seconds: 0)
         let kept = first?.articles
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
@@ -113,11 +133,15 @@ struct Convert: ParsableCommand {
             try writer.finish()
             try sink.commit()
             if repaired > 0 && !verbose && !strict {
-                printError("wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
+                printError(
+                    "wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them"
+                )
             }
         } catch is StrictStop {
             sink.abort()
-            printError("wirefeed: a warning about the input (above) and --strict is set: \(output == nil ? "standard output is incomplete" : "nothing written")")
+            printError(
+                "wirefeed: a warning about the input (above) and --strict is set: \(output == nil ? "standard output is incomplete" : "nothing written")"
+            )
             throw Reported()
         } catch {
             sink.abort()
@@ -149,7 +173,11 @@ extension Convert {
         var names: [String: String] = [:]
         func write(_ name: String, id: String, _ body: (any ByteSink) throws -> Void) throws {
             if let first = names[name] {
-                throw IngestError(file: dir + "/" + name, message: "'\(id)' was written there already in this run (\(first == id ? "two articles have this id" : "ids '\(first)' and '\(id)' make the same name")): not overwritten")
+                throw IngestError(
+                    file: dir + "/" + name,
+                    message:
+                        "'\(id)' was written there already in this run (\(first == id ? "two articles have this id" : "ids '\(first)' and '\(id)' make the same name")): not overwritten"
+                )
             }
             names[name] = id
             let sink = try AtomicFileSink(path: dir + "/" + name)
@@ -176,7 +204,9 @@ extension Convert {
             repaired += problems
             if strict && problems > 0 {
                 let file = warnings.first(where: { $0.severity >= .warning })?.file ?? "-"
-                throw IngestError(file: file, message: "\(Self.warnings(problems)) about article \(article.id) and --strict is set: not written")
+                throw IngestError(
+                    file: file,
+                    message: "\(Self.warnings(problems)) about article \(article.id) and --strict is set: not written")
             }
             try write(NewsMLWriter.fileName(forGUID: article.id), id: article.id) {
                 try NewsMLWriter.writeItem(article, feed: feed, context: context, to: $0, linkingPictures: true)
@@ -188,11 +218,14 @@ extension Convert {
             }
         }
         if repaired > 0 && !verbose && !strict {
-            printError("wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
+            printError(
+                "wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them")
         }
         if verbose { printError("wirefeed: wrote \(written) item\(written == 1 ? "" : "s") to \(dir)") }
         if failures > 0 {
-            printError("wirefeed: \(failures) input\(failures == 1 ? "" : "s") failed (listed above); \(written) item\(written == 1 ? "" : "s") written to \(dir)")
+            printError(
+                "wirefeed: \(failures) input\(failures == 1 ? "" : "s") failed (listed above); \(written) item\(written == 1 ? "" : "s") written to \(dir)"
+            )
             throw Reported()
         }
     }

@@ -38,13 +38,21 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1, no output file) when there is any warning.")
     var strict = false
 
-    @Option(name: .long, help: "Stop after this many articles (the rest of the feed is not read; an info note says so, which --strict does not count).")
+    @Option(
+        name: .long,
+        help:
+            "Stop after this many articles (the rest of the feed is not read; an info note says so, which --strict does not count)."
+    )
     var maxArticles: Int?
 
     @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
     var maxInputSize: ByteCount?
 
-    @Option(name: .long, help: "Refuse an item holding more text than this (bytes; K, M suffixes). Default 16M; libxml2 stops single text nodes at 10 MB.")
+    @Option(
+        name: .long,
+        help:
+            "Refuse an item holding more text than this (bytes; K, M suffixes). Default 16M; libxml2 stops single text nodes at 10 MB."
+    )
     var maxTextSize: ByteCount?
 
     func validate() throws {
@@ -76,9 +84,13 @@ struct Import: ParsableCommand {
         }
         let writer = JSONImportWriter(sink: sink, embedWarnings: format == .json)
         do {
-            let warnings = try FeedImporter.run(input, file: file, options: ImportOptions(
+            let warnings = try FeedImporter.run(
+                input, file: file,
+                options: ImportOptions(
                     format: from.format,
-                    limits: Limits(maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max), maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
+                    limits: Limits(
+                        maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max),
+                        maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
                     maximumArticles: maxArticles), handler: writer)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)

@@ -31,7 +31,12 @@ enum ManyOperands {
             if a == "--" {
                 // Everything after `--` is a path; the first one still goes through the parser.
                 for rest in arguments[i...] {
-                    if sawOperand { setAside.append(rest) } else { parse += ["--", rest]; sawOperand = true }
+                    if sawOperand {
+                        setAside.append(rest)
+                    } else {
+                        parse += ["--", rest]
+                        sawOperand = true
+                    }
                 }
                 break
             }
@@ -43,7 +48,12 @@ enum ManyOperands {
                 }
                 continue
             }
-            if sawOperand { setAside.append(a) } else { parse.append(a); sawOperand = true }
+            if sawOperand {
+                setAside.append(a)
+            } else {
+                parse.append(a)
+                sawOperand = true
+            }
         }
         return (parse, setAside)
     }

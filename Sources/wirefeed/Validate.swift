@@ -1,11 +1,11 @@
 import ArgumentParser
+import Foundation
+import WireFeed
+import XMLCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
-import WireFeed
-import XMLCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,7 +71,9 @@ struct Validate: ParsableCommand {
         if let bad = ignore.first(where: { !known.contains($0) }) {
             throw ValidationError("--ignore \(bad): no such rule (wirefeed validate --rules lists them)")
         }
-        if let now, Timestamp(rfc3339: now) == nil { throw ValidationError("--now \(now): not an RFC 3339 date-time with a zone") }
+        if let now, Timestamp(rfc3339: now) == nil {
+            throw ValidationError("--now \(now): not an RFC 3339 date-time with a zone")
+        }
         if let schema, !FileManager.default.fileExists(atPath: schema) {
             throw ValidationError("--schema \(schema): no such file")
         }
@@ -93,11 +95,18 @@ struct Validate: ParsableCommand {
                 throw Reported()
             }
         }
-        let lint: LintOptions? = schemaOnly ? nil : LintOptions(selfURL: selfURL, now: now.flatMap { Timestamp(rfc3339: $0) } ?? Converter.now(), ignored: ignored)
+        let lint: LintOptions? =
+            schemaOnly
+            ? nil
+            : LintOptions(
+                selfURL: selfURL, now: now.flatMap { Timestamp(rfc3339: $0) } ?? Converter.now(), ignored: ignored)
         let env = ProcessInfo.processInfo.environment
-        let executable = CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        let executable =
+            CommandLine.arguments[0].contains("/")
+            ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
         let validator = DocumentValidator(
-            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env), override: schema, lint: lint)
+            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env),
+            override: schema, lint: lint)
         var reports: [ValidationReport] = []
         let reporter = Reporter(format: format, strict: strict, quiet: quiet)
         reporter.begin()
@@ -105,21 +114,28 @@ struct Validate: ParsableCommand {
         // Files are independent: they are validated on as many threads as there are cores
         // (standard input, read once, keeps it to one); reports come out in the given order.
         let threads = paths.contains("-") ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        OrderedParallel.forEach(count: paths.count, threads: threads, work: { i in
-            let path = paths[i]
-            if path == "-" {
-                return validator.validate(.stream(ByteStream.standardInput()), file: "-")
-            } else if access(path, R_OK) != 0 {
-                let exists = Files.isDirectory(path) != nil
-                return ValidationReport(file: path, format: nil, schema: nil, diagnostics: [
-                    Diagnostic(file: path, severity: .error, message: exists ? "cannot be read" : "no such file or directory", rule: "io")
-                ])
-            }
-            return validator.validate(file: path)
-        }, deliver: { _, report in
-            reporter.report(report)
-            reports.append(report)
-        })
+        OrderedParallel.forEach(
+            count: paths.count, threads: threads,
+            work: { i in
+                let path = paths[i]
+                if path == "-" {
+                    return validator.validate(.stream(ByteStream.standardInput()), file: "-")
+                } else if access(path, R_OK) != 0 {
+                    let exists = Files.isDirectory(path) != nil
+                    return ValidationReport(
+                        file: path, format: nil, schema: nil,
+                        diagnostics: [
+                            Diagnostic(
+                                file: path, severity: .error,
+                                message: exists ? "cannot be read" : "no such file or directory", rule: "io")
+                        ])
+                }
+                return validator.validate(file: path)
+            },
+            deliver: { _, report in
+                reporter.report(report)
+                reports.append(report)
+            })
         reporter.finish(reports)
         if reports.contains(where: { !$0.isValid(strict: strict) }) { throw Reported(code: 1) }
     }
@@ -158,7 +174,9 @@ struct Reporter {
         switch format {
         case .text:
             for d in r.diagnostics { out(d.formatted) }
-            if !quiet && r.diagnostics.isEmpty { out("\(r.file): valid \(r.format?.displayName ?? "")".trimmingCharacters(in: .whitespaces)) }
+            if !quiet && r.diagnostics.isEmpty {
+                out("\(r.file): valid \(r.format?.displayName ?? "")".trimmingCharacters(in: .whitespaces))
+            }
         case .json:
             out(json(r))
         case .github:
@@ -181,7 +199,8 @@ struct Reporter {
             if let xml = try? junit(reports) { FileHandle.standardOutput.write(Data(xml)) }
         case .text where !quiet:
             let invalid = reports.filter { !$0.isValid(strict: strict) }.count
-            let summary = "\(reports.count) document\(reports.count == 1 ? "" : "s") checked: \(reports.count - invalid) valid, \(invalid) invalid"
+            let summary =
+                "\(reports.count) document\(reports.count == 1 ? "" : "s") checked: \(reports.count - invalid) valid, \(invalid) invalid"
             FileHandle.standardError.write(Data((summary + "\n").utf8))
         default:
             break
@@ -189,15 +208,20 @@ struct Reporter {
     }
 
     func json(_ r: ValidationReport) -> String {
-        var o: [String: Any] = ["file": r.file, "valid": r.isValid(strict: strict), "errors": r.errors, "warnings": r.warnings]
+        var o: [String: Any] = [
+            "file": r.file, "valid": r.isValid(strict: strict), "errors": r.errors, "warnings": r.warnings,
+        ]
         if let f = r.format { o["format"] = f.rawValue }
         if let s = r.schema { o["schema"] = s }
         o["diagnostics"] = r.diagnostics.map { d -> [String: Any] in
-            var x: [String: Any] = ["line": d.line, "column": d.column, "severity": d.severity.rawValue, "message": d.message]
+            var x: [String: Any] = [
+                "line": d.line, "column": d.column, "severity": d.severity.rawValue, "message": d.message,
+            ]
             if let rule = d.rule { x["rule"] = rule }
             return x
         }
-        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -231,7 +255,10 @@ struct Reporter {
                 let problems = r.diagnostics.filter { $0.severity == .error || (strict && $0.severity == .warning) }
                 try w.startElement("failure")
                 try w.attribute("type", problems.first?.rule ?? "invalid")
-                try w.attribute("message", "\(problems.count) problem\(problems.count == 1 ? "" : "s"): \(problems.first?.message ?? "invalid")")
+                try w.attribute(
+                    "message",
+                    "\(problems.count) problem\(problems.count == 1 ? "" : "s"): \(problems.first?.message ?? "invalid")"
+                )
                 try w.text(problems.map(\.formatted).joined(separator: "\n"))
                 try w.endElement()
             }
@@ -245,7 +272,8 @@ struct Reporter {
     }
 
     func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     func escapeProperty(_ s: String) -> String {

@@ -8,7 +8,8 @@ import ArgumentParser
 struct WireFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
-        abstract: "Turn cleaned news articles into RSS 2.0, Atom 1.0 and NewsML-G2, validate feeds, and read them back.",
+        abstract:
+            "Turn cleaned news articles into RSS 2.0, Atom 1.0 and NewsML-G2, validate feeds, and read them back.",
         discussion: """
             Exit codes: 0 success or valid, 1 bad input or invalid document, 2 usage error.
 

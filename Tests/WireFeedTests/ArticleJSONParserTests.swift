@@ -13,10 +13,14 @@ import Testing
     @Test func agreesWithJSONDecoderOnGeneratedArticles() throws {
         for var a in Generated.articles(count: 200, seed: 42) {
             if a.rights == Rights() { a.rights = nil }  // an empty Rights is omitted from JSON
-            for data in [try JSONEncoder().encode(a), Data(try Converter.render([a], format: .json, updated: Fixtures.updated))] {
+            for data in [
+                try JSONEncoder().encode(a), Data(try Converter.render([a], format: .json, updated: Fixtures.updated)),
+            ] {
                 let text = String(decoding: data, as: UTF8.self)
                 // The document form wraps the article: take it out.
-                let json = text.hasPrefix("{\"articles\"") ? String(text.dropFirst("{\"articles\":[\n  ".count).dropLast("\n]}\n".count)) : text
+                let json =
+                    text.hasPrefix("{\"articles\"")
+                    ? String(text.dropFirst("{\"articles\":[\n  ".count).dropLast("\n]}\n".count)) : text
                 let decoded = try JSONDecoder().decode(Article.self, from: Data(json.utf8))
                 #expect(fast(json) == decoded)
                 #expect(decoded == a)
@@ -25,7 +29,9 @@ import Testing
     }
 
     @Test func escapesUnicodeAndUnknownKeys() {
-        let a = fast(#"{"id":"x","title":"Tab\there \"q\" \\ \/ \u00e9 \ud83d\udea2","extra":{"a":[1,2,{"b":null}]},"urgency":3,"summary":null}"#)
+        let a = fast(
+            #"{"id":"x","title":"Tab\there \"q\" \\ \/ \u00e9 \ud83d\udea2","extra":{"a":[1,2,{"b":null}]},"urgency":3,"summary":null}"#
+        )
         #expect(a?.title == "Tab\there \"q\" \\ / é 🚢")
         #expect(a?.urgency == 3)
         #expect(a?.summary == nil)

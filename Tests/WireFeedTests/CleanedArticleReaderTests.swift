@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import WireFeed
 import XMLCore
+
+@testable import WireFeed
 
 /// The team's fixtures and their expected readings (`fixtures/articles/expected.json`).
 @Suite struct CleanedArticleReaderTests {
@@ -75,7 +76,8 @@ import XMLCore
     }
 
     @Test func frontMatterWinsOverInference() throws {
-        let text = "---\ntitle: Given title\nsource: Given source\nauthors:\n  - name: A B\n    role: photographer\n---\nFirst paragraph of the story is here.\nSource: Inferred\n"
+        let text =
+            "---\ntitle: Given title\nsource: Given source\nauthors:\n  - name: A B\n    role: photographer\n---\nFirst paragraph of the story is here.\nSource: Inferred\n"
         let a = try CleanedArticleReader().read(bytes: Array(text.utf8), file: "x.txt").article
         #expect(a.title == "Given title")
         #expect(a.source == "Given source")
@@ -96,7 +98,9 @@ import XMLCore
     }
 
     @Test func invalidBytesAndControlsAreDroppedAndReported() throws {
-        let bytes: [UInt8] = Array("Good ".utf8) + [0xFF, 0xC3] + Array(" text\u{01}here.\nNext ".utf8) + [0xE2, 0x82] + Array("line.\n".utf8)
+        let bytes: [UInt8] =
+            Array("Good ".utf8) + [0xFF, 0xC3] + Array(" text\u{01}here.\nNext ".utf8) + [0xE2, 0x82]
+            + Array("line.\n".utf8)
         let r = try CleanedArticleReader().read(bytes: bytes, file: "bad.txt")
         #expect(r.article.body == ["Good  texthere.".collapsed, "Next line."])
         let lines = r.warnings.filter { $0.severity == .warning }.map(\.line)
@@ -138,7 +142,9 @@ import XMLCore
         let title = try #require(a.title)
         #expect(title.hasSuffix("wordy…"))
         #expect(title.count <= 111)
-        let short = try CleanedArticleReader().read(bytes: Array("Quake hits coast. More text follows here.".utf8), file: "t.txt").article
+        let short = try CleanedArticleReader().read(
+            bytes: Array("Quake hits coast. More text follows here.".utf8), file: "t.txt"
+        ).article
         #expect(short.title == "Quake hits coast")
     }
 
@@ -148,7 +154,8 @@ import XMLCore
         let b = try CleanedArticleReader().read(bytes: bytes, file: "elsewhere/b.txt").article
         #expect(a.id == b.id)
         #expect(a.id.hasPrefix("urn:uuid:"))
-        let c = try CleanedArticleReader(feed: Feed(idBase: "tag:example.org,2024:")).read(bytes: bytes, file: "a.txt").article
+        let c = try CleanedArticleReader(feed: Feed(idBase: "tag:example.org,2024:")).read(bytes: bytes, file: "a.txt")
+            .article
         #expect(c.id.hasPrefix("tag:example.org,2024:"))
         #expect(c.id.count == "tag:example.org,2024:".count + 16)
     }
@@ -174,12 +181,18 @@ extension String {
 /// on scalars does, wherever in a string they sit.
 @Suite struct XMLCharactersTests {
     @Test func fastCheckAgreesWithTheDefinition() {
-        let pieces = ["a", "é", "日本", "\t", "\n", "\r", "\u{01}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FF01}", "\u{F000}", " ", "0123456"]
+        let pieces = [
+            "a", "é", "日本", "\t", "\n", "\r", "\u{01}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FF01}",
+            "\u{F000}", " ", "0123456",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
-            let s = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let s = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)!
+            }.joined()
             let expected = s.unicodeScalars.contains(where: Article.xmlCannotCarry)
-            #expect(Article.mayHoldCharactersXMLCannotCarry(s) == expected, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(
+                Article.mayHoldCharactersXMLCannotCarry(s) == expected,
+                "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 }

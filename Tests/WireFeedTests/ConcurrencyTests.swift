@@ -16,7 +16,10 @@ import XMLCore
         let sequential = try (0..<articles.count).map(work)
         let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8], [Article]).self) { group in
             for i in 0..<articles.count {
-                group.addTask { let (b, a) = try work(i); return (i, b, a) }
+                group.addTask {
+                    let (b, a) = try work(i)
+                    return (i, b, a)
+                }
             }
             var out = [([UInt8], [Article])?](repeating: nil, count: articles.count)
             for try await (i, b, a) in group { out[i] = (b, a) }
@@ -30,7 +33,11 @@ import XMLCore
 
     @Test func validationInParallelSharesOneCompiledSchema() async throws {
         let schema = Schemas.rssOwn
-        let docs = try (0..<200).map { i in try Converter.render(Generated.articles(count: 3, seed: UInt64(i)), feed: Feed(title: "t", url: "https://x.example.org/"), format: .rss, updated: Fixtures.updated) }
+        let docs = try (0..<200).map { i in
+            try Converter.render(
+                Generated.articles(count: 3, seed: UInt64(i)), feed: Feed(title: "t", url: "https://x.example.org/"),
+                format: .rss, updated: Fixtures.updated)
+        }
         let results = await withTaskGroup(of: Int.self) { group in
             for (i, d) in docs.enumerated() { group.addTask { schema.validate(d, file: "d\(i)").count } }
             var n = 0
@@ -43,15 +50,18 @@ import XMLCore
     @Test func orderedParallelDeliversEveryResultInInputOrder() {
         var delivered: [Int] = []
         var values: [String] = []
-        OrderedParallel.forEach(count: 500, threads: 4, work: { i in
-            // Uneven work, so later inputs often finish first.
-            var x = 0
-            for k in 0..<((i * 7919) % 20_000) { x &+= k }
-            return "\(i):\(x & 1)"
-        }, deliver: { i, v in
-            delivered.append(i)
-            values.append(v)
-        })
+        OrderedParallel.forEach(
+            count: 500, threads: 4,
+            work: { i in
+                // Uneven work, so later inputs often finish first.
+                var x = 0
+                for k in 0..<((i * 7919) % 20_000) { x &+= k }
+                return "\(i):\(x & 1)"
+            },
+            deliver: { i, v in
+                delivered.append(i)
+                values.append(v)
+            })
         #expect(delivered == Array(0..<500))
         #expect(values.enumerated().allSatisfy { $0.element.hasPrefix("\($0.offset):") })
     }

@@ -18,7 +18,8 @@ import XMLCore
         a.authors = [Person(name: Self.tricky[2])]
         a.categories = [Category(term: Self.tricky[6], scheme: "https://example.org/?a=1&b=2", label: Self.tricky[7])]
         a.source = Self.tricky[5]
-        let bytes = try Converter.render([a], feed: Feed(title: Self.tricky[4]), format: format, updated: Fixtures.updated)
+        let bytes = try Converter.render(
+            [a], feed: Feed(title: Self.tricky[4]), format: format, updated: Fixtures.updated)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -40,7 +41,8 @@ import XMLCore
     }
 
     func htmlEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])

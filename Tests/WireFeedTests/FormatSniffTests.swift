@@ -44,7 +44,11 @@ struct FormatSniffTests {
             "not xml",
         ]
         for c in cases { #expect(DocumentFormat.sniff(Array(c.utf8)) == nil, "\(c)") }
-        #expect(DocumentFormat.sniff(Array("\u{FEFF}<!-- c --><?xml-stylesheet href=\"s.xsl\"?>\n<rss version=\"0.91\">".utf8)) == .rss091)
-        #expect(DocumentFormat.sniff(Array("<nar:newsItem xmlns:nar=\"http://iptc.org/std/nar/2006-10-01/\" guid='x'>".utf8)) == .newsml)
+        #expect(
+            DocumentFormat.sniff(
+                Array("\u{FEFF}<!-- c --><?xml-stylesheet href=\"s.xsl\"?>\n<rss version=\"0.91\">".utf8)) == .rss091)
+        #expect(
+            DocumentFormat.sniff(
+                Array("<nar:newsItem xmlns:nar=\"http://iptc.org/std/nar/2006-10-01/\" guid='x'>".utf8)) == .newsml)
     }
 }

@@ -18,7 +18,8 @@ enum Generated {
 
     static let words = [
         "harbour", "council", "Jakarta", "pemerintah", "kerajaan", "économie", "Straße", "東京", "مؤشر", "שלום", "🚢", "📈",
-        "A&B", "<b>bold</b>", "]]>", "\"quoted\"", "'single'", "R&D", "x < y", "a > b", "naïve", "café", "—", "…", "¿qué?",
+        "A&B", "<b>bold</b>", "]]>", "\"quoted\"", "'single'", "R&D", "x < y", "a > b", "naïve", "café", "—", "…",
+        "¿qué?",
         "&amp;", "&lt;p&gt;", "tab\there", "ok",
     ]
 
@@ -63,7 +64,11 @@ enum Generated {
             if rng.bool() { a.dateline = text(&rng, words: 1).uppercased() }
             if rng.bool() { a.source = rng.pick(["Reuters", "AP & AFP", "https://source.example.org/feed"]) }
             if rng.bool() { a.publisher = text(&rng, words: 2) }
-            if rng.bool() { a.rights = Rights(holder: rng.bool() ? text(&rng, words: 2) : nil, year: rng.bool() ? rng.int(1990...2030) : nil, notice: rng.bool() ? "© " + text(&rng, words: 3) : nil) }
+            if rng.bool() {
+                a.rights = Rights(
+                    holder: rng.bool() ? text(&rng, words: 2) : nil, year: rng.bool() ? rng.int(1990...2030) : nil,
+                    notice: rng.bool() ? "© " + text(&rng, words: 3) : nil)
+            }
             a.media = (0..<rng.int(0...3)).map { k in
                 Media(
                     url: "https://img.example.org/\(seed)/\(i)/\(k)." + rng.pick(["jpg", "png", "mp4", "mp3"]),

@@ -11,7 +11,8 @@ import WireFeed
 
     @Test(arguments: OutputFormat.allCases)
     func outputMatchesGolden(_ format: OutputFormat) throws {
-        let bytes = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        let bytes = try Converter.render(
+            try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
         let path = Paths.golden + "/" + Self.goldenName[format]!
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(atPath: Paths.golden, withIntermediateDirectories: true)
@@ -26,14 +27,18 @@ import WireFeed
             let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
             let got = line < a.count ? String(a[line].prefix(200)) : "<end>"
             let want = line < b.count ? String(b[line].prefix(200)) : "<end>"
-            Issue.record("output differs from \(path) at line \(line + 1):\n  got:  \(got)\n  want: \(want)\nif the change is intended, re-record with RECORD_GOLDENS=1")
+            Issue.record(
+                "output differs from \(path) at line \(line + 1):\n  got:  \(got)\n  want: \(want)\nif the change is intended, re-record with RECORD_GOLDENS=1"
+            )
         }
     }
 
     @Test(arguments: OutputFormat.allCases)
     func sameInputSameBytes(_ format: OutputFormat) throws {
-        let a = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
-        let b = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        let a = try Converter.render(
+            try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        let b = try Converter.render(
+            try Fixtures.articles(), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
         #expect(a == b)
     }
 }

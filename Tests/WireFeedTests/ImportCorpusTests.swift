@@ -11,7 +11,9 @@ import XMLCore
         var out: [String] = []
         let walker = FileManager.default.enumerator(atPath: root)
         while let rel = walker?.nextObject() as? String {
-            if rel.hasSuffix(".xml") && FileManager.default.fileExists(atPath: root + "/" + rel.dropLast(4) + ".expected.json") {
+            if rel.hasSuffix(".xml")
+                && FileManager.default.fileExists(atPath: root + "/" + rel.dropLast(4) + ".expected.json")
+            {
                 out.append(rel)
             }
         }
@@ -31,19 +33,27 @@ import XMLCore
     static func mismatches(_ expected: Any, _ actual: Any?, path: String) -> [String] {
         switch expected {
         case let e as [String: Any]:
-            guard let a = actual as? [String: Any] else { return ["\(path): expected an object, got \(String(describing: actual))"] }
+            guard let a = actual as? [String: Any] else {
+                return ["\(path): expected an object, got \(String(describing: actual))"]
+            }
             return e.keys.sorted().flatMap { mismatches(e[$0]!, a[$0], path: path + "." + $0) }
         case let e as [Any]:
-            guard let a = actual as? [Any] else { return ["\(path): expected an array of \(e.count), got \(String(describing: actual))"] }
+            guard let a = actual as? [Any] else {
+                return ["\(path): expected an array of \(e.count), got \(String(describing: actual))"]
+            }
             if a.count != e.count { return ["\(path): expected \(e.count) elements, got \(a.count): \(a)"] }
             return zip(e, a).enumerated().flatMap { mismatches($1.0, $1.1, path: "\(path)[\($0)]") }
         case let e as String:
             if e == "<derived>" {
-                return (actual as? String)?.hasPrefix("urn:uuid:") == true ? [] : ["\(path): expected a derived urn:uuid id, got \(String(describing: actual))"]
+                return (actual as? String)?.hasPrefix("urn:uuid:") == true
+                    ? [] : ["\(path): expected a derived urn:uuid id, got \(String(describing: actual))"]
             }
-            return (actual as? String) == e ? [] : ["\(path): expected \(e.debugDescription), got \(String(describing: actual).debugDescription)"]
+            return (actual as? String) == e
+                ? [] : ["\(path): expected \(e.debugDescription), got \(String(describing: actual).debugDescription)"]
         case let e as NSNumber:
-            guard let a = actual as? NSNumber else { return ["\(path): expected \(e), got \(String(describing: actual))"] }
+            guard let a = actual as? NSNumber else {
+                return ["\(path): expected \(e), got \(String(describing: actual))"]
+            }
             return a == e ? [] : ["\(path): expected \(e), got \(a)"]
         default:
             return []
@@ -84,7 +94,8 @@ import XMLCore
 /// be handled (imported or refused with an error). Under `scripts/sanitizers` these also prove
 /// the leak is gone.
 @Suite struct FuzzRegressionTests {
-    static let files = Paths.files(in: Paths.fixtures + "/fuzz", ext: "xml") + Paths.files(in: Paths.fixtures + "/fuzz", ext: "txt")
+    static let files =
+        Paths.files(in: Paths.fixtures + "/fuzz", ext: "xml") + Paths.files(in: Paths.fixtures + "/fuzz", ext: "txt")
 
     @Test(arguments: files)
     func handled(_ path: String) throws {
@@ -130,18 +141,25 @@ extension FuzzRegressionTests {
     /// Nesting is now bounded on libyaml's events before a composer sees it (a text scan
     /// before it was fooled by an apostrophe in a comment, a plain scalar or an escape).
     @Test func deepFrontMatterNestingIsRefused() throws {
-        let files = ["text-deep-yaml-nesting", "text-yaml-nesting-after-comment-apostrophe",
-                     "text-yaml-nesting-after-plain-apostrophe", "text-yaml-nesting-after-escaped-quote"]
-        for text in try files.map({ String(decoding: try Paths.bytes(Paths.fixtures + "/fuzz/\($0).txt"), as: UTF8.self) }) + [
-                     "---\nid: " + String(repeating: "[", count: 100_000) + "\n---\nBody.\n",
-                     "---\n" + (0..<100).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }.joined(separator: "\n") + "\n---\nBody.\n"]
-        {
+        let files = [
+            "text-deep-yaml-nesting", "text-yaml-nesting-after-comment-apostrophe",
+            "text-yaml-nesting-after-plain-apostrophe", "text-yaml-nesting-after-escaped-quote",
+        ]
+        for text in try files.map({
+            String(decoding: try Paths.bytes(Paths.fixtures + "/fuzz/\($0).txt"), as: UTF8.self)
+        }) + [
+            "---\nid: " + String(repeating: "[", count: 100_000) + "\n---\nBody.\n",
+            "---\n" + (0..<100).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }.joined(separator: "\n")
+                + "\n---\nBody.\n",
+        ] {
             do {
                 _ = try CleanedArticleReader().read(bytes: Array(text.utf8), file: "deep.txt")
                 Issue.record("expected an error")
             } catch {
                 // The first fixture is malformed before it is deep: libyaml's error, not the composer's crash.
-                #expect(error.message.contains("nests deeper") || error.message.contains("unreadable YAML"), "\(error.message)")
+                #expect(
+                    error.message.contains("nests deeper") || error.message.contains("unreadable YAML"),
+                    "\(error.message)")
             }
         }
     }
@@ -168,12 +186,21 @@ extension FuzzRegressionTests {
 
     /// Depth counts collections, however they are written: 32 levels read, 33 refused.
     @Test func nestingBoundIsStructural() throws {
-        func yaml(_ depth: Int) -> String { "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\nBody.\n" }
+        func yaml(_ depth: Int) -> String {
+            "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+                + "\n---\nBody.\n"
+        }
         #expect(throws: Never.self) { _ = try CleanedArticleReader().read(bytes: Array(yaml(31).utf8), file: "a.txt") }
-        #expect(throws: IngestError.self) { _ = try CleanedArticleReader().read(bytes: Array(yaml(32).utf8), file: "a.txt") }
+        #expect(throws: IngestError.self) {
+            _ = try CleanedArticleReader().read(bytes: Array(yaml(32).utf8), file: "a.txt")
+        }
         // Brackets inside quoted scalars and comments are not nesting.
-        let quoted = "---\ntitle: '" + String(repeating: "[", count: 100) + "' # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\nBody.\n"
-        #expect(try CleanedArticleReader().read(bytes: Array(quoted.utf8), file: "a.txt").article.title == String(repeating: "[", count: 100))
+        let quoted =
+            "---\ntitle: '" + String(repeating: "[", count: 100)
+            + "' # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\nBody.\n"
+        #expect(
+            try CleanedArticleReader().read(bytes: Array(quoted.utf8), file: "a.txt").article.title
+                == String(repeating: "[", count: 100))
     }
 }
 
@@ -182,7 +209,9 @@ extension FuzzRegressionTests {
 /// the same document with the same warnings, or fail with the same kind of error.
 @Suite("Import: SAX events = text reader")
 struct ImportEngineTests {
-    static func run(_ input: XMLInput, file: String, engine: XMLStreamReader.Engine) -> Result<(FeedDocument, [String]), XMLError> {
+    static func run(_ input: XMLInput, file: String, engine: XMLStreamReader.Engine) -> Result<
+        (FeedDocument, [String]), XMLError
+    > {
         do {
             let (doc, warnings) = try FeedImporter.document(input, file: file, options: ImportOptions(engine: engine))
             return .success((doc, warnings.map(\.formatted)))
@@ -218,7 +247,8 @@ struct ImportEngineTests {
 
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func generatedFeed(_ format: OutputFormat) throws {
-        let bytes = try Converter.render(Generated.articles(count: 300, seed: 21), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
+        let bytes = try Converter.render(
+            Generated.articles(count: 300, seed: 21), feed: Fixtures.feed, format: format, updated: Fixtures.updated)
         #expect(bytes.count > 4 << 16, "spans several chunks")
         Self.compare(.bytes(bytes), file: "generated.\(format)")
     }

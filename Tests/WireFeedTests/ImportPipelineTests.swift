@@ -40,10 +40,12 @@ struct ImportPipelineTests {
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func theLimitStopsAfterExactlyThatManyArticles(_ format: OutputFormat) throws {
         let r = Recorder()
-        let warnings = try FeedImporter.run(.bytes(try Self.document(format)), file: "limit", options: ImportOptions(maximumArticles: 7), handler: r)
+        let warnings = try FeedImporter.run(
+            .bytes(try Self.document(format)), file: "limit", options: ImportOptions(maximumArticles: 7), handler: r)
         #expect(r.ids == Array(Self.articles.prefix(7).map(\.id)))
         #expect(r.ended, "the feed metadata is still handed on")
-        #expect(warnings.contains { $0.rule == "limit" && $0.message.contains("stopped after 7 articles") && $0.line > 1 })
+        #expect(
+            warnings.contains { $0.rule == "limit" && $0.message.contains("stopped after 7 articles") && $0.line > 1 })
     }
 
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
@@ -69,7 +71,8 @@ struct ImportPipelineTests {
         let cut = Array(bytes.prefix(bytes.count * 7 / 10))
         #expect(throws: XMLError.self) { try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: Recorder()) }
         let r = Recorder()
-        let warnings = try FeedImporter.run(.bytes(cut), file: "cut.xml", options: ImportOptions(maximumArticles: 2), handler: r)
+        let warnings = try FeedImporter.run(
+            .bytes(cut), file: "cut.xml", options: ImportOptions(maximumArticles: 2), handler: r)
         #expect(r.ids == few.prefix(2).map(\.id))
         #expect(r.ended)
         #expect(warnings.contains { $0.rule == "limit" })
@@ -78,7 +81,9 @@ struct ImportPipelineTests {
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func aHandlerErrorStopsTheReadingAndIsTheErrorThrown(_ format: OutputFormat) throws {
         let r = Recorder(failAt: 5)
-        #expect(throws: Recorder.Refused.self) { try FeedImporter.run(.bytes(try Self.document(format)), file: "refused", handler: r) }
+        #expect(throws: Recorder.Refused.self) {
+            try FeedImporter.run(.bytes(try Self.document(format)), file: "refused", handler: r)
+        }
         #expect(r.ids == Array(Self.articles.prefix(4).map(\.id)))
         #expect(!r.ended)
     }
@@ -87,14 +92,19 @@ struct ImportPipelineTests {
     @Test func limitIsANoteAndZeroImportsNone() throws {
         let bytes = try Self.document(.rss)
         let exact = Recorder()
-        let notes = try FeedImporter.run(.bytes(bytes), file: "exact", options: ImportOptions(maximumArticles: Self.articles.count), handler: exact)
+        let notes = try FeedImporter.run(
+            .bytes(bytes), file: "exact", options: ImportOptions(maximumArticles: Self.articles.count), handler: exact)
         #expect(exact.ids.count == Self.articles.count)
         #expect(notes.filter { $0.rule == "limit" }.allSatisfy { $0.severity == .info })
         let zero = Recorder()
-        let warned = try FeedImporter.run(.bytes(bytes), file: "zero", options: ImportOptions(maximumArticles: 0), handler: zero)
+        let warned = try FeedImporter.run(
+            .bytes(bytes), file: "zero", options: ImportOptions(maximumArticles: 0), handler: zero)
         #expect(zero.ids.isEmpty)
         #expect(zero.ended)
-        #expect(warned.contains { $0.rule == "limit" && $0.severity == .info && $0.message.contains("stopped after 0 articles") })
+        #expect(
+            warned.contains {
+                $0.rule == "limit" && $0.severity == .info && $0.message.contains("stopped after 0 articles")
+            })
     }
 
     /// With the limit reached, a reading error in the very next item is not the import's
@@ -119,9 +129,12 @@ struct ImportPipelineTests {
     /// with both engines (the events engine once counted them as one).
     @Test func textBrokenByCommentsIsNotOneNode() throws {
         let body = String(repeating: String(repeating: "a", count: 1_000_000) + "<!--c-->", count: 11)
-        let feed = #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid><description>"# + body + "</description></item></channel></rss>"
+        let feed =
+            #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid><description>"#
+            + body + "</description></item></channel></rss>"
         for engine in [XMLStreamReader.Engine.events, .textReader] {
-            let (doc, _) = try FeedImporter.document(.bytes(Array(feed.utf8)), file: "split.xml", options: ImportOptions(engine: engine))
+            let (doc, _) = try FeedImporter.document(
+                .bytes(Array(feed.utf8)), file: "split.xml", options: ImportOptions(engine: engine))
             #expect(doc.articles.count == 1, "\(engine)")
         }
     }
@@ -129,7 +142,11 @@ struct ImportPipelineTests {
     /// An error libxml2 gives without a line (a byte the encoding cannot convert) gets the
     /// line where reading stopped.
     @Test func conversionErrorNamesALine() throws {
-        let bytes: [UInt8] = Array(#"<rss version="2.0"><channel><title>Caf"#.utf8) + [0xE9] + Array("</title><link>https://e.example.org/</link><description>d</description>\n<item><title>".utf8) + [0xE2, 0x80, 0x9D] + Array("q</title><guid>b</guid></item>\n</channel></rss>\n".utf8)
+        let bytes: [UInt8] =
+            Array(#"<rss version="2.0"><channel><title>Caf"#.utf8) + [0xE9]
+            + Array("</title><link>https://e.example.org/</link><description>d</description>\n<item><title>".utf8) + [
+                0xE2, 0x80, 0x9D,
+            ] + Array("q</title><guid>b</guid></item>\n</channel></rss>\n".utf8)
         do {
             _ = try FeedImporter.document(.bytes(bytes), file: "mixed.xml")
             Issue.record("expected an error")
@@ -141,8 +158,14 @@ struct ImportPipelineTests {
     /// A document cut off inside an element says which element is open, and where it opened.
     @Test func cutOffDocumentNamesTheOpenElement() throws {
         let cases: [(String, String)] = [
-            (#"<rss version="2.0"><channel><title>T</title><item><title>A</title>"#, "ends inside <item> (opened on line 1)"),
-            ("<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n<item>\n<content:encoded>abc", "ends inside <content:encoded> (opened on line 3)"),
+            (
+                #"<rss version="2.0"><channel><title>T</title><item><title>A</title>"#,
+                "ends inside <item> (opened on line 1)"
+            ),
+            (
+                "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n<item>\n<content:encoded>abc",
+                "ends inside <content:encoded> (opened on line 3)"
+            ),
         ]
         for (doc, expected) in cases {
             do {

@@ -8,7 +8,8 @@ import XMLCore
 /// can carry (the mapping table of `article-model.md`). Each projection below says what a
 /// format keeps; everything else must come back exactly.
 @Suite struct RoundTripTests {
-    static let feed = Feed(title: "Round trip", url: "https://rt.example.org/", language: "en", updated: Fixtures.updated)
+    static let feed = Feed(
+        title: "Round trip", url: "https://rt.example.org/", language: "en", updated: Fixtures.updated)
 
     static func text(_ s: String?) -> String? {
         guard let s else { return nil }
@@ -21,7 +22,8 @@ import XMLCore
         var e = a
         e.title = text(a.title)
         e.body = a.body.compactMap(text)
-        e.summary = a.summary.map { s in s.components(separatedBy: "\n\n").compactMap(text).joined(separator: "\n\n") }.flatMap { $0.isEmpty ? nil : $0 }
+        e.summary = a.summary.map { s in s.components(separatedBy: "\n\n").compactMap(text).joined(separator: "\n\n") }
+            .flatMap { $0.isEmpty ? nil : $0 }
         if e.summary != nil && e.summary == e.body.first { e.summary = nil }
         e.source = text(a.source)
         if a.rights == Rights() { e.rights = nil }
@@ -33,12 +35,21 @@ import XMLCore
         var e = common(a)
         // RSS titles are plain text, but readers (wirefeed's included) decode HTML found in them.
         e.title = a.title.map { FeedText.line($0, html: false) }.flatMap(text)
-        e.subtitle = nil; e.keywords = []; e.dateline = nil; e.publisher = nil; e.embargo = nil
-        e.urgency = nil; e.status = nil; e.version = nil
+        e.subtitle = nil
+        e.keywords = []
+        e.dateline = nil
+        e.publisher = nil
+        e.embargo = nil
+        e.urgency = nil
+        e.status = nil
+        e.version = nil
         e.language = a.language ?? feed.language
         // pubDate has whole seconds; dc:date (updated) stands for published when there is no pubDate.
         if let p = a.published { e.published = Timestamp(seconds: p.seconds, offsetMinutes: p.offsetMinutes) }
-        if a.published == nil { e.published = a.updated; e.updated = nil }
+        if a.published == nil {
+            e.published = a.updated
+            e.updated = nil
+        }
         // <author> carries e-mail authors first, dc:creator the others; roles and URIs are not carried.
         let withEmail = e.authors.filter { $0.email != nil }.map { Person(name: $0.name, email: $0.email) }
         let without = e.authors.filter { $0.email == nil }.map { Person(name: $0.name) }
@@ -60,8 +71,14 @@ import XMLCore
         var e = common(a)
         // Atom requires a title: a missing one is derived from the lead.
         e.title = text(a.displayTitle)
-        e.subtitle = nil; e.keywords = []; e.dateline = nil; e.publisher = nil; e.embargo = nil
-        e.urgency = nil; e.status = nil; e.version = nil
+        e.subtitle = nil
+        e.keywords = []
+        e.dateline = nil
+        e.publisher = nil
+        e.embargo = nil
+        e.urgency = nil
+        e.status = nil
+        e.version = nil
         e.language = a.language ?? feed.language
         e.updated = a.updated ?? a.published ?? feed.updated
         // author vs contributor: the other roles read back as contributor.
@@ -71,10 +88,13 @@ import XMLCore
             return q
         }
         // Attribute values: XML normalises their white space.
-        e.categories = a.categories.map { Category(term: text($0.term) ?? "", scheme: $0.scheme, label: text($0.label)) }
+        e.categories = a.categories.map {
+            Category(term: text($0.term) ?? "", scheme: $0.scheme, label: text($0.label))
+        }
         e.rights = a.rights?.displayNotice.flatMap(Rights.fromNotice)
         e.media = a.media.map { m in
-            Media(url: m.url, type: m.type ?? MediaType.guess(fromURL: m.url), length: m.length, caption: text(m.caption))
+            Media(
+                url: m.url, type: m.type ?? MediaType.guess(fromURL: m.url), length: m.length, caption: text(m.caption))
         }
         return e
     }
@@ -92,8 +112,11 @@ import XMLCore
             Person(name: p.name, uri: p.uri, role: p.role == .author ? nil : p.role)
         }
         e.categories = a.categories.map { c in
-            if c.scheme == Category.iptcMediaTopics { return Category(term: c.term, scheme: c.scheme, label: text(c.label)) }
-            return Category(term: (c.scheme ?? "") + (c.scheme == nil ? text(c.term) ?? "" : c.term), label: text(c.label))
+            if c.scheme == Category.iptcMediaTopics {
+                return Category(term: c.term, scheme: c.scheme, label: text(c.label))
+            }
+            return Category(
+                term: (c.scheme ?? "") + (c.scheme == nil ? text(c.term) ?? "" : c.term), label: text(c.label))
         }
         if let r = a.rights, r.holder != nil || r.displayNotice != nil {
             var x = r.displayNotice.flatMap(Rights.fromNotice) ?? Rights()
@@ -129,7 +152,9 @@ import XMLCore
                 let e = try JSONSerialization.jsonObject(with: JSONEncoder().encode(expected)) as! [String: Any]
                 let b = try JSONSerialization.jsonObject(with: JSONEncoder().encode(back)) as! [String: Any]
                 let diff = fields.filter { !((e[$0] as? NSObject)?.isEqual(b[$0]) ?? (b[$0] == nil)) }
-                Issue.record("\(format) \(original.id): \(diff.isEmpty ? "\(expected)\n  vs \(back)" : "")\(diff.map { "\($0): expected \(e[$0] ?? "nil"), got \(b[$0] ?? "nil")" }.joined(separator: "; "))")
+                Issue.record(
+                    "\(format) \(original.id): \(diff.isEmpty ? "\(expected)\n  vs \(back)" : "")\(diff.map { "\($0): expected \(e[$0] ?? "nil"), got \(b[$0] ?? "nil")" }.joined(separator: "; "))"
+                )
             }
         }
     }
@@ -152,7 +177,8 @@ import XMLCore
         let f = try #require(doc.feed)
         switch format {
         case .rss:
-            #expect(f.title == feed.title && f.url == feed.url && f.subtitle == feed.subtitle && f.selfURL == feed.selfURL)
+            #expect(
+                f.title == feed.title && f.url == feed.url && f.subtitle == feed.subtitle && f.selfURL == feed.selfURL)
             #expect(f.updated == feed.updated && f.logo == feed.logo)
             #expect(f.rights?.notice == feed.rights?.notice)
             #expect(f.authors.map(\.email) == feed.authors.map(\.email))

@@ -14,11 +14,21 @@ struct StreamingReductionTests {
             var found: [XMLElement] = []
             var roots: [XMLElement] = []
             while try r.next() {
-                guard r.kind == .element, r.depth == 1 || (r.depth == 0 && !r.isEmptyElement && r.localName != "feed" && r.localName != "newsMessage") else { continue }
-                roots.append(try r.readElement(base: nil, reduceWhen: reducing ? { e, _ in e.name == name && e.namespace == "http://www.w3.org/1999/xhtml" } : nil))
+                guard r.kind == .element,
+                    r.depth == 1
+                        || (r.depth == 0 && !r.isEmptyElement && r.localName != "feed" && r.localName != "newsMessage")
+                else { continue }
+                roots.append(
+                    try r.readElement(
+                        base: nil,
+                        reduceWhen: reducing
+                            ? { e, _ in e.name == name && e.namespace == "http://www.w3.org/1999/xhtml" } : nil))
             }
             func walk(_ e: XMLElement) {
-                if e.name == name && e.namespace == "http://www.w3.org/1999/xhtml" { found.append(e); return }
+                if e.name == name && e.namespace == "http://www.w3.org/1999/xhtml" {
+                    found.append(e)
+                    return
+                }
                 for c in e.elements { walk(c) }
             }
             roots.forEach(walk)
@@ -40,7 +50,8 @@ struct StreamingReductionTests {
         files += [Paths.golden + "/articles.atom.xml", Paths.golden + "/articles.newsml.xml"]
         for file in files {
             let bytes = try Paths.bytes(file)
-            guard let s = try? Self.compare(bytes, file: file, name: "div") else { continue }  // hostile and broken ones
+            // Hostile and broken ones are skipped.
+            guard let s = try? Self.compare(bytes, file: file, name: "div") else { continue }
             compared += s
             compared += (try? Self.compare(bytes, file: file, name: "body")) ?? 0
         }

@@ -55,7 +55,9 @@ enum Fixtures {
 enum Schemas {
     static let rssReference = { try! Schema(path: Paths.reference + "/rss/rss-2_0.patched.xsd") }()
     static let atomReference = { try! Schema(path: Paths.reference + "/atom/atom.rng") }()
-    static let newsmlReference = { try! Schema(path: Paths.reference + "/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd") }()
+    static let newsmlReference = {
+        try! Schema(path: Paths.reference + "/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd")
+    }()
     static let rssOwn = { try! Schema(path: Paths.schemas + "/rss-2.0.xsd") }()
     static let atomOwn = { try! Schema(path: Paths.schemas + "/atom-1.0.rng") }()
     static let newsmlOwn = { try! Schema(path: Paths.schemas + "/newsml-g2-wirefeed.xsd") }()

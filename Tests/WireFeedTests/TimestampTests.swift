@@ -11,7 +11,10 @@ import WireFeed
         #expect(Timestamp(rfc3339: "1999-12-31T23:59:59.25-05:30")!.rfc3339 == "1999-12-31T23:59:59.25-05:30")
     }
 
-    @Test(arguments: ["2020-07-07", "2020-07-07T10:00", "2020-07-07T10:00:00", "2020-13-01T00:00:00Z", "2021-02-29T00:00:00Z", "yesterday"])
+    @Test(arguments: [
+        "2020-07-07", "2020-07-07T10:00", "2020-07-07T10:00:00", "2020-13-01T00:00:00Z", "2021-02-29T00:00:00Z",
+        "yesterday",
+    ])
     func strictRFC3339RejectsIncompleteDates(_ text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
     }

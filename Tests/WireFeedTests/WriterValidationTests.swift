@@ -8,14 +8,19 @@ enum Corpora {
     static func all() throws -> [(String, [Article], Feed)] {
         var out: [(String, [Article], Feed)] = [("fixtures", try Fixtures.articles(), Fixtures.feed)]
         out.append(("fixtures, no feed metadata", try Fixtures.articles(feed: Feed()), Feed()))
-        out.append(("generated", Generated.articles(count: 60, seed: 7), Feed(title: "Generated & <tested>", url: "https://example.org/")))
+        out.append(
+            (
+                "generated", Generated.articles(count: 60, seed: 7),
+                Feed(title: "Generated & <tested>", url: "https://example.org/")
+            ))
         out.append(("generated, no feed", Generated.articles(count: 30, seed: 11), Feed()))
         if Paths.sharedAvailable { out.append(("seed", try Fixtures.seedArticles(), Feed())) }
         return out
     }
 
     static func newsItems() throws -> [Article] {
-        try Fixtures.articles() + Generated.articles(count: 20, seed: 3) + (Paths.sharedAvailable ? try Fixtures.seedArticles() : [])
+        try Fixtures.articles() + Generated.articles(count: 20, seed: 3)
+            + (Paths.sharedAvailable ? try Fixtures.seedArticles() : [])
     }
 
     static func item(_ a: Article) throws -> [UInt8] {
@@ -49,7 +54,9 @@ struct OwnSchemaValidationTests {
 /// ... and by the real standards in `../shared/reference/`: IPTC's NewsML-G2 XSD, RFC 4287's
 /// RELAX NG, and the community RSS 2.0 XSD (the patched one: the original rejects the spec's own
 /// `email (Name)` author form, see `../shared/reference/rss/README.md`).
-@Suite("Writers produce documents valid by the official schemas", .enabled(if: Paths.sharedAvailable, "needs ../shared/reference"))
+@Suite(
+    "Writers produce documents valid by the official schemas",
+    .enabled(if: Paths.sharedAvailable, "needs ../shared/reference"))
 struct ReferenceSchemaValidationTests {
     @Test func rss() throws { try checkAll(.rss, against: Schemas.rssReference) }
     @Test func atom() throws { try checkAll(.atom, against: Schemas.atomReference) }
@@ -65,7 +72,9 @@ struct ReferenceSchemaValidationTests {
     @Test func rssWithoutEmailsPassesTheOriginalXSD() throws {
         let original = try Schema(path: Paths.reference + "/rss/rss-2_0.xsd")
         var articles = try Fixtures.articles(feed: Feed())
-        for i in articles.indices { articles[i].authors = articles[i].authors.map { Person(name: $0.name, role: $0.role) } }
+        for i in articles.indices {
+            articles[i].authors = articles[i].authors.map { Person(name: $0.name, role: $0.role) }
+        }
         let feed = Feed(title: "t", url: "https://news.example.org/")
         let bytes = try Converter.render(articles, feed: feed, format: .rss, updated: Fixtures.updated)
         #expect(errors(original.validate(bytes, file: "original.rss")) == [])
@@ -76,8 +85,10 @@ struct ReferenceSchemaValidationTests {
     /// However many documents, each schema is compiled once per validator (per run).
     @Test func eachSchemaCompiledOnce() throws {
         let validator = DocumentValidator(schemasDirectory: Paths.schemas)
-        let rss = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: .rss, updated: Fixtures.updated)
-        let atom = try Converter.render(try Fixtures.articles(), feed: Fixtures.feed, format: .atom, updated: Fixtures.updated)
+        let rss = try Converter.render(
+            try Fixtures.articles(), feed: Fixtures.feed, format: .rss, updated: Fixtures.updated)
+        let atom = try Converter.render(
+            try Fixtures.articles(), feed: Fixtures.feed, format: .atom, updated: Fixtures.updated)
         for i in 0..<50 {
             #expect(validator.validate(file: "r\(i).xml", bytes: rss).isValid())
             #expect(validator.validate(file: "a\(i).xml", bytes: atom).isValid())

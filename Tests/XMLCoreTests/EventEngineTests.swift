@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XMLCore
 
 /// The SAX event engine must read every document as the text reader does: the same
@@ -33,7 +34,9 @@ struct EventEngineTests {
     /// `languages: false` leaves `xml:lang` out: the text reader's xmlTextReaderConstXmlLang
     /// applies a default from an internal subset's `<!ATTLIST>` (xmlNodeGetLang consults the
     /// DTD) though it reports no defaulted attribute; wirefeed applies no DTD default anywhere.
-    static func read(_ input: XMLInput, engine: XMLStreamReader.Engine, chunkSize: Int, languages: Bool = true) -> Reading {
+    static func read(_ input: XMLInput, engine: XMLStreamReader.Engine, chunkSize: Int, languages: Bool = true)
+        -> Reading
+    {
         var out = Reading()
         var text = ""
         var textKind = ""
@@ -44,7 +47,8 @@ struct EventEngineTests {
         }
         do {
             let r = try XMLStreamReader(
-                input, file: "doc.xml", limits: Limits(), encoding: nil, allowedPublicDTDs: ["-//Netscape Communications//DTD RSS 0.91//EN"],
+                input, file: "doc.xml", limits: Limits(), encoding: nil,
+                allowedPublicDTDs: ["-//Netscape Communications//DTD RSS 0.91//EN"],
                 engine: engine, chunkSize: chunkSize)
             defer { out.notes = r.notes.map(\.formatted) }
             while try r.next() {
@@ -59,11 +63,14 @@ struct EventEngineTests {
                     var attributes: [String] = []
                     r.forEachAttribute { attributes.append("\($1)|\($0)=\($2.debugDescription)") }
                     #expect(r.hasAttributes == !attributes.isEmpty || engine == .textReader)
-                    let start = "<\(r.namespaceURI)|\(r.localName) \(r.qualifiedName) depth=\(r.depth) line=\(r.line) lang=\(languages ? r.xmlLang ?? "-" : "?") \(attributes)"
+                    let start =
+                        "<\(r.namespaceURI)|\(r.localName) \(r.qualifiedName) depth=\(r.depth) line=\(r.line) lang=\(languages ? r.xmlLang ?? "-" : "?") \(attributes)"
                     out.tokens.append(start + (r.isEmptyElement ? "/>" : ">"))
                 case .endElement:
                     flush()
-                    if let last = out.tokens.last, last.hasPrefix("<"), last.hasSuffix(">"), !last.hasSuffix("/>"), last.contains(" depth=\(r.depth) ") {
+                    if let last = out.tokens.last, last.hasPrefix("<"), last.hasSuffix(">"), !last.hasSuffix("/>"),
+                        last.contains(" depth=\(r.depth) ")
+                    {
                         out.tokens[out.tokens.count - 1] = String(last.dropLast()) + "/>"
                     } else {
                         out.tokens.append("</\(r.namespaceURI)|\(r.localName) depth=\(r.depth)>")
@@ -102,12 +109,18 @@ struct EventEngineTests {
             #expect(events.error == nil, "\(rel), chunks of \(chunk): \(String(describing: events.error))")
             #expect(events.notes == reference.notes, "\(rel), chunks of \(chunk)")
             if events.tokens != reference.tokens {
-                let first = zip(events.tokens, reference.tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(events.tokens.count, reference.tokens.count)
-                Issue.record("\(rel), chunks of \(chunk): token \(first): \(events.tokens.dropFirst(first).first ?? "end") ≠ \(reference.tokens.dropFirst(first).first ?? "end")")
+                let first =
+                    zip(events.tokens, reference.tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? min(events.tokens.count, reference.tokens.count)
+                Issue.record(
+                    "\(rel), chunks of \(chunk): token \(first): \(events.tokens.dropFirst(first).first ?? "end") ≠ \(reference.tokens.dropFirst(first).first ?? "end")"
+                )
             }
         }
         // From a file, as the importer reads it.
-        #expect(Self.read(.file(path), engine: .events, chunkSize: 1 << 16) == Self.read(.bytes(bytes), engine: .events, chunkSize: 1 << 16), "\(rel)")
+        #expect(
+            Self.read(.file(path), engine: .events, chunkSize: 1 << 16)
+                == Self.read(.bytes(bytes), engine: .events, chunkSize: 1 << 16), "\(rel)")
     }
 
     /// `&` in attribute values (`&amp;`, `&#38;`, and the literal text `&#38;` written `&amp;#38;`).
@@ -126,7 +139,9 @@ struct EventEngineTests {
     /// a large default repeated on many elements costs nothing.
     @Test func attributeDefaultsAreNotApplied() throws {
         let value = String(repeating: "x", count: 100_000)
-        let doc = "<!DOCTYPE r [<!ATTLIST a d CDATA \"\(value)\">]><r>" + String(repeating: "<a/>", count: 5_000) + "<a e=\"1\"/></r>"
+        let doc =
+            "<!DOCTYPE r [<!ATTLIST a d CDATA \"\(value)\">]><r>" + String(repeating: "<a/>", count: 5_000)
+            + "<a e=\"1\"/></r>"
         let r = try XMLStreamReader(.bytes(Array(doc.utf8)), file: "d.xml", engine: .events)
         var elements = 0
         while try r.next() {
@@ -150,7 +165,9 @@ struct EventEngineTests {
     /// A byte the declared encoding cannot decode stops both engines with an error, not a
     /// silent end of the document.
     @Test func undecodableByteIsAnError() throws {
-        let doc: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"US-ASCII\"?><r><a>one</a><a>caf".utf8) + [0xE9] + Array("</a></r>".utf8)
+        let doc: [UInt8] =
+            Array("<?xml version=\"1.0\" encoding=\"US-ASCII\"?><r><a>one</a><a>caf".utf8) + [0xE9]
+            + Array("</a></r>".utf8)
         for engine in [XMLStreamReader.Engine.textReader, .events] {
             let r = try XMLStreamReader(.bytes(doc), file: "e.xml", engine: engine)
             #expect(throws: XMLError.self, "\(engine)") { try r.readToEnd() }

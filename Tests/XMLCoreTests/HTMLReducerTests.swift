@@ -35,7 +35,10 @@ import Testing
         #expect(HTMLReducer.reduce("<p>One.</p><p>Two &amp; three.</p>").paragraphs == ["One.", "Two & three."])
         #expect(HTMLReducer.reduce("<p>Para<br/><br/>split</p>").paragraphs == ["Para", "split"])
         #expect(HTMLReducer.reduce("<script>x()</script><p>kept</p>").paragraphs == ["kept"])
-        #expect(HTMLReducer.reduce("&lt;p&gt;double&lt;/p&gt;&lt;p&gt;escaped&lt;/p&gt;").paragraphs == ["double", "escaped"])
+        #expect(
+            HTMLReducer.reduce("&lt;p&gt;double&lt;/p&gt;&lt;p&gt;escaped&lt;/p&gt;").paragraphs == [
+                "double", "escaped",
+            ])
         #expect(HTMLReducer.reduce("<p>&lt;b&gt; is literal here</p>").paragraphs == ["<b> is literal here"])
     }
 }
@@ -54,7 +57,10 @@ import Testing
     }
 
     @Test func eightBytesAtATimeAgreeWithTheDefinition() {
-        let pieces = ["a", "b", "word", " ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{01}", "\u{A0}", "\u{85}", "\u{2014}", "\u{E9}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{201C}", "\u{1F6A2}", "12345678"]
+        let pieces = [
+            "a", "b", "word", " ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{01}", "\u{A0}", "\u{85}", "\u{2014}", "\u{E9}",
+            "\u{2003}", "\u{3000}", "\u{1680}", "\u{201C}", "\u{1F6A2}", "12345678",
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             state ^= state << 13
@@ -68,8 +74,11 @@ import Testing
             var copy = s
             copy.withUTF8 { b in
                 #expect(Whitespace.isCollapsed(b) == Self.collapsedByDefinition(s), "\(s.debugDescription)")
-                #expect(Whitespace.isBlank(bytes: b) == s.unicodeScalars.allSatisfy(Whitespace.isSpace), "\(s.debugDescription)")
-                #expect((Whitespace.collapse(bytes: b) == nil) == Self.collapsedByDefinition(s), "\(s.debugDescription)")
+                #expect(
+                    Whitespace.isBlank(bytes: b) == s.unicodeScalars.allSatisfy(Whitespace.isSpace),
+                    "\(s.debugDescription)")
+                #expect(
+                    (Whitespace.collapse(bytes: b) == nil) == Self.collapsedByDefinition(s), "\(s.debugDescription)")
             }
         }
     }

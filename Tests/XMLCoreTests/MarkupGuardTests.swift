@@ -52,9 +52,12 @@ import Testing
     @Test(arguments: chunks)
     func elementTextCountsAcrossComments(_ chunk: Int) {
         let bounds = MarkupGuard.Bounds(elementText: 100)
-        let broken = "<a>" + Array(repeating: String(repeating: "x", count: 40), count: 3).joined(separator: "<!---->") + "</a>"
+        let broken =
+            "<a>" + Array(repeating: String(repeating: "x", count: 40), count: 3).joined(separator: "<!---->") + "</a>"
         #expect(Self.scan(broken, bounds: bounds, chunk: chunk) == .elementText(line: 1))
-        let cdata = "<a>" + Array(repeating: "<![CDATA[" + String(repeating: "x", count: 40) + "]]>", count: 3).joined() + "</a>"
+        let cdata =
+            "<a>" + Array(repeating: "<![CDATA[" + String(repeating: "x", count: 40) + "]]>", count: 3).joined()
+            + "</a>"
         #expect(Self.scan(cdata, bounds: bounds, chunk: chunk) == .elementText(line: 1))
         let elements = "<r>" + String(repeating: "<a>" + String(repeating: "x", count: 60) + "</a>", count: 3) + "</r>"
         #expect(Self.scan(elements, bounds: bounds, chunk: chunk) == nil)

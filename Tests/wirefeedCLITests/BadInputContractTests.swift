@@ -32,7 +32,8 @@ struct BadInputContractTests {
     @Test func notUTF8() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        try Data("Caf\u{E9} society opens.\n".utf8.map { $0 } + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: dir + "/latin.txt"))
+        try Data("Caf\u{E9} society opens.\n".utf8.map { $0 } + [0xE9, 0x0A]).write(
+            to: URL(fileURLWithPath: dir + "/latin.txt"))
         let repaired = try CLI.run(["convert", dir + "/latin.txt", "--to", "json"])
         #expect(repaired.status == 0)
         #expect(repaired.stderr.contains("1 warning about the input"))
@@ -52,7 +53,8 @@ struct BadInputContractTests {
     @Test func truncatedXML() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        try "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>cut".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
+        try "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>cut".write(
+            toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
         oneLine(try CLI.run(["import", dir + "/t.xml"]), "t.xml:2:")
     }
 
@@ -70,12 +72,18 @@ struct BadInputContractTests {
     }
 
     @Test func enormousInput() throws {
-        oneLine(try CLI.run(["convert", "fixtures/articles/en-harbour.txt", "--to", "rss", "--max-input-size", "1K"]), "larger than the limit")
-        oneLine(try CLI.run(["import", "fixtures/golden/articles.rss.xml", "--max-input-size", "1K"]), "larger than the limit")
+        oneLine(
+            try CLI.run(["convert", "fixtures/articles/en-harbour.txt", "--to", "rss", "--max-input-size", "1K"]),
+            "larger than the limit")
+        oneLine(
+            try CLI.run(["import", "fixtures/golden/articles.rss.xml", "--max-input-size", "1K"]),
+            "larger than the limit")
     }
 
     @Test func unwritableOutput() throws {
-        oneLine(try CLI.run(["convert", "fixtures/articles", "--to", "rss", "-o", "/nonexistent-dir/feed.xml"]), "cannot create a file there")
+        oneLine(
+            try CLI.run(["convert", "fixtures/articles", "--to", "rss", "-o", "/nonexistent-dir/feed.xml"]),
+            "cannot create a file there")
     }
 
     @Test func fullDisk() throws {
@@ -102,7 +110,9 @@ struct BadInputContractTests {
         let jsonl = dir + "/many.jsonl"
         var text = ""
         for i in 0..<10_000 {
-            text += "{\"id\":\"tag:kill.example.org,2024:\(i)\",\"title\":\"Article \(i)\",\"body\":[\"" + String(repeating: "Paragraph text & more. ", count: 40) + "\"]}\n"
+            text +=
+                "{\"id\":\"tag:kill.example.org,2024:\(i)\",\"title\":\"Article \(i)\",\"body\":[\""
+                + String(repeating: "Paragraph text & more. ", count: 40) + "\"]}\n"
         }
         try text.write(toFile: jsonl, atomically: true, encoding: .utf8)
         let out = dir + "/feed.xml"
@@ -128,7 +138,9 @@ struct BadInputContractTests {
         try FileManager.default.copyItem(atPath: CLI.repo + "/fixtures/articles/en-harbour.txt", toPath: dir + "/a.txt")
         try Data([0, 1, 2]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
         try FileManager.default.copyItem(atPath: CLI.repo + "/fixtures/articles/id-short.txt", toPath: dir + "/c.txt")
-        let r = try CLI.run(["convert", dir + "/a.txt", dir + "/b.txt", dir + "/c.txt", "--to", "newsml", "--output-dir", dir + "/out"])
+        let r = try CLI.run([
+            "convert", dir + "/a.txt", dir + "/b.txt", dir + "/c.txt", "--to", "newsml", "--output-dir", dir + "/out",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("b.txt:1: is not a text file"))
         #expect(r.stderr.contains("1 input failed"))

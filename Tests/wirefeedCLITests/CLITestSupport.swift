@@ -27,13 +27,17 @@ struct CLI {
     /// The `wirefeed` executable next to the test bundle.
     static let binary: String = {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if dir.path.hasSuffix(".xctest/Contents/MacOS") { dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        if dir.path.hasSuffix(".xctest/Contents/MacOS") {
+            dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
         let candidate = dir.appendingPathComponent("wirefeed").path
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         return repo + "/.build/debug/wirefeed"
     }()
 
-    static func run(_ args: [String], stdin: [UInt8]? = nil, cwd: String = CLI.repo, env: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], stdin: [UInt8]? = nil, cwd: String = CLI.repo, env: [String: String] = [:]) throws
+        -> Result
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
@@ -54,7 +58,8 @@ struct CLI {
         p.waitUntilExit()
         let outData = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
         let errData = try Data(contentsOf: URL(fileURLWithPath: paths[2]))
-        return Result(status: p.terminationStatus, stdout: [UInt8](outData), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: [UInt8](outData), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Removes a directory made by `tempDir()` (tests call it in a `defer`, so /tmp does not fill up).
@@ -90,7 +95,10 @@ struct Measured {
 extension CLI {
     /// Starts `wirefeed` with `actions`, an empty signal mask and default signal handling
     /// (whatever the test runner's threads block or ignore), and `extra` in its environment.
-    static func spawn(_ args: [String], actions: inout posix_spawn_file_actions_t, extra: [String: String] = [:], measuredInto timing: String? = nil) throws -> pid_t {
+    static func spawn(
+        _ args: [String], actions: inout posix_spawn_file_actions_t, extra: [String: String] = [:],
+        measuredInto timing: String? = nil
+    ) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -126,18 +134,25 @@ extension CLI {
     /// or closed, and measures it.
     /// `memory`: measure the peak too (through GNU time, which opens a file of its own: a run
     /// whose standard descriptors are closed is not measured, or it would get that file).
-    static func measure(_ args: [String], stdin: Stream = .closed, stdout: Stream = .captured, stderr: Stream = .captured, memory: Bool = true) throws -> Measured {
+    static func measure(
+        _ args: [String], stdin: Stream = .closed, stdout: Stream = .captured, stderr: Stream = .captured,
+        memory: Bool = true
+    ) throws -> Measured {
         let dir = try tempDir()
         defer { remove(dir) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        let outPath = dir + "/out", errPath = dir + "/err"
+        let outPath = dir + "/out"
+        let errPath = dir + "/err"
         for (fd, stream, captured) in [(Int32(0), stdin, ""), (1, stdout, outPath), (2, stderr, errPath)] {
             switch stream {
             case .closed: posix_spawn_file_actions_addclose(&actions, fd)
-            case .file(let path): posix_spawn_file_actions_addopen(&actions, fd, path, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            case .captured: posix_spawn_file_actions_addopen(&actions, fd, captured, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            case .file(let path):
+                posix_spawn_file_actions_addopen(
+                    &actions, fd, path, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            case .captured:
+                posix_spawn_file_actions_addopen(&actions, fd, captured, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             }
         }
         // The peak is measured by GNU time, which forks the run from its own small process:
@@ -150,14 +165,17 @@ extension CLI {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))).map { [UInt8]($0) } ?? []
-        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let err =
+            (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let report = (try? String(contentsOfFile: timing, encoding: .utf8)) ?? ""
         // "Command terminated by signal N" (then the figures), or "Command exited with non-zero status N".
         var signal: Int32? = !memory && status & 0x7F != 0 ? status & 0x7F : nil
         if let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Command terminated by signal ") }) {
             signal = Int32(line.split(separator: " ").last ?? "")
         }
-        let peak = memory ? report.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max : 0
+        let peak =
+            memory
+            ? report.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max : 0
         return Measured(
             status: signal == nil ? (status >> 8) & 0xFF : -1, signal: signal,
             peakKB: peak, seconds: seconds, stdout: out, stderr: err)

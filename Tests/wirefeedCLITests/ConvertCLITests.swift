@@ -3,12 +3,17 @@ import Testing
 
 @Suite("wirefeed convert (the built binary)")
 struct ConvertCLITests {
-    @Test(arguments: [("rss", "articles.rss.xml"), ("atom", "articles.atom.xml"), ("newsml", "articles.newsml.xml"), ("json", "articles.json")])
+    @Test(arguments: [
+        ("rss", "articles.rss.xml"), ("atom", "articles.atom.xml"), ("newsml", "articles.newsml.xml"),
+        ("json", "articles.json"),
+    ])
     func mainJobMatchesGoldenFiles(_ format: String, _ golden: String) throws {
         let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format])
         #expect(r.status == 0)
         let expected = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.repo + "/fixtures/golden/" + golden)))
-        #expect(r.stdout == expected, "differs from fixtures/golden/\(golden) (\(r.stdout.count) vs \(expected.count) bytes)")
+        #expect(
+            r.stdout == expected,
+            "differs from fixtures/golden/\(golden) (\(r.stdout.count) vs \(expected.count) bytes)")
         // The fixtures include one article with invalid bytes: one summary line, no noise.
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(r.stderr.contains("warnings about the input"))
@@ -20,7 +25,9 @@ struct ConvertCLITests {
         let b = try CLI.run(["convert", "fixtures/articles", "--to", "atom"], env: env)
         #expect(a.status == 0)
         #expect(a.stdout == b.stdout)
-        #expect(a.out.contains("<updated>2024-02-14T09:40:00+13:00</updated>"), "newest article date wins over SOURCE_DATE_EPOCH")
+        #expect(
+            a.out.contains("<updated>2024-02-14T09:40:00+13:00</updated>"),
+            "newest article date wins over SOURCE_DATE_EPOCH")
     }
 
     @Test func sourceDateEpochWhenNoDatesAnywhere() throws {
@@ -139,7 +146,9 @@ struct OutputDirCLITests {
         let root = try CLI.tempDir()
         defer { CLI.remove(root) }
         let dir = root + "/items"
-        let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir])
+        let r = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir,
+        ])
         #expect(r.status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         // 9 articles, one of which has one picture.
@@ -157,9 +166,13 @@ struct OutputDirCLITests {
         let againRoot = try CLI.tempDir()
         defer { CLI.remove(againRoot) }
         let again = againRoot + "/items"
-        _ = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", again])
+        _ = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", again,
+        ])
         for n in names {
-            #expect(FileManager.default.contents(atPath: dir + "/" + n) == FileManager.default.contents(atPath: again + "/" + n))
+            #expect(
+                FileManager.default.contents(atPath: dir + "/" + n)
+                    == FileManager.default.contents(atPath: again + "/" + n))
         }
     }
 

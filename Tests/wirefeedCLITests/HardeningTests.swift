@@ -31,13 +31,21 @@ struct HardeningTests {
     static let fuzz = CLI.repo + "/fixtures/fuzz/"
 
     // 1. YAML nested past the bound after a line whose apostrophe fooled a text scan.
-    @Test(arguments: [("text-yaml-nesting-after-comment-apostrophe", 4), ("text-yaml-nesting-after-plain-apostrophe", 3), ("text-yaml-nesting-after-escaped-quote", 3)])
+    @Test(arguments: [
+        ("text-yaml-nesting-after-comment-apostrophe", 4), ("text-yaml-nesting-after-plain-apostrophe", 3),
+        ("text-yaml-nesting-after-escaped-quote", 3),
+    ])
     func deepYAML(_ name: String, line: Int) throws {
-        refused(try CLI.measure(["convert", Self.fuzz + name + ".txt", "--to", "rss"]), "\(name).txt:\(line): metadata nests deeper than 32 levels")
+        refused(
+            try CLI.measure(["convert", Self.fuzz + name + ".txt", "--to", "rss"]),
+            "\(name).txt:\(line): metadata nests deeper than 32 levels")
         // --output-dir: the batch goes on past the bad article.
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let m = try CLI.measure(["convert", Self.fuzz + name + ".txt", CLI.repo + "/fixtures/articles", "--to", "newsml", "--output-dir", dir + "/out"])
+        let m = try CLI.measure([
+            "convert", Self.fuzz + name + ".txt", CLI.repo + "/fixtures/articles", "--to", "newsml", "--output-dir",
+            dir + "/out",
+        ])
         bounded(m, name)
         #expect(m.status == 1)
         #expect(m.stderr.contains("nests deeper"))
@@ -48,20 +56,28 @@ struct HardeningTests {
     @Test func deepFeedYAML() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        try ("title: Feed\n# it's\nauthors: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n")
+        try
+            ("title: Feed\n# it's\nauthors: " + String(repeating: "[", count: 5000)
+            + String(repeating: "]", count: 5000) + "\n")
             .write(toFile: dir + "/feed.yaml", atomically: true, encoding: .utf8)
-        refused(try CLI.measure(["convert", CLI.repo + "/fixtures/articles", "--feed", dir + "/feed.yaml", "--to", "rss"]), "feed.yaml:3: metadata nests deeper than 32 levels")
+        refused(
+            try CLI.measure(["convert", CLI.repo + "/fixtures/articles", "--feed", dir + "/feed.yaml", "--to", "rss"]),
+            "feed.yaml:3: metadata nests deeper than 32 levels")
     }
 
     // 2. An anchor aliased thousands of times.
     @Test func yamlAliasFanOut() throws {
-        refused(try CLI.measure(["convert", Self.fuzz + "text-yaml-alias-fanout.txt", "--to", "rss"]), "text-yaml-alias-fanout.txt:4: aliases expand the metadata past")
+        refused(
+            try CLI.measure(["convert", Self.fuzz + "text-yaml-alias-fanout.txt", "--to", "rss"]),
+            "text-yaml-alias-fanout.txt:4: aliases expand the metadata past")
     }
 }
 
 extension HardeningTests {
     static func feed(item: String, rootAttributes: String = "") -> [UInt8] {
-        Array(("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"\(rootAttributes)><channel><title>t</title><link>https://example.com/</link><description>d</description>\n<item><title>x</title><guid isPermaLink=\"false\">g1</guid>\n" + item + "</item></channel></rss>\n").utf8)
+        Array(
+            ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"\(rootAttributes)><channel><title>t</title><link>https://example.com/</link><description>d</description>\n<item><title>x</title><guid isPermaLink=\"false\">g1</guid>\n"
+                + item + "</item></channel></rss>\n").utf8)
     }
 
     func write(_ bytes: [UInt8], _ name: String, in dir: String) throws -> String {
@@ -75,7 +91,9 @@ extension HardeningTests {
         let m = try CLI.measure(["validate", path])
         bounded(m, fragment, sourceLocation: sourceLocation)
         #expect(m.status == 1, sourceLocation: sourceLocation)
-        #expect(m.out.split(separator: "\n").first?.contains(fragment) == true, "\(m.out.prefix(300))", sourceLocation: sourceLocation)
+        #expect(
+            m.out.split(separator: "\n").first?.contains(fragment) == true, "\(m.out.prefix(300))",
+            sourceLocation: sourceLocation)
     }
 
     // 3. Quadratic time: attributes and namespace declarations are compared pairwise by
@@ -89,10 +107,14 @@ extension HardeningTests {
         try validateRefuses(path, "attrs.xml:4: error: a start tag holds more than 1000 attributes")
         let declarations = (0..<100_000).map { " xmlns:p\($0)=\"urn:x:\($0)\"" }.joined()
         let ns = try write(Self.feed(item: "", rootAttributes: declarations), "ns.xml", in: dir)
-        refused(try CLI.measure(["import", ns]), "ns.xml:2: error: a start tag holds more than 1000 attributes (namespace declarations included)")
+        refused(
+            try CLI.measure(["import", ns]),
+            "ns.xml:2: error: a start tag holds more than 1000 attributes (namespace declarations included)")
         try validateRefuses(ns, "ns.xml:2: error: a start tag holds more than 1000 attributes")
         // A thousand is still read.
-        let fine = try write(Self.feed(item: "<category" + (0..<999).map { " a\($0)=\"x\"" }.joined() + ">c</category>"), "fine.xml", in: dir)
+        let fine = try write(
+            Self.feed(item: "<category" + (0..<999).map { " a\($0)=\"x\"" }.joined() + ">c</category>"), "fine.xml",
+            in: dir)
         #expect(try CLI.measure(["import", fine]).status == 0)
     }
 
@@ -102,7 +124,9 @@ extension HardeningTests {
     func textInManyPieces(_ name: String, _ piece: String) throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let path = try write(Self.feed(item: "<description>" + String(repeating: piece, count: 1_000_000) + "</description>"), name + ".xml", in: dir)
+        let path = try write(
+            Self.feed(item: "<description>" + String(repeating: piece, count: 1_000_000) + "</description>"),
+            name + ".xml", in: dir)
         try validateRefuses(path, "\(name).xml:4: error: text broken into")
         let m = try CLI.measure(["import", path])
         bounded(m, name)
@@ -114,9 +138,14 @@ extension HardeningTests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         let words = String(repeating: "lorem ipsum dolor sit amet ", count: 40_000)
-        let path = try write(Self.feed(item: "<description>" + Array(repeating: words, count: 30).joined(separator: "<!---->") + "</description>"), "comments.xml", in: dir)
+        let path = try write(
+            Self.feed(
+                item: "<description>" + Array(repeating: words, count: 30).joined(separator: "<!---->")
+                    + "</description>"), "comments.xml", in: dir)
         try validateRefuses(path, "comments.xml:4: error: one element holds more than 10000000 bytes of text")
-        refused(try CLI.measure(["import", path]), "comments.xml:4: error: an element holds more than 16777216 bytes of text")
+        refused(
+            try CLI.measure(["import", path]),
+            "comments.xml:4: error: an element holds more than 16777216 bytes of text")
     }
 
     // 4. One item with five million empty children took a gigabyte.
@@ -164,13 +193,19 @@ extension HardeningTests {
         refused(m, "-: is larger than the limit of 1048576 bytes (--max-input-size)")
         #expect(m.peakKB < Self.memoryKB / 4, "\(m.peakKB) KB")
         // Import reads its stream in chunks with the same bound.
-        let feed = try write(Array("<rss version=\"2.0\"><channel><description>".utf8) + Array(repeating: UInt8(ascii: "a"), count: 8 << 20), "big.xml", in: dir)
-        refused(try CLI.measure(["import", "-", "--max-input-size", "1M"], stdin: .file(feed)), "larger than the limit of 1048576 bytes")
+        let feed = try write(
+            Array("<rss version=\"2.0\"><channel><description>".utf8)
+                + Array(repeating: UInt8(ascii: "a"), count: 8 << 20), "big.xml", in: dir)
+        refused(
+            try CLI.measure(["import", "-", "--max-input-size", "1M"], stdin: .file(feed)),
+            "larger than the limit of 1048576 bytes")
         // A JSON Lines line is bounded as it comes in.
         let jsonl = dir + "/long.jsonl"
         try Data(("{\"id\":\"" + String(repeating: "x", count: 3 << 20)).utf8).write(to: URL(fileURLWithPath: jsonl))
         let meta = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
-        refused(try CLI.measure(["convert", jsonl, "--feed", meta, "--to", "rss", "--max-input-size", "1M"]), "long.jsonl:1: line is larger than the limit of 1048576 bytes")
+        refused(
+            try CLI.measure(["convert", jsonl, "--feed", meta, "--to", "rss", "--max-input-size", "1M"]),
+            "long.jsonl:1: line is larger than the limit of 1048576 bytes")
     }
 
     // 5. -o replaces only a regular file (or nothing), keeps its permissions, follows a link.
@@ -208,7 +243,9 @@ extension HardeningTests {
         #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
         #expect(try String(contentsOfFile: secret, encoding: .utf8).contains("<rss"))
         // A directory is refused.
-        refused(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", dir]), "cannot create a file there: it is a directory")
+        refused(
+            try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", dir]),
+            "cannot create a file there: it is a directory")
     }
 
     // 5. Without O_TMPFILE the temporary file has a name: SIGTERM removes it.
@@ -224,8 +261,13 @@ extension HardeningTests {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let pid = try CLI.spawn(["convert", fifo, "--feed", feed, "--to", "rss", "-o", dir + "/out.xml"], actions: &actions, extra: ["WIREFEED_NAMED_TEMPORARY": "1"])
-        let temporary = { (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasPrefix(".out.xml.wirefeed-") } ?? [] }
+        let pid = try CLI.spawn(
+            ["convert", fifo, "--feed", feed, "--to", "rss", "-o", dir + "/out.xml"], actions: &actions,
+            extra: ["WIREFEED_NAMED_TEMPORARY": "1"])
+        let temporary = {
+            (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasPrefix(".out.xml.wirefeed-") }
+                ?? []
+        }
         // Waits for the condition, not for a time: the deadline only ends a broken run.
         let deadline = Date().addingTimeInterval(60)
         while temporary().isEmpty && Date() < deadline { usleep(10_000) }
@@ -260,7 +302,9 @@ extension HardeningTests {
         defer { CLI.remove(dir) }
         let fifo = dir + "/in.jsonl"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let line = #"{"id":"tag:example.org,2024:fifo","title":"Through a FIFO","body":["One paragraph."],"published":"2024-06-01T10:00:00Z"}"# + "\n"
+        let line =
+            #"{"id":"tag:example.org,2024:fifo","title":"Through a FIFO","body":["One paragraph."],"published":"2024-06-01T10:00:00Z"}"#
+            + "\n"
         let writer = Thread {
             if let h = FileHandle(forWritingAtPath: fifo) {
                 h.write(Data(line.utf8))
@@ -291,13 +335,20 @@ extension HardeningTests {
     @Test func byteOrderMarkWins() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let xml = [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>h\u{E9}llo</title><link>https://e.example/</link><description>d</description><item><title>caf\u{E9}</title><guid>https://e.example/a</guid></item></channel></rss>\n".utf8)
+        let xml =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>h\u{E9}llo</title><link>https://e.example/</link><description>d</description><item><title>caf\u{E9}</title><guid>https://e.example/a</guid></item></channel></rss>\n"
+                    .utf8)
         let path = try write(xml, "bom.xml", in: dir)
         let m = try CLI.measure(["import", path])
         #expect(m.status == 0)
         #expect(m.out.contains("\"title\":\"café\""))
         #expect(m.out.contains("\"title\":\"héllo\""))
-        #expect(m.stderr.contains("bom.xml:1: warning: the byte order mark says UTF-8 but the declaration says ISO-8859-1: read as UTF-8"))
+        #expect(
+            m.stderr.contains(
+                "bom.xml:1: warning: the byte order mark says UTF-8 but the declaration says ISO-8859-1: read as UTF-8")
+        )
         #expect(try CLI.measure(["import", path, "--strict"]).status == 1)
     }
 
@@ -307,10 +358,14 @@ extension HardeningTests {
     @Test func noSilentRepairs() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let repeated = try write(Array("Alpha said yes.\nBeta said no.\nAlpha said yes.\nGamma abstained.\nSource: Example Wire\n".utf8), "repeat.txt", in: dir)
+        let repeated = try write(
+            Array("Alpha said yes.\nBeta said no.\nAlpha said yes.\nGamma abstained.\nSource: Example Wire\n".utf8),
+            "repeat.txt", in: dir)
         let r = try CLI.measure(["convert", repeated, "--to", "json"])
         #expect(r.out.components(separatedBy: "Alpha said yes.").count == 3, "both copies kept: \(r.out)")
-        let controls = try write(Array(#"{"id":"tag:example.org,2024:c","title":"Bell\u0007 rings","body":["Text."]}"#.utf8) + [0x0A], "c.jsonl", in: dir)
+        let controls = try write(
+            Array(#"{"id":"tag:example.org,2024:c","title":"Bell\u0007 rings","body":["Text."]}"#.utf8) + [0x0A],
+            "c.jsonl", in: dir)
         let lenient = try CLI.measure(["convert", controls, "--to", "rss"])
         #expect(lenient.status == 0)
         #expect(lenient.out.contains("<title>Bell rings</title>"))
@@ -319,8 +374,11 @@ extension HardeningTests {
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("c.jsonl:1: warning: dropped 1 control character that XML cannot carry"))
         // Two articles with one id, and ids without ASCII letters.
-        let same = #"{"id":"tag:example.org,2024:same","title":"First","body":["One."]}"# + "\n" + #"{"id":"tag:example.org,2024:same","title":"Second","body":["Two."]}"# + "\n"
-            + #"{"id":"urn:x:日本","title":"Kanji","body":["Three."]}"# + "\n" + #"{"id":"-x","title":"Dash","body":["Four."]}"# + "\n"
+        let same =
+            #"{"id":"tag:example.org,2024:same","title":"First","body":["One."]}"# + "\n"
+            + #"{"id":"tag:example.org,2024:same","title":"Second","body":["Two."]}"# + "\n"
+            + #"{"id":"urn:x:日本","title":"Kanji","body":["Three."]}"# + "\n"
+            + #"{"id":"-x","title":"Dash","body":["Four."]}"# + "\n"
         let batch = try write(Array(same.utf8), "batch.jsonl", in: dir)
         let m = try CLI.measure(["convert", batch, "--to", "newsml", "--output-dir", dir + "/items"])
         #expect(m.status == 1)
@@ -338,7 +396,8 @@ extension HardeningTests {
     @Test func alternatingBodyAndTrailerLines() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let text = (0..<120_000).map { "Paragraph number \($0) of a long transcript.\nSource: Desk \($0 % 7)\n" }.joined()
+        let text = (0..<120_000).map { "Paragraph number \($0) of a long transcript.\nSource: Desk \($0 % 7)\n" }
+            .joined()
         let m = try CLI.measure(["convert", try write(Array(text.utf8), "alternating.txt", in: dir), "--to", "json"])
         bounded(m, "alternating")
         #expect(m.status == 0)
@@ -351,7 +410,9 @@ extension HardeningTests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         let attributes = (0..<60_000).map { " a\($0)=\"x\"" }.joined()
-        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [" + inside + "]>\n<rss version=\"2.0\"><channel><title>t</title><link>https://example.com/</link><description>d</description>\n<item\(attributes)><title>x</title></item></channel></rss>\n"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [" + inside
+            + "]>\n<rss version=\"2.0\"><channel><title>t</title><link>https://example.com/</link><description>d</description>\n<item\(attributes)><title>x</title></item></channel></rss>\n"
         let path = try write(Array(xml.utf8), "doctype.xml", in: dir)
         refused(try CLI.measure(["import", path]), "doctype.xml:4: error: a start tag holds more than 1000 attributes")
     }
@@ -361,7 +422,9 @@ extension HardeningTests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         let html = "&lt;p" + (0..<200_000).map { " a\($0)" }.joined() + "&gt;Text &amp;zzqq; here&lt;/p&gt;"
-        let m = try CLI.measure(["import", try write(Self.feed(item: "<description>" + html + "</description>"), "html.xml", in: dir)])
+        let m = try CLI.measure([
+            "import", try write(Self.feed(item: "<description>" + html + "</description>"), "html.xml", in: dir),
+        ])
         bounded(m, "html attributes")
         #expect(m.status == 0, "\(m.stderr)")
     }
@@ -379,8 +442,12 @@ extension HardeningTests {
     @Test func strictSaysWhatWasWritten() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let clean = (0..<50).map { #"{"id":"tag:example.org,2024:\#($0)","title":"Clean \#($0)","body":["Text."]}"# + "\n" }.joined()
-        let bad = #"{"id":"tag:example.org,2024:bad","url":"https://example.org/a\u0001b","title":"Bad","body":["Text."]}"# + "\n"
+        let clean = (0..<50).map {
+            #"{"id":"tag:example.org,2024:\#($0)","title":"Clean \#($0)","body":["Text."]}"# + "\n"
+        }.joined()
+        let bad =
+            #"{"id":"tag:example.org,2024:bad","url":"https://example.org/a\u0001b","title":"Bad","body":["Text."]}"#
+            + "\n"
         let path = try write(Array((clean + bad).utf8), "batch.jsonl", in: dir)
         let toStdout = try CLI.measure(["convert", path, "--to", "rss", "--strict"])
         #expect(toStdout.status == 1)
@@ -392,14 +459,19 @@ extension HardeningTests {
         // --verbose shows notes as well as warnings: a dropped repeat of the body is said.
         let repeated = try write(Array("One.\nTwo.\nThree.\nSource: Wire\nTwo.\nThree.\n".utf8), "repeat.txt", in: dir)
         let verbose = try CLI.measure(["convert", repeated, "--to", "json", "--verbose"])
-        #expect(verbose.stderr.contains("dropped 2 paragraphs after the trailer that repeat the body"), "\(verbose.stderr)")
+        #expect(
+            verbose.stderr.contains("dropped 2 paragraphs after the trailer that repeat the body"), "\(verbose.stderr)")
     }
 
     // A byte order mark over bytes that are not UTF-8: read as declared, as before.
     @Test func byteOrderMarkOverLatin1Bytes() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let xml: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>caf".utf8) + [0xE9] + Array("</title><link>https://e.example/</link><description>d</description></channel></rss>\n".utf8)
+        let xml: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>caf".utf8)
+            + [0xE9]
+            + Array("</title><link>https://e.example/</link><description>d</description></channel></rss>\n".utf8)
         let m = try CLI.measure(["import", try write(xml, "latin.xml", in: dir)])
         #expect(m.status == 0, "\(m.stderr)")
         #expect(!m.stderr.contains("byte order mark"))
@@ -413,7 +485,10 @@ extension HardeningTests {
         let collected = dir + "/collected.txt"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "{ echo HEAD; \"$0\" convert \"$1\" --to rss -o /dev/stdout; echo TAIL; } > \"$2\"", CLI.binary, Self.articles, collected]
+        p.arguments = [
+            "-c", "{ echo HEAD; \"$0\" convert \"$1\" --to rss -o /dev/stdout; echo TAIL; } > \"$2\"", CLI.binary,
+            Self.articles, collected,
+        ]
         try p.run()
         p.waitUntilExit()
         let text = try String(contentsOfFile: collected, encoding: .utf8)

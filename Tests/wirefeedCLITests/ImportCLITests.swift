@@ -7,10 +7,15 @@ struct ImportCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         for format in ["rss", "atom", "newsml"] {
-            _ = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format, "-o", "\(dir)/f.\(format)"])
+            _ = try CLI.run([
+                "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format, "-o",
+                "\(dir)/f.\(format)",
+            ])
             let r = try CLI.run(["import", "\(dir)/f.\(format)", "-o", "\(dir)/f.\(format).json"])
             #expect(r.status == 0, "\(r.stderr)")
-            let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/f.\(format).json"))) as! [String: Any]
+            let doc =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/f.\(format).json"))) as! [String: Any]
             #expect((doc["articles"] as! [Any]).count == 9)
             #expect(doc["format"] as? String == ["rss": "rss2.0", "atom": "atom1.0", "newsml": "newsml-g2"][format])
         }
@@ -36,7 +41,8 @@ struct ImportCLITests {
     }
 
     @Test func stdinAndFromMismatch() throws {
-        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x:1</id><title>t</title><updated>2024-01-01T00:00:00Z</updated></feed>"
+        let atom =
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x:1</id><title>t</title><updated>2024-01-01T00:00:00Z</updated></feed>"
         let r = try CLI.run(["import", "-"], stdin: Array(atom.utf8))
         #expect(r.status == 0)
         #expect(r.out.contains("\"format\":\"atom1.0\""))
@@ -102,14 +108,20 @@ struct ImportStdinTests {
     }
 
     @Test func undeclaredWindows1252() throws {
-        try Self.same(Array(try Data(contentsOf: URL(fileURLWithPath: "fixtures/import/encoding/undeclared-windows1252.xml"))), "w.xml")
+        try Self.same(
+            Array(try Data(contentsOf: URL(fileURLWithPath: "fixtures/import/encoding/undeclared-windows1252.xml"))),
+            "w.xml")
     }
 
     /// The format is told from the stream's head: a prolog longer than the first look (64 KB).
     @Test func prologLongerThanTheFirstLook() throws {
-        let feed = #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid></item></channel></rss>"#
-        try Self.same(Array(("<?xml version=\"1.0\"?><!--" + String(repeating: "x", count: 70_000) + "-->" + feed).utf8), "comment.xml")
-        try Self.same(Array(("<?xml version=\"1.0\"?>" + String(repeating: " \n", count: 40_000) + feed).utf8), "blank.xml")
+        let feed =
+            #"<rss version="2.0"><channel><title>T</title><link>https://e.example.org/</link><description>d</description><item><title>A</title><guid>https://e.example.org/a</guid></item></channel></rss>"#
+        try Self.same(
+            Array(("<?xml version=\"1.0\"?><!--" + String(repeating: "x", count: 70_000) + "-->" + feed).utf8),
+            "comment.xml")
+        try Self.same(
+            Array(("<?xml version=\"1.0\"?>" + String(repeating: " \n", count: 40_000) + feed).utf8), "blank.xml")
         try Self.same(Array((feed + "<!--" + String(repeating: "y", count: 70_000) + "-->").utf8), "trailing.xml")
     }
 

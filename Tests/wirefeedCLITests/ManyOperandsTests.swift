@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import wirefeed
 
 /// Long path lists bypass ArgumentParser's (quadratic) array parsing: the result must be
@@ -27,7 +28,9 @@ struct ManyOperandsTests {
 
     @Test func pathsAfterTheFirstAreSetAsideInOrder() {
         let paths = (0..<100).map { "dir/f\($0).xml" }
-        let args = ["validate", "-q", "--schema", "s.xsd"] + paths.prefix(50) + ["--format", "json", "-"] + paths.suffix(50) + ["--", "-weird.xml"]
+        let args =
+            ["validate", "-q", "--schema", "s.xsd"] + paths.prefix(50) + ["--format", "json", "-"] + paths.suffix(50)
+            + ["--", "-weird.xml"]
         let (parse, aside) = ManyOperands.split(args)
         #expect(parse == ["validate", "-q", "--schema", "s.xsd", "dir/f0.xml", "--format", "json"])
         #expect(aside == Array(paths.dropFirst().prefix(49)) + ["-"] + Array(paths.suffix(50)) + ["-weird.xml"])
@@ -38,7 +41,9 @@ struct ManyOperandsTests {
     @Test func aThousandPathsValidateAsAFewDo() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir])
+        let r = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--output-dir", dir,
+        ])
         #expect(r.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { dir + "/" + $0 }
         // The same 10 files, 100 times over, with options among them.

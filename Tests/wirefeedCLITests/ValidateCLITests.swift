@@ -12,7 +12,9 @@ struct ValidateCLITests {
     static let repo = CLI.repo
 
     func convert(_ format: String, to path: String) throws {
-        let r = try CLI.run(["convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format, "-o", path])
+        let r = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", format, "-o", path,
+        ])
         #expect(r.status == 0)
     }
 
@@ -31,7 +33,9 @@ struct ValidateCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         try convert("newsml", to: dir + "/out.xml")
-        let r = try CLI.run(["validate", dir + "/out.xml", "--schema", Self.ref + "/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"])
+        let r = try CLI.run([
+            "validate", dir + "/out.xml", "--schema", Self.ref + "/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd",
+        ])
         #expect(r.status == 0, "\(r.out)")
     }
 
@@ -85,19 +89,22 @@ struct ValidateCLITests {
     }
 
     /// The line reported is the line of the offending element.
-    @Test(.enabled(if: CLI.sharedAvailable, "needs ../shared/reference"), arguments: [
-        ("newsml-g2/examples/ours/invalid-urgency-10.xml", "<urgency>"),
-        // A simple-typed element spanning lines: libxml2's streaming validator reports the line where it ends.
-        ("newsml-g2/examples/ours/invalid-keyword-with-newline.xml", "bridge</keyword>"),
-        ("newsml-g2/examples/ours/invalid-language-without-tag.xml", "<language"),
-        ("newsml-g2/examples/ours/invalid-pubStatus-before-embargoed.xml", "<embargoed>"),
-        ("rss/examples/cases/invalid-enclosure-without-length.xml", "<enclosure"),
-        ("rss/examples/cases/invalid-pubdate-iso8601.xml", "<pubDate>2025-03-01T09"),
-    ])
+    @Test(
+        .enabled(if: CLI.sharedAvailable, "needs ../shared/reference"),
+        arguments: [
+            ("newsml-g2/examples/ours/invalid-urgency-10.xml", "<urgency>"),
+            // A simple-typed element spanning lines: libxml2's streaming validator reports the line where it ends.
+            ("newsml-g2/examples/ours/invalid-keyword-with-newline.xml", "bridge</keyword>"),
+            ("newsml-g2/examples/ours/invalid-language-without-tag.xml", "<language"),
+            ("newsml-g2/examples/ours/invalid-pubStatus-before-embargoed.xml", "<embargoed>"),
+            ("rss/examples/cases/invalid-enclosure-without-length.xml", "<enclosure"),
+            ("rss/examples/cases/invalid-pubdate-iso8601.xml", "<pubDate>2025-03-01T09"),
+        ])
     func invalidFilesReportTheRightLine(_ file: String, _ marker: String) throws {
         let path = Self.ref + "/" + file
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let expectedLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }! + 1
+        let expectedLine =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }! + 1
         let r = try CLI.run(["validate", "--schema-only", path])
         #expect(r.status == 1)
         #expect(r.out.hasPrefix("\(path):\(expectedLine):"), "\(r.out)")
@@ -107,7 +114,8 @@ struct ValidateCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         try convert("rss", to: dir + "/good.xml")
-        try "<rss version=\"2.0\"><channel><title>t</title>\n<link>https://x/</link><description>d</description>\n<item><enclosure url=\"https://x/a.jpg\"/></item></channel></rss>\n"
+        try
+            "<rss version=\"2.0\"><channel><title>t</title>\n<link>https://x/</link><description>d</description>\n<item><enclosure url=\"https://x/a.jpg\"/></item></channel></rss>\n"
             .write(toFile: dir + "/bad.xml", atomically: true, encoding: .utf8)
         return (try CLI.run(["validate", dir, "--format", format, "--ignore", "rss.atom-self.present"]), dir)
     }
@@ -133,7 +141,8 @@ struct ValidateCLITests {
         #expect(list.out.contains("rss.guid.permalink  error"))
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description><item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
+        let feed =
+            "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description><item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
         try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
         let plain = try CLI.run(["validate", dir + "/f.xml"])
         #expect(plain.status == 1)
@@ -143,7 +152,8 @@ struct ValidateCLITests {
         #expect(!ignored.out.contains("rss.guid.permalink"))
         let strict = try CLI.run(["validate", dir + "/f.xml", "--ignore", "rss.guid.permalink", "--strict"])
         #expect(strict.status == 1, "--strict fails on the remaining warning")
-        try "ignore: [rss.guid.permalink, rss.atom-self.present]\n".write(toFile: dir + "/cfg.yaml", atomically: true, encoding: .utf8)
+        try "ignore: [rss.guid.permalink, rss.atom-self.present]\n".write(
+            toFile: dir + "/cfg.yaml", atomically: true, encoding: .utf8)
         let configured = try CLI.run(["validate", dir + "/f.xml", "--config", dir + "/cfg.yaml", "--strict"])
         #expect(configured.status == 0, "\(configured.out)")
         #expect(try CLI.run(["validate", dir + "/f.xml", "--ignore", "no.such.rule"]).status == 2)
@@ -156,7 +166,8 @@ struct ValidateCLITests {
     @Test func everyFindingAppearsInEveryFormat() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let feed = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description>\n<item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
+        let feed =
+            "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example.org/</link><description>d</description>\n<item><title>a</title><guid>not-a-url</guid></item></channel></rss>\n"
         try feed.write(toFile: dir + "/f.xml", atomically: true, encoding: .utf8)
         let text = try CLI.run(["validate", dir + "/f.xml"])
         #expect(text.out.contains("f.xml:2: error: guid 'not-a-url' is a permalink"))
@@ -172,7 +183,10 @@ struct ValidateCLITests {
     @Test func textFormat() throws {
         let (r, dir) = try mixedRun("text")
         #expect(r.status == 1)
-        #expect(r.out.contains("\(dir)/bad.xml:3: error: Element 'enclosure': The attribute 'length' is required but missing. [schema]"))
+        #expect(
+            r.out.contains(
+                "\(dir)/bad.xml:3: error: Element 'enclosure': The attribute 'length' is required but missing. [schema]"
+            ))
         #expect(r.out.contains("\(dir)/good.xml: valid RSS 2.0"))
         #expect(r.stderr.contains("2 documents checked: 1 valid, 1 invalid"))
     }
@@ -199,7 +213,10 @@ struct ValidateCLITests {
         var suites: [String: String] = [:]
         while try reader.next() {
             guard reader.kind == .element else { continue }
-            if reader.localName == "testsuite" { suites["tests"] = reader.attribute("tests"); suites["failures"] = reader.attribute("failures") }
+            if reader.localName == "testsuite" {
+                suites["tests"] = reader.attribute("tests")
+                suites["failures"] = reader.attribute("failures")
+            }
             if reader.localName == "testcase" { cases.append(reader.attribute("name") ?? "") }
             if reader.localName == "failure" { failures += 1 }
         }
@@ -231,10 +248,26 @@ struct ValidateCLITests {
     }
 
     static let hostile: [(String, String, String)] = [
-        ("xxe-file", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rss version=\"2.0\"><channel><title>&x;</title><link>http://a/</link><description>d</description></channel></rss>\n", "entities"),
-        ("xxe-url", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"http://127.0.0.1:9/secret\">]>\n<rss version=\"2.0\"><channel><title>&x;</title><link>http://a/</link><description>d</description></channel></rss>\n", "entities"),
-        ("dtd-url", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/rss.dtd\">\n<rss version=\"2.0\"><channel><title>t</title><link>http://a/</link><description>d</description></channel></rss>\n", "external DTD"),
-        ("laughs", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>\n<rss version=\"2.0\"><channel><title>&h;</title></channel></rss>\n", "entit"),
+        (
+            "xxe-file",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rss version=\"2.0\"><channel><title>&x;</title><link>http://a/</link><description>d</description></channel></rss>\n",
+            "entities"
+        ),
+        (
+            "xxe-url",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"http://127.0.0.1:9/secret\">]>\n<rss version=\"2.0\"><channel><title>&x;</title><link>http://a/</link><description>d</description></channel></rss>\n",
+            "entities"
+        ),
+        (
+            "dtd-url",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/rss.dtd\">\n<rss version=\"2.0\"><channel><title>t</title><link>http://a/</link><description>d</description></channel></rss>\n",
+            "external DTD"
+        ),
+        (
+            "laughs",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>\n<rss version=\"2.0\"><channel><title>&h;</title></channel></rss>\n",
+            "entit"
+        ),
         ("not-xml", "Just some text, not a feed at all.\n", "not an XML document"),
         ("truncated", "<rss version=\"2.0\"><channel><title>cut", "error"),
     ]

@@ -57,12 +57,23 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 guard let end = find(UInt8(ascii: "?"), UInt8(ascii: ">"), from: i + 2) else { return nil }
                 let pi = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).lowercased()
                 // An XML declaration anywhere but at the very start is an error: the parser's to report.
-                if pi.hasPrefix("<?xml") && pi.count > 5 && (pi.dropFirst(5).first == " " || pi.dropFirst(5).first == "?") && i != prologStart { return nil }
-                if pi.contains("encoding") && !(pi.contains("utf-8") || pi.contains("\"ascii\"") || pi.contains("'ascii'")) { return nil }
+                if pi.hasPrefix("<?xml") && pi.count > 5
+                    && (pi.dropFirst(5).first == " " || pi.dropFirst(5).first == "?") && i != prologStart
+                {
+                    return nil
+                }
+                if pi.contains("encoding")
+                    && !(pi.contains("utf-8") || pi.contains("\"ascii\"") || pi.contains("'ascii'"))
+                {
+                    return nil
+                }
                 i = end
             } else if b[i + 1] == UInt8(ascii: "!") {
-                guard i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }  // DOCTYPE
-                guard let end = find(UInt8(ascii: "-"), UInt8(ascii: "-"), from: i + 4), end < n, b[end] == UInt8(ascii: ">") else { return nil }
+                // A comment; anything else ("<!DOCTYPE") is left to the parser.
+                guard i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") else { return nil }
+                guard let end = find(UInt8(ascii: "-"), UInt8(ascii: "-"), from: i + 4), end < n,
+                    b[end] == UInt8(ascii: ">")
+                else { return nil }
                 i = end + 1
             } else {
                 break
@@ -95,7 +106,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard k > i else { return nil }
         let qname = UnsafeBufferPointer(rebasing: b[i..<k])
         let colon = qname.firstIndex(of: UInt8(ascii: ":"))
-        let local = String(decoding: colon.map { UnsafeBufferPointer(rebasing: qname[($0 + 1)...]) } ?? qname, as: UTF8.self)
+        let local = String(
+            decoding: colon.map { UnsafeBufferPointer(rebasing: qname[($0 + 1)...]) } ?? qname, as: UTF8.self)
         var wanted = Array("xmlns".utf8)
         if let colon { wanted += [UInt8(ascii: ":")] + qname[..<colon] }
         var namespace = ""
@@ -108,7 +120,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             guard k < end else { break }
             let nameStart = k
             while k < end && b[k] != UInt8(ascii: "=") && !isSpace(b[k]) { k += 1 }
-            guard k + 1 < end, b[k] == UInt8(ascii: "="), b[k + 1] == UInt8(ascii: "\"") || b[k + 1] == UInt8(ascii: "'") else { return nil }
+            guard k + 1 < end, b[k] == UInt8(ascii: "="),
+                b[k + 1] == UInt8(ascii: "\"") || b[k + 1] == UInt8(ascii: "'")
+            else { return nil }
             let name = UnsafeBufferPointer(rebasing: b[nameStart..<k])
             let q = b[k + 1]
             let valueStart = k + 2
@@ -122,7 +136,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             if seen.contains(where: { $0.elementsEqual(name) }) { return nil }
             seen.append(name)
             if name.elementsEqual(wanted) { namespace = String(decoding: value, as: UTF8.self) }
-            if name.elementsEqual("version".utf8) { version = String(decoding: value, as: UTF8.self).trimmingWhitespace() }
+            if name.elementsEqual("version".utf8) {
+                version = String(decoding: value, as: UTF8.self).trimmingWhitespace()
+            }
         }
         switch (local, namespace) {
         case ("rss", ""):
@@ -164,7 +180,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                     if reader.namespaceURI == Namespace.rss10 { return (.rss10, name) }
                     if reader.depth == 1 { try reader.skipElement() }
                 }
-                throw XMLError(.notWellFormed, "\(reader.file):1: error: an RDF document without an RSS channel or items is not a feed")
+                throw XMLError(
+                    .notWellFormed,
+                    "\(reader.file):1: error: an RDF document without an RSS channel or items is not a feed")
             case ("feed", Namespace.atom), ("entry", Namespace.atom): return (.atom10, name)
             case ("feed", Namespace.atom03): return (.atom03, name)
             case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),
@@ -172,7 +190,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 return (.newsml, name)
             default:
                 let shown = ns.isEmpty ? "<\(name)>" : "<\(name)> in namespace \(ns)"
-                throw XMLError(.notWellFormed, "\(reader.file):\(reader.line): error: root element \(shown) is not a feed (expected RSS, Atom or NewsML-G2)")
+                throw XMLError(
+                    .notWellFormed,
+                    "\(reader.file):\(reader.line): error: root element \(shown) is not a feed (expected RSS, Atom or NewsML-G2)"
+                )
             }
         }
         throw XMLError(.notWellFormed, "\(reader.file): error: the document has no root element")

@@ -72,7 +72,9 @@ enum HTMLText {
     static func xmlEscapedParagraphs(_ body: [String], into out: inout [UInt8]) {
         let open: StaticString = "&lt;p&gt;"
         let close: StaticString = "&lt;/p&gt;"
-        func add(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func add(_ s: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
         for (k, paragraph) in body.enumerated() {
             if k > 0 { out.append(0x0A) }
             add(open)

@@ -12,7 +12,10 @@ public struct ImportOptions: Sendable {
     /// text reader (the same results; kept to compare against).
     public var engine: XMLStreamReader.Engine
 
-    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil, engine: XMLStreamReader.Engine = .events) {
+    public init(
+        format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil,
+        engine: XMLStreamReader.Engine = .events
+    ) {
         self.format = format
         self.limits = limits
         self.maximumArticles = maximumArticles
@@ -39,7 +42,9 @@ public enum FeedImporter {
     /// Imports a document; returns the warnings (with lines). Throws `XMLError` when the
     /// document cannot be read at all (not XML, not a feed, hostile, truncated).
     @discardableResult
-    public static func run(_ input: XMLInput, file: String, options: ImportOptions = ImportOptions(), handler: any ImportHandler) throws -> [Diagnostic] {
+    public static func run(
+        _ input: XMLInput, file: String, options: ImportOptions = ImportOptions(), handler: any ImportHandler
+    ) throws -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.
         let encoding = try sniffEncoding(input, file: file, warnings: &warnings)
@@ -52,7 +57,11 @@ public enum FeedImporter {
         let detected: DocumentFormat
         while true {
             do {
-                detected = try DocumentFormat.detect(XMLStreamReader(detectInput, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs)).0
+                detected = try DocumentFormat.detect(
+                    XMLStreamReader(
+                        detectInput, file: file, limits: options.limits, encoding: encoding,
+                        allowedPublicDTDs: toleratedDTDs)
+                ).0
                 break
             } catch let error as XMLError where error.code == .notWellFormed {
                 // From a stream the format is told from its head, which a long prolog (a
@@ -68,13 +77,16 @@ public enum FeedImporter {
             }
         }
         if let wanted = options.format, !compatible(wanted, detected) {
-            throw XMLError(.notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
+            throw XMLError(
+                .notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
         }
         // 3. Read.
         // Documents declared Latin-1 go through the text reader: their text is repaired node by
         // node, and SAX events may cut a text node in two where a chunk ends.
         let latin1 = declaresLatin1(detectInput)
-        let reader = try XMLStreamReader(input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs, engine: latin1 ? .textReader : options.engine)
+        let reader = try XMLStreamReader(
+            input, file: file, limits: options.limits, encoding: encoding, allowedPublicDTDs: toleratedDTDs,
+            engine: latin1 ? .textReader : options.engine)
         reader.repairsMojibake = latin1
         var context = ImportContext(file: file, options: options, handler: handler)
         context.warnings = warnings
@@ -104,7 +116,9 @@ public enum FeedImporter {
         let prolog = String(decoding: head, as: UTF8.self).lowercased()
         guard prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>") else { return false }
         let decl = prolog[..<end.lowerBound]
-        return ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"].contains { decl.contains($0) }
+        return ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"].contains {
+            decl.contains($0)
+        }
     }
 
     /// The value of `encoding="…"` in an XML declaration's text, if any.
@@ -127,10 +141,15 @@ public enum FeedImporter {
     }
 
     /// Imports a whole document into memory (convenient for small feeds and tests).
-    public static func document(_ input: XMLInput, file: String, options: ImportOptions = ImportOptions()) throws -> (FeedDocument, [Diagnostic]) {
+    public static func document(_ input: XMLInput, file: String, options: ImportOptions = ImportOptions()) throws -> (
+        FeedDocument, [Diagnostic]
+    ) {
         let collector = Collector()
         let warnings = try run(input, file: file, options: options, handler: collector)
-        return (FeedDocument(format: collector.format?.rawValue, feed: collector.feed, articles: collector.articles), warnings)
+        return (
+            FeedDocument(format: collector.format?.rawValue, feed: collector.feed, articles: collector.articles),
+            warnings
+        )
     }
 
     final class Collector: ImportHandler {
@@ -162,28 +181,40 @@ public enum FeedImporter {
             // over ASCII bytes is no contradiction.
             let prolog = String(decoding: head.dropFirst(3).prefix(200), as: UTF8.self)
             guard prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"),
-                let declared = declaredEncoding(prolog[..<end.lowerBound]), !["utf-8", "utf8"].contains(declared.lowercased())
+                let declared = declaredEncoding(prolog[..<end.lowerBound]),
+                !["utf-8", "utf8"].contains(declared.lowercased())
             else { return nil }
             var bytes = try firstMegabyte(input, file: file)
             if bytes.count == 1 << 20 { dropCutSequence(&bytes) }
             guard firstInvalidUTF8(bytes) == nil else { return nil }
-            if ["us-ascii", "ascii"].contains(declared.lowercased()) && !bytes.dropFirst(3).contains(where: { $0 >= 0x80 }) {
+            if ["us-ascii", "ascii"].contains(declared.lowercased())
+                && !bytes.dropFirst(3).contains(where: { $0 >= 0x80 })
+            {
                 return nil
             }
-            warnings.append(Diagnostic(
-                file: file, line: 1, severity: .warning,
-                message: "the byte order mark says UTF-8 but the declaration says \(declared): read as UTF-8", rule: "xml.encoding"))
+            warnings.append(
+                Diagnostic(
+                    file: file, line: 1, severity: .warning,
+                    message: "the byte order mark says UTF-8 but the declaration says \(declared): read as UTF-8",
+                    rule: "xml.encoding"))
             return "UTF-8"
         }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let prolog = String(decoding: head.prefix(200), as: UTF8.self)
-        if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"), prolog[..<end.lowerBound].contains("encoding") { return nil }
+        if prolog.hasPrefix("<?xml"), let end = prolog.firstRange(of: "?>"),
+            prolog[..<end.lowerBound].contains("encoding")
+        {
+            return nil
+        }
         // Undeclared: UTF-8 by the XML rules. Check that it is.
         var valid = true
         var badOffset = 0
         switch input {
         case .bytes(let b):
-            if let off = firstInvalidUTF8(b.prefix(1 << 20)) { valid = false; badOffset = off }
+            if let off = firstInvalidUTF8(b.prefix(1 << 20)) {
+                valid = false
+                badOffset = off
+            }
         case .file(let path):
             // The first megabyte decides (a feed is not half Latin-1, half UTF-8); a later
             // invalid byte is a clear error from the parser, naming its line.
@@ -191,15 +222,25 @@ public enum FeedImporter {
             defer { try? h.close() }
             var data = [UInt8](h.readData(ofLength: 1 << 20))
             if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = firstInvalidUTF8(data) { valid = false; badOffset = off }
+            if let off = firstInvalidUTF8(data) {
+                valid = false
+                badOffset = off
+            }
         case .stream(let s):
             // Kept to be replayed, like the head the format is told from.
             var data = s.peek(1 << 20)
             if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = firstInvalidUTF8(data) { valid = false; badOffset = off }
+            if let off = firstInvalidUTF8(data) {
+                valid = false
+                badOffset = off
+            }
         }
         if valid { return nil }
-        warnings.append(Diagnostic(file: file, line: 1, severity: .warning, message: "no encoding declared and not valid UTF-8 (byte \(badOffset)): read as windows-1252", rule: "encoding"))
+        warnings.append(
+            Diagnostic(
+                file: file, line: 1, severity: .warning,
+                message: "no encoding declared and not valid UTF-8 (byte \(badOffset)): read as windows-1252",
+                rule: "encoding"))
         return "windows-1252"
     }
 
@@ -226,7 +267,10 @@ public enum FeedImporter {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let len: Int
             switch b {
             case 0xC2...0xDF: len = 2
@@ -283,7 +327,9 @@ struct ImportContext {
             count += 1
         }
         guard let max = options.maximumArticles, count >= max else { return true }
-        warn(line, "stopped after \(max) articles (the limit): what follows in the feed is not read", rule: "limit", severity: .info)
+        warn(
+            line, "stopped after \(max) articles (the limit): what follows in the feed is not read", rule: "limit",
+            severity: .info)
         return false
     }
 

@@ -18,9 +18,13 @@ protocol PieceConsumer {
 
 enum ImportPipeline {
     /// Runs `produce` here and `consumer` on a second thread (see ``Pipeline``).
-    static func run<C: PieceConsumer>(_ consumer: C, _ ctx: inout ImportContext, produce: (_ send: (C.Piece) -> Bool) throws -> Void) throws {
+    static func run<C: PieceConsumer>(
+        _ consumer: C, _ ctx: inout ImportContext, produce: (_ send: (C.Piece) -> Bool) throws -> Void
+    ) throws {
         var state = (consumer, ctx)
-        try Pipeline.run(&state, consume: { s, piece in try s.0.take(piece, &s.1) }, finish: { s in try s.0.finish(&s.1) }, produce: produce)
+        try Pipeline.run(
+            &state, consume: { s, piece in try s.0.take(piece, &s.1) }, finish: { s in try s.0.finish(&s.1) },
+            produce: produce)
         ctx = state.1
     }
 }

@@ -32,7 +32,9 @@ enum FeedText {
                 // An entity: &name; or &#...;
                 var j = next
                 var count = 0
-                while j < scalars.endIndex, count < 10, scalars[j] == "#" || scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) {
+                while j < scalars.endIndex, count < 10,
+                    scalars[j] == "#" || scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j])
+                {
                     j = scalars.index(after: j)
                     count += 1
                 }
@@ -112,7 +114,9 @@ enum FeedText {
 enum Base64 {
     static func decode(_ s: String) -> [UInt8]? {
         var table = [Int8](repeating: -1, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = Int8(i) }
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(c)] = Int8(i)
+        }
         var out: [UInt8] = []
         var acc = 0
         var bits = 0
@@ -143,7 +147,9 @@ enum People {
         if let open = s.firstIndex(of: "("), s.hasSuffix(")") {
             let email = s[..<open].trimmingCharacters()
             let name = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters()
-            if email.contains("@") && !email.contains(" ") { return Person(name: name.isEmpty ? email : name, email: email) }
+            if email.contains("@") && !email.contains(" ") {
+                return Person(name: name.isEmpty ? email : name, email: email)
+            }
         }
         if let lt = s.firstIndex(of: "<"), s.hasSuffix(">") {
             let name = s[..<lt].trimmingCharacters().trimmingQuotes()
@@ -179,7 +185,9 @@ struct MediaList {
     }
 
     /// A Media RSS element (`media:content`, `media:thumbnail`), with its description and credit.
-    mutating func addMediaRSS(_ e: XMLElement, base: String?, inherited: (caption: String?, credit: String?) = (nil, nil)) {
+    mutating func addMediaRSS(
+        _ e: XMLElement, base: String?, inherited: (caption: String?, credit: String?) = (nil, nil)
+    ) {
         guard let url = e.attribute("url"), !url.trimmingCharacters().isEmpty else { return }
         var m = Media(url: URIResolver.resolve(url, against: base))
         m.type = e.attribute("type").flatMap(nonEmpty)
@@ -187,8 +195,13 @@ struct MediaList {
         m.width = e.attribute("width").flatMap { Int($0.trimmingCharacters()) }
         m.height = e.attribute("height").flatMap { Int($0.trimmingCharacters()) }
         // Media RSS: media:description is plain text unless type="html".
-        m.caption = e.first("description", Namespace.media).map { $0.attribute("type") == "html" ? FeedText.line($0.text, html: true) : Whitespace.collapse($0.text) }.flatMap(nonEmpty) ?? inherited.caption
-        m.credit = e.first("credit", Namespace.media).map { Whitespace.collapse($0.text) }.flatMap(nonEmpty) ?? inherited.credit
+        m.caption =
+            e.first("description", Namespace.media).map {
+                $0.attribute("type") == "html" ? FeedText.line($0.text, html: true) : Whitespace.collapse($0.text)
+            }.flatMap(nonEmpty) ?? inherited.caption
+        m.credit =
+            e.first("credit", Namespace.media).map { Whitespace.collapse($0.text) }.flatMap(nonEmpty)
+            ?? inherited.credit
         add(m)
     }
 }

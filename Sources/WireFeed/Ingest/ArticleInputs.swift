@@ -146,7 +146,8 @@ public struct ArticleInputs: Sendable {
         func decodeLine(_ line: UnsafeBufferPointer<UInt8>) throws {
             lineNo += 1
             guard line.count <= maximumFileSize else {
-                throw IngestError(file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
+                throw IngestError(
+                    file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
             let fast: Article? = try? ArticleJSONParser.article(line)
@@ -187,7 +188,8 @@ public struct ArticleInputs: Sendable {
             pending.removeFirst(start)
             // A line is bounded as it comes, not once its end is found.
             if pending.count > maximumFileSize {
-                throw IngestError(file: file, line: lineNo + 1, message: "line is larger than the limit of \(maximumFileSize) bytes")
+                throw IngestError(
+                    file: file, line: lineNo + 1, message: "line is larger than the limit of \(maximumFileSize) bytes")
             }
         }
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try decodeLine($0) } }
@@ -220,8 +222,10 @@ public struct ArticleInputs: Sendable {
     static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
         switch Files.read(path, limit: limit) {
         case .success(let bytes): return bytes
-        case .failure(.tooLarge): throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
-        case .failure(.cannotOpen(let why)): throw IngestError(file: path, message: "cannot be opened for reading (\(why))")
+        case .failure(.tooLarge):
+            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
+        case .failure(.cannotOpen(let why)):
+            throw IngestError(file: path, message: "cannot be opened for reading (\(why))")
         case .failure(.cannotRead(let why)): throw IngestError(file: path, message: "cannot be read (\(why))")
         }
     }
@@ -230,7 +234,9 @@ public struct ArticleInputs: Sendable {
         let ext = (file as NSString).pathExtension.lowercased()
         let kind: String
         if file == "-" {
-            let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+            let first = bytes.first(where: {
+                $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+            })
             if first == UInt8(ascii: "{") {
                 // One JSON value, or JSON Lines.
                 kind = Self.looksLikeJSONLines(bytes) ? "jsonl" : "json"
@@ -258,9 +264,11 @@ public struct ArticleInputs: Sendable {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 do {
                     let article = try JSONDecoder().decode(Article.self, from: Data(line))
-                    if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, line: lineNo, message: problem) }
+                    if let problem = Article.problem(withID: article.id) {
+                        throw IngestError(file: file, line: lineNo, message: problem)
+                    }
                     let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
-            try body(clean, warnings)
+                    try body(clean, warnings)
                 } catch let error as DecodingError {
                     throw IngestError(file: file, line: lineNo, message: Self.describe(error))
                 }
@@ -277,7 +285,9 @@ public struct ArticleInputs: Sendable {
         guard removed > 0 else { return (article, []) }
         let warning = Diagnostic(
             file: file, line: line ?? 0, severity: .warning,
-            message: "dropped \(removed) control character\(removed == 1 ? "" : "s") that XML cannot carry (article \(article.id))", rule: "text.control")
+            message:
+                "dropped \(removed) control character\(removed == 1 ? "" : "s") that XML cannot carry (article \(article.id))",
+            rule: "text.control")
         return (clean, [warning])
     }
 

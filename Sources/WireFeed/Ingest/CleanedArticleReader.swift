@@ -31,13 +31,18 @@ public struct CleanedArticleReader: Sendable {
         var patch: ArticlePatch?
         var bodyStart = 0
         if let first = lines.first, first.trimmingWhitespace() == "---" {
-            guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhitespace() == "---" || lines[$0].trimmingWhitespace() == "..." }) else {
+            guard
+                let end = lines.indices.dropFirst().first(where: {
+                    lines[$0].trimmingWhitespace() == "---" || lines[$0].trimmingWhitespace() == "..."
+                })
+            else {
                 throw IngestError(file: file, line: 1, message: "front matter opened with '---' is never closed")
             }
             let yaml = lines[1..<end].joined(separator: "\n")
             if !yaml.trimmingWhitespace().isEmpty {
                 patch = try Metadata.decode(
-                    ArticlePatch.self, yaml: yaml, file: file, firstLine: 2, knownKeys: ArticlePatch.keys, warnings: &warnings)
+                    ArticlePatch.self, yaml: yaml, file: file, firstLine: 2, knownKeys: ArticlePatch.keys,
+                    warnings: &warnings)
             }
             bodyStart = end + 1
         }
@@ -63,7 +68,11 @@ public struct CleanedArticleReader: Sendable {
             let kind = TrailerLine.classify(line)
             switch kind {
             case .source, .rights, .byline:
-                if trailerLines.last.map({ $0 + 1 }) != index { trailerLines.append(index) } else { trailerLines[trailerLines.count - 1] = index }
+                if trailerLines.last.map({ $0 + 1 }) != index {
+                    trailerLines.append(index)
+                } else {
+                    trailerLines[trailerLines.count - 1] = index
+                }
             default: break
             }
             switch kind {
@@ -77,7 +86,9 @@ public struct CleanedArticleReader: Sendable {
                 // A set beside the list: thousands of by-lines are not compared pairwise.
                 for p in persons where knownPeople.insert(p).inserted { people.append(p) }
             case .text:
-                if blocks.count > 1 && blocks[blocks.count - 1].isEmpty && blocks.dropLast().contains(where: { !$0.isEmpty }) {
+                if blocks.count > 1 && blocks[blocks.count - 1].isEmpty
+                    && blocks.dropLast().contains(where: { !$0.isEmpty })
+                {
                     sawBlankBetweenText = true
                 }
                 blocks[blocks.count - 1].append((index, line))
@@ -107,7 +118,12 @@ public struct CleanedArticleReader: Sendable {
             let starts = (0...(split - after.count)).lazy.filter { keys[$0] == after.first }.prefix(16)
             if starts.contains(where: { keys[$0..<($0 + after.count)].elementsEqual(after) }) {
                 paragraphs.removeLast(after.count)
-                warnings.append(Diagnostic(file: file, severity: .info, message: "dropped \(after.count) paragraph\(after.count == 1 ? "" : "s") after the trailer that repeat the body", rule: "text.repeated"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, severity: .info,
+                        message:
+                            "dropped \(after.count) paragraph\(after.count == 1 ? "" : "s") after the trailer that repeat the body",
+                        rule: "text.repeated"))
                 break
             }
         }
@@ -168,7 +184,9 @@ public struct CleanedArticleReader: Sendable {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if (c == "." || c == "!" || c == "?" || c == "。") && (i + 1 == scalars.count || scalars[i + 1] == " ") && i >= 12 {
+            if (c == "." || c == "!" || c == "?" || c == "。") && (i + 1 == scalars.count || scalars[i + 1] == " ")
+                && i >= 12
+            {
                 break
             }
             i += 1
@@ -198,7 +216,9 @@ enum TrailerLine: Equatable {
     case rights(Rights)
     case byline([Person])
 
-    static let sourceLabels: Set<String> = ["sumber", "source", "sources", "fuente", "quelle", "fonte", "bron", "kaynak", "المصدر", "источник"]
+    static let sourceLabels: Set<String> = [
+        "sumber", "source", "sources", "fuente", "quelle", "fonte", "bron", "kaynak", "المصدر", "источник",
+    ]
     static let readAlsoLabels: [String] = [
         "baca juga", "baca pula", "lihat juga", "read also", "also read", "read more", "see also", "lire aussi",
         "à lire aussi", "lesen sie auch", "lea también", "leia também", "baca lagi", "simak juga", "اقرأ أيضا",
@@ -207,7 +227,8 @@ enum TrailerLine: Equatable {
         "pewarta": .author, "reporter": .author, "penulis": .author, "wartawan": .author, "author": .author,
         "writer": .author, "by": .author, "oleh": .author, "autor": .author, "auteur": .author, "redacción": .author,
         "editor": .editor, "penyunting": .editor, "redaktur": .editor, "editing by": .editor, "édition": .editor,
-        "pewarta foto": .photographer, "fotografer": .photographer, "photographer": .photographer, "photo": .photographer,
+        "pewarta foto": .photographer, "fotografer": .photographer, "photographer": .photographer,
+        "photo": .photographer,
         "foto": .photographer, "contributor": .contributor, "kontributor": .contributor,
     ]
 
@@ -216,7 +237,9 @@ enum TrailerLine: Equatable {
         let length = line.utf8.count
         guard length <= 800 else { return .text }
         let lower = String(line.prefix(24)).lowercased()
-        if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") || lower.hasPrefix("hak cipta") {
+        if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ")
+            || lower.hasPrefix("hak cipta")
+        {
             if line.unicodeScalars.count <= 160, let r = parseRights(line) { return .rights(r) }
         }
         guard line.unicodeScalars.count <= 200 else { return .text }
@@ -261,7 +284,10 @@ enum TrailerLine: Equatable {
         }
         var text = String(rest).trimmingWhitespace()
         let tail = text.suffix(40).lowercased()
-        for suffix in ["all rights reserved.", "all rights reserved", "hak cipta dilindungi undang-undang.", "hak cipta dilindungi undang-undang", "tous droits réservés.", "todos los derechos reservados."] where tail.hasSuffix(suffix) {
+        for suffix in [
+            "all rights reserved.", "all rights reserved", "hak cipta dilindungi undang-undang.",
+            "hak cipta dilindungi undang-undang", "tous droits réservés.", "todos los derechos reservados.",
+        ] where tail.hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count)).trimmingWhitespace()
             break
         }
@@ -275,7 +301,9 @@ enum TrailerLine: Equatable {
             words.removeLast()
         }
         var holder = words.joined(separator: " ").trimmingWhitespace()
-        while let last = holder.last, last == "," || last == "." && !holder.hasSuffix("Ltd.") && !holder.hasSuffix("Inc.") {
+        while let last = holder.last,
+            last == "," || last == "." && !holder.hasSuffix("Ltd.") && !holder.hasSuffix("Inc.")
+        {
             holder.removeLast()
         }
         holder = holder.trimmingWhitespace()

@@ -1,7 +1,7 @@
 import Foundation
-internal import Yams
 import XMLCore
 internal import YAMLCore
+internal import Yams
 
 /// YAML (or JSON, which is YAML) metadata: article front matter and `--feed` files.
 enum Metadata {
@@ -27,7 +27,8 @@ enum Metadata {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw IngestError(file: file, line: firstLine + yamlLine(error), message: "unreadable YAML: \(yamlMessage(error))")
+            throw IngestError(
+                file: file, line: firstLine + yamlLine(error), message: "unreadable YAML: \(yamlMessage(error))")
         } catch {
             throw IngestError(file: file, line: firstLine, message: "unreadable YAML: \(error)")
         }
@@ -35,12 +36,17 @@ enum Metadata {
             throw IngestError(file: file, line: firstLine, message: "the metadata block is empty")
         }
         guard let mapping = node.mapping else {
-            throw IngestError(file: file, line: firstLine + (node.mark?.line ?? 0), message: "metadata must be a mapping of keys to values")
+            throw IngestError(
+                file: file, line: firstLine + (node.mark?.line ?? 0),
+                message: "metadata must be a mapping of keys to values")
         }
         for (key, _) in mapping {
             guard let k = key.string, !knownKeys.contains(k) else { continue }
             let line = firstLine + (key.mark?.line ?? 1) - 1
-            warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: "unknown key '\(k)' ignored", rule: "metadata.key"))
+            warnings.append(
+                Diagnostic(
+                    file: file, line: line, severity: .warning, message: "unknown key '\(k)' ignored",
+                    rule: "metadata.key"))
         }
         do {
             return try YAMLDecoder().decode(T.self, from: yaml)
@@ -50,7 +56,8 @@ enum Metadata {
             if let first = path.first, let (k, _) = mapping.first(where: { $0.key.string == first }) {
                 line = firstLine + (k.mark?.line ?? 1) - 1
             }
-            throw IngestError(file: file, line: line, message: "metadata key '\(path.joined(separator: "."))': \(detail)")
+            throw IngestError(
+                file: file, line: line, message: "metadata key '\(path.joined(separator: "."))': \(detail)")
         } catch {
             throw IngestError(file: file, line: firstLine, message: "unreadable metadata: \(error)")
         }
@@ -68,14 +75,19 @@ enum Metadata {
             var end = line.startIndex
             while end < line.endIndex {
                 let c = line[end]
-                guard (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") else { break }
+                guard
+                    (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "_")
+                        || c == UInt8(ascii: "-")
+                else { break }
                 end = line.index(after: end)
             }
             var colon = end
             while colon < line.endIndex && line[colon] == 0x20 { colon = line.index(after: colon) }
             guard colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
             let after = line.index(after: colon)
-            guard after == line.endIndex || line[after] == 0x20 || line[after] == 0x0D || line[after] == 0x09 else { return nil }
+            guard after == line.endIndex || line[after] == 0x20 || line[after] == 0x0D || line[after] == 0x09 else {
+                return nil
+            }
             keys.append(String(decoding: line[line.startIndex..<end], as: UTF8.self))
         }
         return keys.isEmpty ? nil : keys
@@ -155,14 +167,16 @@ extension Feed {
     /// Reads feed metadata from a YAML or JSON file.
     public static func load(path: String) throws(IngestError) -> Feed {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw IngestError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+            throw IngestError(
+                file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw IngestError(file: path, message: "is not UTF-8 text")
         }
         var warnings: [Diagnostic] = []
         return try Metadata.decode(
-            Feed.self, yaml: text, file: path, firstLine: 1, knownKeys: Set(Feed.CodingKeys.allCases.map(\.stringValue)),
+            Feed.self, yaml: text, file: path, firstLine: 1,
+            knownKeys: Set(Feed.CodingKeys.allCases.map(\.stringValue)),
             warnings: &warnings)
     }
 }

@@ -14,10 +14,14 @@ struct TextRepair {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            throw IngestError(file: file, line: 1, message: "is UTF-16 text; wirefeed reads UTF-8 articles (convert it with iconv first)")
+            throw IngestError(
+                file: file, line: 1,
+                message: "is UTF-16 text; wirefeed reads UTF-8 articles (convert it with iconv first)")
         }
         if let nul = bytes[start...].firstIndex(of: 0) {
-            throw IngestError(file: file, line: lineNumber(of: nul, in: bytes), message: "is not a text file (binary data: a NUL byte at offset \(nul))")
+            throw IngestError(
+                file: file, line: lineNumber(of: nul, in: bytes),
+                message: "is not a text file (binary data: a NUL byte at offset \(nul))")
         }
         var lines: [String] = []
         var line: [UInt8] = []
@@ -27,10 +31,19 @@ struct TextRepair {
         var controlsOnLine = 0
         func endLine() {
             if invalidOnLine > 0 {
-                warnings.append(Diagnostic(file: file, line: lineNo, severity: .warning, message: "dropped \(invalidOnLine) invalid UTF-8 byte\(invalidOnLine == 1 ? "" : "s")", rule: "text.utf8"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: lineNo, severity: .warning,
+                        message: "dropped \(invalidOnLine) invalid UTF-8 byte\(invalidOnLine == 1 ? "" : "s")",
+                        rule: "text.utf8"))
             }
             if controlsOnLine > 0 {
-                warnings.append(Diagnostic(file: file, line: lineNo, severity: .warning, message: "dropped \(controlsOnLine) control character\(controlsOnLine == 1 ? "" : "s") that XML cannot carry", rule: "text.control"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: lineNo, severity: .warning,
+                        message:
+                            "dropped \(controlsOnLine) control character\(controlsOnLine == 1 ? "" : "s") that XML cannot carry",
+                        rule: "text.control"))
             }
             lines.append(String(decoding: line, as: UTF8.self))
             line.removeAll(keepingCapacity: true)
@@ -115,7 +128,8 @@ struct TextRepair {
         case 2: return UInt32(b[i] & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
         case 3: return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
         default:
-            return UInt32(b[i] & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            return UInt32(b[i] & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F)
         }
     }
 }

@@ -5,7 +5,9 @@ public import XMLCore
 /// small trees and handed to every rule; memory stays flat in the number of items.
 public enum LintEngine {
     /// Findings of all rules for the document (which must be well-formed: run after the schema check).
-    public static func run(_ input: XMLInput, file: String, format: DocumentFormat, options: LintOptions) -> [Diagnostic] {
+    public static func run(_ input: XMLInput, file: String, format: DocumentFormat, options: LintOptions)
+        -> [Diagnostic]
+    {
         let rules = RuleRegistry.make(for: format, options: options)
         guard !rules.isEmpty else { return [] }
         var out = FindingSink(file: file)
@@ -25,7 +27,9 @@ public enum LintEngine {
     ///
     /// `pipelined` (for large documents): the rules run on a second thread while this one
     /// reads (and validates), in document order; the findings are the same.
-    public static func run(reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions, pipelined: Bool = false) throws -> [Diagnostic] {
+    public static func run(
+        reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions, pipelined: Bool = false
+    ) throws -> [Diagnostic] {
         let rules = RuleRegistry.make(for: format, options: options)
         var out = FindingSink(file: file)
         if !rules.isEmpty {
@@ -47,7 +51,8 @@ public enum LintEngine {
         case item(XMLElement)
     }
 
-    static func walk(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
+    static func walk(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws
+    {
         try read(r, format: format) { piece in
             apply(piece, rules, &out)
             return true
@@ -63,12 +68,17 @@ public enum LintEngine {
     }
 
     /// ``walk(_:format:rules:out:)`` with the rules on a second thread (see ``Handoff``).
-    static func walkPipelined(_ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink) throws {
+    static func walkPipelined(
+        _ r: XMLStreamReader, format: DocumentFormat, rules: [any LintRule], out: inout FindingSink
+    ) throws {
         var state = (rules, out)
-        try Pipeline.run(&state, consume: { s, piece in
-            apply(piece, s.0, &s.1)
-            return true
-        }) { send in try read(r, format: format, send: send) }
+        try Pipeline.run(
+            &state,
+            consume: { s, piece in
+                apply(piece, s.0, &s.1)
+                return true
+            }
+        ) { send in try read(r, format: format, send: send) }
         out = state.1
     }
 
@@ -83,7 +93,11 @@ public enum LintEngine {
             let name = r.localName
             let ns = r.namespaceURI
             if depth == 0 {
-                let root = XMLElement(name: name, namespace: ns, attributes: r.attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) }, line: r.line, lang: r.xmlLang, base: nil)
+                let root = XMLElement(
+                    name: name, namespace: ns,
+                    attributes: r.attributes.map {
+                        XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value)
+                    }, line: r.line, lang: r.xmlLang, base: nil)
                 base = root.attribute("base", namespace: Namespace.xml)
                 if (format == .atom10 && name == "entry") || (format == .newsml && name == "newsItem") {
                     let e = try r.readElement(base: nil, shallow: format == .newsml ? ["inlineXML"] : [])
@@ -98,7 +112,8 @@ public enum LintEngine {
                 if depth == 1 {
                     if name == "channel" && ns.isEmpty && !r.isEmptyElement {
                         inChannel = true
-                        let channel = XMLElement(name: name, namespace: ns, attributes: [], line: r.line, lang: r.xmlLang, base: base)
+                        let channel = XMLElement(
+                            name: name, namespace: ns, attributes: [], line: r.line, lang: r.xmlLang, base: base)
                         if !send(.head(channel)) { return }
                     } else {
                         try r.skipElement()
@@ -159,17 +174,28 @@ enum Check {
         return copy.withUTF8 { b -> URIShape in
             var start = 0
             var end = b.count
-            while start < end, b[start] == 0x20 || b[start] == 0x09 || b[start] == 0x0A || b[start] == 0x0D { start += 1 }
-            while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0A || b[end - 1] == 0x0D { end -= 1 }
+            while start < end, b[start] == 0x20 || b[start] == 0x09 || b[start] == 0x0A || b[start] == 0x0D {
+                start += 1
+            }
+            while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0A || b[end - 1] == 0x0D {
+                end -= 1
+            }
             guard start < end, (b[start] | 0x20) >= 0x61, (b[start] | 0x20) <= 0x7A else { return .notAbsolute }
             var i = start + 1
-            while i < end, (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2B || b[i] == 0x2D || b[i] == 0x2E { i += 1 }
+            while i < end,
+                (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2B
+                    || b[i] == 0x2D || b[i] == 0x2E
+            { i += 1 }
             guard i < end, b[i] == UInt8(ascii: ":") else { return .notAbsolute }
-            for k in (i + 1)..<max(i + 1, end) where b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D { return .notAbsolute }
+            for k in (i + 1)..<max(i + 1, end) where b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D {
+                return .notAbsolute
+            }
             let scheme = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self).lowercased()
             guard scheme == "http" || scheme == "https" else { return .other }
             // "//" and a host.
-            guard i + 3 < end, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "/"), b[i + 3] != UInt8(ascii: "/") else { return .notAbsolute }
+            guard i + 3 < end, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "/"),
+                b[i + 3] != UInt8(ascii: "/")
+            else { return .notAbsolute }
             return .http
         }
     }
@@ -183,7 +209,9 @@ enum Check {
         let privateUse = first == "x" || first == "i"
         guard primaryOK || privateUse, parts.count <= 8 else { return false }
         for p in parts.dropFirst() {
-            guard (1...8).contains(p.count), p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+            guard (1...8).contains(p.count), p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                return false
+            }
         }
         return true
     }

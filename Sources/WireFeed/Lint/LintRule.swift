@@ -88,25 +88,29 @@ extension LintRule {
 
 /// Every rule wirefeed knows, in the order `--rules` lists them.
 public enum RuleRegistry {
-    static var all: [any LintRule.Type] { [
-        RSSChannelRequired.self, RSSItemTitleOrDescription.self, RSSDateRFC822.self, RSSDateFourDigitYear.self,
-        RSSDateWeekday.self, RSSDateZone.self, RSSGuidUnique.self, RSSGuidPermalink.self, RSSURLAbsolute.self,
-        RSSEnclosureAttributes.self, RSSAtomSelfPresent.self, FeedSelfMatches.self, RSSLanguageBCP47.self,
-        RSSChannelItems.self, RSSTitlePlain.self,
-        AtomDateRFC3339.self, AtomIDUnique.self, AtomIDAbsolute.self, AtomURLAbsolute.self, AtomAuthorRequired.self,
-        AtomEntryAlternateOrContent.self, AtomContentXHTMLDiv.self, AtomSelfPresent.self, AtomLanguageBCP47.self,
-        AtomTitlePlain.self,
-        HTMLWellFormed.self, HTMLUnsafe.self, TextControlChars.self,
-        NewsMLGuidUnique.self, NewsMLDateZone.self, NewsMLVersionCreatedOrder.self, NewsMLEmbargoPast.self,
-        NewsMLEmbargoStatus.self, NewsMLUrgencyRange.self, NewsMLCanceledContent.self, NewsMLLanguageBCP47.self,
-        NewsMLQCodeExactlyOne.self,
-    ] }
+    static var all: [any LintRule.Type] {
+        [
+            RSSChannelRequired.self, RSSItemTitleOrDescription.self, RSSDateRFC822.self, RSSDateFourDigitYear.self,
+            RSSDateWeekday.self, RSSDateZone.self, RSSGuidUnique.self, RSSGuidPermalink.self, RSSURLAbsolute.self,
+            RSSEnclosureAttributes.self, RSSAtomSelfPresent.self, FeedSelfMatches.self, RSSLanguageBCP47.self,
+            RSSChannelItems.self, RSSTitlePlain.self,
+            AtomDateRFC3339.self, AtomIDUnique.self, AtomIDAbsolute.self, AtomURLAbsolute.self, AtomAuthorRequired.self,
+            AtomEntryAlternateOrContent.self, AtomContentXHTMLDiv.self, AtomSelfPresent.self, AtomLanguageBCP47.self,
+            AtomTitlePlain.self,
+            HTMLWellFormed.self, HTMLUnsafe.self, TextControlChars.self,
+            NewsMLGuidUnique.self, NewsMLDateZone.self, NewsMLVersionCreatedOrder.self, NewsMLEmbargoPast.self,
+            NewsMLEmbargoStatus.self, NewsMLUrgencyRange.self, NewsMLCanceledContent.self, NewsMLLanguageBCP47.self,
+            NewsMLQCodeExactlyOne.self,
+        ]
+    }
 
     /// Descriptions of all rules.
     public static var rules: [RuleInfo] { all.map { $0.info } }
 
     static func make(for format: DocumentFormat, options: LintOptions) -> [any LintRule] {
-        all.filter { $0.info.formats.contains(format) && !options.ignored.contains($0.info.id) }.map { $0.init(options: options) }
+        all.filter { $0.info.formats.contains(format) && !options.ignored.contains($0.info.id) }.map {
+            $0.init(options: options)
+        }
     }
 }
 
@@ -123,11 +127,14 @@ public struct LintConfig: Decodable, Sendable {
 
     /// Reads the file; unknown rule ids are an error (a typo must not silence nothing quietly).
     public static func load(path: String) throws(IngestError) -> LintConfig {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw IngestError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw IngestError(
+                file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         var warnings: [Diagnostic] = []
-        let config = try Metadata.decode(LintConfig.self, yaml: text, file: path, firstLine: 1, knownKeys: ["ignore"], warnings: &warnings)
+        let config = try Metadata.decode(
+            LintConfig.self, yaml: text, file: path, firstLine: 1, knownKeys: ["ignore"], warnings: &warnings)
         let known = Set(RuleRegistry.rules.map(\.id))
         if let unknown = config.ignore.first(where: { !known.contains($0) }) {
             throw IngestError(file: path, message: "unknown rule '\(unknown)' (wirefeed validate --rules lists them)")

@@ -7,15 +7,23 @@ enum Markup {
     static func hasTag(_ s: String) -> Bool {
         var prev: UInt8 = 0
         for b in s.utf8 {
-            if prev == UInt8(ascii: "<") && (b == UInt8(ascii: "/") || b == UInt8(ascii: "!") || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)) { return true }
+            if prev == UInt8(ascii: "<")
+                && (b == UInt8(ascii: "/") || b == UInt8(ascii: "!") || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A))
+            {
+                return true
+            }
             prev = b
         }
         return false
     }
 
-    static let void: Set<String> = ["br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr"]
+    static let void: Set<String> = [
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr",
+    ]
     /// Elements whose end tag HTML lets one omit.
-    static let optionalEnd: Set<String> = ["p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup", "rt", "rp"]
+    static let optionalEnd: Set<String> = [
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup", "rt", "rp",
+    ]
 
     struct Tag {
         var name: String
@@ -43,7 +51,10 @@ enum Markup {
                 // Comment or doctype: skip to its end.
                 if i + 3 < b.count && b[i + 2] == UInt8(ascii: "-") && b[i + 3] == UInt8(ascii: "-") {
                     var j = i + 4
-                    while j + 2 < b.count && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-") && b[j + 2] == UInt8(ascii: ">")) { j += 1 }
+                    while j + 2 < b.count
+                        && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-")
+                            && b[j + 2] == UInt8(ascii: ">"))
+                    { j += 1 }
                     i = j + 3
                 } else {
                     while i < b.count && b[i] != UInt8(ascii: ">") { i += 1 }
@@ -54,9 +65,20 @@ enum Markup {
             let closing = b[j] == UInt8(ascii: "/")
             if closing { j += 1 }
             let nameStart = j
-            while j < b.count, (b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A) || (b[j] >= 0x30 && b[j] <= 0x39) || b[j] == UInt8(ascii: "-") { j += 1 }
-            guard j > nameStart else { i += 1; continue }
-            var nameBytes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) as (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+            while j < b.count,
+                (b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A) || (b[j] >= 0x30 && b[j] <= 0x39)
+                    || b[j] == UInt8(ascii: "-")
+            { j += 1 }
+            guard j > nameStart else {
+                i += 1
+                continue
+            }
+            var nameBytes =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                as (
+                    UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                    UInt8, UInt8
+                )
             let nameLength = min(j - nameStart, 16)
             withUnsafeMutableBytes(of: &nameBytes) { p in
                 for k in 0..<nameLength {
@@ -93,7 +115,11 @@ enum Markup {
                 let endTag = Array("</\(name)".utf8)
                 var k = i
                 while k + endTag.count <= b.count {
-                    if b[k] == UInt8(ascii: "<") && zip(b[k..<(k + endTag.count)], endTag).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { break }
+                    if b[k] == UInt8(ascii: "<")
+                        && zip(b[k..<(k + endTag.count)], endTag).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+                    {
+                        break
+                    }
                     k += 1
                 }
                 i = k
@@ -108,7 +134,9 @@ enum Markup {
         while true {
             rest = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "/" })
             guard !rest.isEmpty else { break }
-            let name = rest.prefix(while: { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "/" && $0 != ">" })
+            let name = rest.prefix(while: {
+                $0 != "=" && $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "/" && $0 != ">"
+            })
             guard !name.isEmpty else { break }
             rest = rest.dropFirst(name.count).drop(while: { $0 == " " })
             var value = ""
@@ -169,7 +197,9 @@ enum Markup {
         for (a, v) in attributes {
             if a.hasPrefix("on") && a.count > 2 { return "an event handler (\(a)=)" }
             let value = v.trimmingWhitespace().lowercased().filter { !$0.isWhitespace }
-            if ["href", "src", "action", "formaction", "xlink:href", "data"].contains(a) && (value.hasPrefix("javascript:") || value.hasPrefix("vbscript:")) {
+            if ["href", "src", "action", "formaction", "xlink:href", "data"].contains(a)
+                && (value.hasPrefix("javascript:") || value.hasPrefix("vbscript:"))
+            {
                 return "a javascript: URL"
             }
         }

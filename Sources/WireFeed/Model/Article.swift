@@ -50,9 +50,9 @@ public struct Rights: Sendable, Hashable, Codable {
     public var displayNotice: String? {
         if let notice { return notice }
         switch (year, holder) {
-        case let (y?, h?): return "© \(y) \(h)"
-        case let (nil, h?): return "© \(h)"
-        case let (y?, nil): return "© \(y)"
+        case (let y?, let h?): return "© \(y) \(h)"
+        case (nil, let h?): return "© \(h)"
+        case (let y?, nil): return "© \(y)"
         default: return nil
         }
     }
@@ -212,7 +212,12 @@ public struct Article: Sendable, Hashable, Codable {
     public static func problem(withID id: String) -> String? {
         if id.isEmpty { return "the id is empty" }
         // ASCII bytes are judged directly; only non-ASCII scalars need Unicode's white-space property.
-        let bad = id.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) || (!id.utf8.allSatisfy { $0 < 0x80 } && id.unicodeScalars.contains(where: { $0.value >= 0x80 && ($0.properties.isWhitespace || $0.value <= 0x9F) }))
+        let bad =
+            id.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F })
+            || (!id.utf8.allSatisfy { $0 < 0x80 }
+                && id.unicodeScalars.contains(where: {
+                    $0.value >= 0x80 && ($0.properties.isWhitespace || $0.value <= 0x9F)
+                }))
         if bad {
             return "the id '\(id.prefix(80))' contains white space or control characters (ids are IRIs)"
         }

@@ -27,7 +27,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         else { return nil }
         let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
         let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
-        self.init(seconds: local - Int64(offsetMinutes) * 60, nanoseconds: nanoseconds, offsetMinutes: Int16(offsetMinutes))
+        self.init(
+            seconds: local - Int64(offsetMinutes) * 60, nanoseconds: nanoseconds, offsetMinutes: Int16(offsetMinutes))
     }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool {
@@ -184,7 +185,8 @@ public enum CivilDate {
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         let wd = ((days % 7) + 11) % 7  // 1970-01-01 was a Thursday (4)
-        return Fields(year: y, month: m, day: d, hour: rem / 3600, minute: rem % 3600 / 60, second: rem % 60, weekday: wd)
+        return Fields(
+            year: y, month: m, day: d, hour: rem / 3600, minute: rem % 3600 / 60, second: rem % 60, weekday: wd)
     }
 }
 
@@ -192,7 +194,9 @@ enum Digits {
     @inline(__always)
     static func append(_ value: Int, width: Int, to s: inout String) {
         var v = value
-        var buf: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48, 48, 48, 48, 48, 48, 48)
+        var buf: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            48, 48, 48, 48, 48, 48, 48, 48, 48, 48
+        )
         withUnsafeMutableBytes(of: &buf) { p in
             var i = 9
             repeat {

@@ -90,6 +90,7 @@ extension Article {
     }
 
     static func xmlCannotCarry(_ u: Unicode.Scalar) -> Bool {
-        (u.value < 0x20 && u.value != 0x09 && u.value != 0x0A && u.value != 0x0D) || u.value == 0xFFFE || u.value == 0xFFFF
+        (u.value < 0x20 && u.value != 0x09 && u.value != 0x0A && u.value != 0x0D) || u.value == 0xFFFE
+            || u.value == 0xFFFF
     }
 }

@@ -32,15 +32,23 @@ public enum DateParser {
             if s.eat(UInt8(ascii: "-")) {
                 guard let d = s.digits(exactly: 2) else { return nil }
                 day = d
-            } else if requireOffset { return nil }
-        } else if requireOffset { return nil }
+            } else if requireOffset {
+                return nil
+            }
+        } else if requireOffset {
+            return nil
+        }
         var hour = 0
         var minute = 0
         var second = 0
         var nanos: Int32 = 0
         var offset = 0
-        if s.eat(UInt8(ascii: "T")) || s.eat(UInt8(ascii: "t")) || (s.peek == 0x20 && s.peek(at: 1).map(isDigit) == true && s.eat(0x20)) {
-            guard let h = s.digits(exactly: 2), s.eat(UInt8(ascii: ":")), let mi = s.digits(exactly: 2) else { return nil }
+        if s.eat(UInt8(ascii: "T")) || s.eat(UInt8(ascii: "t"))
+            || (s.peek == 0x20 && s.peek(at: 1).map(isDigit) == true && s.eat(0x20))
+        {
+            guard let h = s.digits(exactly: 2), s.eat(UInt8(ascii: ":")), let mi = s.digits(exactly: 2) else {
+                return nil
+            }
             hour = h
             minute = mi
             if s.eat(UInt8(ascii: ":")) {
@@ -180,7 +188,9 @@ public enum DateParser {
         // Tolerate trailing comments such as "(PST)".
         if s.peek == UInt8(ascii: "(") { s.skipToEnd() }
         guard s.atEnd else { return nil }
-        guard let t = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetMinutes: offset)
+        guard
+            let t = Timestamp(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetMinutes: offset)
         else { return nil }
         if let weekday, weekday != t.local.weekday { notes.insert(.wrongWeekday) }
         return t

@@ -55,7 +55,8 @@ enum TextRules {
                 if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF {
                     var end = i + 1
                     while end < n && b[end] & 0xC0 == 0x80 { end += 1 }
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).unicodeScalars.first
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self)
+                        .unicodeScalars.first
                     if let scalar, isSpace(scalar) { return false }
                     i = end
                 } else {

@@ -71,7 +71,9 @@ public final class DocumentValidator: @unchecked Sendable {
         let fm = FileManager.default
         if let dir = environment["WIREFEED_SCHEMAS"] { return dir }
         var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        if fm.fileExists(atPath: url.path + "/../share/wirefeed/schemas" + marker) { return url.path + "/../share/wirefeed/schemas" }
+        if fm.fileExists(atPath: url.path + "/../share/wirefeed/schemas" + marker) {
+            return url.path + "/../share/wirefeed/schemas"
+        }
         for _ in 0..<8 {
             if fm.fileExists(atPath: url.path + "/schemas" + marker) { return url.path + "/schemas" }
             url.deleteLastPathComponent()
@@ -119,9 +121,15 @@ public final class DocumentValidator: @unchecked Sendable {
         // 1. Which format: the root element and namespace.
         do {
             let detectInput: XMLInput
-            if case .stream(let stream) = input { detectInput = .bytes(stream.peek(1 << 16)) } else { detectInput = input }
+            if case .stream(let stream) = input {
+                detectInput = .bytes(stream.peek(1 << 16))
+            } else {
+                detectInput = input
+            }
             if let problem = Self.notXML(detectInput) {
-                report.diagnostics = [Diagnostic(file: file, line: 1, column: 1, severity: .error, message: problem, rule: "xml")]
+                report.diagnostics = [
+                    Diagnostic(file: file, line: 1, column: 1, severity: .error, message: problem, rule: "xml")
+                ]
                 return report
             }
             if case .bytes(let bytes) = detectInput, let format = DocumentFormat.sniff(bytes) {
@@ -145,10 +153,21 @@ public final class DocumentValidator: @unchecked Sendable {
         } else if let name = Self.schemaFile(for: format), let dir = schemasDirectory {
             schemaPath = dir + "/" + name
         } else if Self.schemaFile(for: format) == nil {
-            report.diagnostics = [Diagnostic(file: file, line: 1, severity: .error, message: "\(format.displayName) is not a format wirefeed validates (RSS 2.0, Atom 1.0, NewsML-G2); give one with --schema", rule: "format")]
+            report.diagnostics = [
+                Diagnostic(
+                    file: file, line: 1, severity: .error,
+                    message:
+                        "\(format.displayName) is not a format wirefeed validates (RSS 2.0, Atom 1.0, NewsML-G2); give one with --schema",
+                    rule: "format")
+            ]
             return report
         } else {
-            report.diagnostics = [Diagnostic(file: file, severity: .error, message: "wirefeed's schemas/ folder was not found; set WIREFEED_SCHEMAS or give --schema", rule: "schema")]
+            report.diagnostics = [
+                Diagnostic(
+                    file: file, severity: .error,
+                    message: "wirefeed's schemas/ folder was not found; set WIREFEED_SCHEMAS or give --schema",
+                    rule: "schema")
+            ]
             return report
         }
         report.schema = schemaPath
@@ -165,7 +184,8 @@ public final class DocumentValidator: @unchecked Sendable {
         // 3. Validate, streaming; then the feed rules.
         let split = format == .atom10 && schema.kind == .relaxNG
         guard let lint else {
-            report.diagnostics = split
+            report.diagnostics =
+                split
                 ? schema.validate(input, file: file, splittingAt: (Namespace.atom, "entry"))
                 : schema.validate(input, file: file)
             return report
@@ -175,31 +195,45 @@ public final class DocumentValidator: @unchecked Sendable {
             var twice = input
             if case .stream(let stream) = input {
                 guard let all = stream.readAll(limit: maximumStreamSize) else {
-                    report.diagnostics = [Diagnostic(file: file, severity: .error, message: "standard input is larger than \(maximumStreamSize) bytes", rule: "xml")]
+                    report.diagnostics = [
+                        Diagnostic(
+                            file: file, severity: .error,
+                            message: "standard input is larger than \(maximumStreamSize) bytes", rule: "xml")
+                    ]
                     return report
                 }
                 twice = .bytes(all)
             }
             // A large document's two passes run at the same time, on two threads.
             var findings: [Diagnostic] = []
-            let rulesPass = Self.isLarge(twice) ? Concurrent.start { LintEngine.run(twice, file: file, format: format, options: lint) } : nil
+            let rulesPass =
+                Self.isLarge(twice)
+                ? Concurrent.start { LintEngine.run(twice, file: file, format: format, options: lint) } : nil
             report.diagnostics = schema.validate(twice, file: file, splittingAt: (Namespace.atom, "entry"))
             findings = rulesPass?.wait() ?? []
             if !report.diagnostics.contains(where: { $0.rule == "xml" || $0.rule == "xml.hostile" }) {
-                report.diagnostics += rulesPass == nil ? LintEngine.run(twice, file: file, format: format, options: lint) : findings
+                report.diagnostics +=
+                    rulesPass == nil ? LintEngine.run(twice, file: file, format: format, options: lint) : findings
             }
         } else {
             // XML Schema and the rules in one streaming pass.
             do {
                 let reader = try XMLStreamReader(input, file: file, validatingAgainst: schema)
-                let findings = try LintEngine.run(reader: reader, file: file, format: format, options: lint, pipelined: Self.isLarge(input))
+                let findings = try LintEngine.run(
+                    reader: reader, file: file, format: format, options: lint, pipelined: Self.isLarge(input))
                 report.diagnostics = Schema.deduplicated(reader.diagnostics) + findings
-                if !reader.isValid && !report.diagnostics.contains(where: { $0.rule == "schema" && $0.severity == .error }) {
-                    report.diagnostics.append(Diagnostic(file: file, severity: .error, message: "document is not valid against \(schema.path)", rule: "schema"))
+                if !reader.isValid
+                    && !report.diagnostics.contains(where: { $0.rule == "schema" && $0.severity == .error })
+                {
+                    report.diagnostics.append(
+                        Diagnostic(
+                            file: file, severity: .error, message: "document is not valid against \(schema.path)",
+                            rule: "schema"))
                 }
             } catch let error as XMLError {
                 let wf = error.diagnostics.filter { $0.severity == .error }
-                report.diagnostics = wf.isEmpty ? Self.diagnostics(of: error, file: file) : Schema.deduplicated(error.diagnostics)
+                report.diagnostics =
+                    wf.isEmpty ? Self.diagnostics(of: error, file: file) : Schema.deduplicated(error.diagnostics)
             } catch {
                 report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "xml")]
             }
@@ -220,7 +254,8 @@ public final class DocumentValidator: @unchecked Sendable {
         case .stream(let s): head = Array(s.peek(512).prefix(512))
         }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }  // UTF-16: let libxml2 decide
+        // UTF-16: let libxml2 decide.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         guard let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             return "the document is empty"
         }
@@ -244,6 +279,10 @@ public final class DocumentValidator: @unchecked Sendable {
             message = message.trimmingWhitespace()
             if message.hasPrefix("error: ") { message.removeFirst(7) }
         }
-        return [Diagnostic(file: file, line: line, severity: .error, message: message, rule: error.code == .hostile ? "xml.hostile" : "xml")]
+        return [
+            Diagnostic(
+                file: file, line: line, severity: .error, message: message,
+                rule: error.code == .hostile ? "xml.hostile" : "xml")
+        ]
     }
 }

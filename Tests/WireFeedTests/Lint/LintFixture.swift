@@ -11,12 +11,15 @@ enum LintFixture {
 
     /// Rule ids and schema verdict found in a document, validated as `wirefeed validate` does.
     static func findings(_ path: String, selfURL: String? = nil) -> [Diagnostic] {
-        let validator = DocumentValidator(schemasDirectory: Paths.schemas, lint: LintOptions(selfURL: selfURL, now: now))
+        let validator = DocumentValidator(
+            schemasDirectory: Paths.schemas, lint: LintOptions(selfURL: selfURL, now: now))
         return validator.validate(file: path).diagnostics
     }
 
     static func selfURL(for rule: String) -> String? {
-        guard let args = try? String(contentsOfFile: root + "/" + rule + "/args.txt", encoding: .utf8) else { return nil }
+        guard let args = try? String(contentsOfFile: root + "/" + rule + "/args.txt", encoding: .utf8) else {
+            return nil
+        }
         let parts = args.split(whereSeparator: \.isWhitespace)
         guard let i = parts.firstIndex(of: "--self-url"), i + 1 < parts.count else { return nil }
         return String(parts[i + 1])
@@ -29,10 +32,15 @@ enum LintFixture {
         let failing = findings(dir + "/fail.xml", selfURL: selfURL(for: rule))
         var expected: Set<String> = [rule]
         if FileManager.default.fileExists(atPath: dir + "/NOTE.md") { expected.insert("schema") }
-        #expect(Set(failing.compactMap(\.rule)) == expected, "\(failing.map(\.formatted))", sourceLocation: sourceLocation)
-        #expect(failing.filter { $0.rule == rule }.allSatisfy { $0.line > 0 }, "findings name their line", sourceLocation: sourceLocation)
+        #expect(
+            Set(failing.compactMap(\.rule)) == expected, "\(failing.map(\.formatted))", sourceLocation: sourceLocation)
+        #expect(
+            failing.filter { $0.rule == rule }.allSatisfy { $0.line > 0 }, "findings name their line",
+            sourceLocation: sourceLocation)
         let info = RuleRegistry.rules.first { $0.id == rule }
-        #expect(failing.filter { $0.rule == rule }.allSatisfy { $0.severity == info?.severity }, sourceLocation: sourceLocation)
+        #expect(
+            failing.filter { $0.rule == rule }.allSatisfy { $0.severity == info?.severity },
+            sourceLocation: sourceLocation)
         let passing = findings(dir + "/pass.xml", selfURL: selfURL(for: rule))
         #expect(passing.isEmpty, "\(passing.map(\.formatted))", sourceLocation: sourceLocation)
     }
@@ -51,11 +59,15 @@ enum LintFixture {
 
     @Test func corpusGetsExactlyTheExpectedFindings() throws {
         let dir = LintFixture.root + "/corpus"
-        let expected = try JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/expected.json")))
+        let expected = try JSONDecoder().decode(
+            [String: [String]].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/expected.json")))
         #expect(expected.count >= 100)
         for (file, rules) in expected.sorted(by: { $0.key < $1.key }) {
             let got = Set(LintFixture.findings(dir + "/" + file).compactMap(\.rule))
-            #expect(got == Set(rules), "\(file): missing \(Set(rules).subtracting(got).sorted()), false alarms \(got.subtracting(rules).sorted())")
+            #expect(
+                got == Set(rules),
+                "\(file): missing \(Set(rules).subtracting(got).sorted()), false alarms \(got.subtracting(rules).sorted())"
+            )
         }
     }
 
@@ -74,9 +86,12 @@ enum LintFixture {
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
     func generatedArticlesGiveNoErrors(_ format: OutputFormat) throws {
         let feed = Feed(title: "Generated", url: "https://example.org/", selfURL: "https://example.org/feed.xml")
-        let bytes = try Converter.render(Generated.articles(count: 60, seed: 9), feed: feed, format: format, updated: Fixtures.updated)
+        let bytes = try Converter.render(
+            Generated.articles(count: 60, seed: 9), feed: feed, format: format, updated: Fixtures.updated)
         let validator = DocumentValidator(schemasDirectory: Paths.schemas, lint: LintOptions(now: LintFixture.now))
-        let errors = validator.validate(file: "generated.\(format)", bytes: bytes).diagnostics.filter { $0.severity == .error }
+        let errors = validator.validate(file: "generated.\(format)", bytes: bytes).diagnostics.filter {
+            $0.severity == .error
+        }
         #expect(errors.isEmpty, "\(errors.map(\.formatted))")
     }
 }

@@ -73,10 +73,15 @@ struct AtomReader {
     }
 
     func person(_ e: XMLElement) -> Person? {
-        guard let name = e.first("name", ns).flatMap({ nonEmpty($0.text) }) ?? e.first("email", ns).flatMap({ nonEmpty($0.text) }) else { return nil }
+        guard
+            let name = e.first("name", ns).flatMap({ nonEmpty($0.text) })
+                ?? e.first("email", ns).flatMap({ nonEmpty($0.text) })
+        else { return nil }
         var p = Person(name: name)
         p.email = e.first("email", ns).flatMap { nonEmpty($0.text) }
-        p.uri = e.first(atom03 ? "url" : "uri", ns).flatMap { nonEmpty($0.text) }.map { URIResolver.resolve($0, against: e.base) }
+        p.uri = e.first(atom03 ? "url" : "uri", ns).flatMap { nonEmpty($0.text) }.map {
+            URIResolver.resolve($0, against: e.base)
+        }
         return p
     }
 
@@ -85,9 +90,12 @@ struct AtomReader {
         switch e.name {
         case "id": feed.id = feed.id ?? nonEmpty(e.text)
         case "title": feed.title = feed.title ?? nonEmpty(FeedText.atomLine(e, atom03: atom03))
-        case "subtitle", "tagline": feed.subtitle = feed.subtitle ?? nonEmpty(FeedText.atomParagraphs(e, atom03: atom03).joined(separator: "\n\n"))
+        case "subtitle", "tagline":
+            feed.subtitle =
+                feed.subtitle ?? nonEmpty(FeedText.atomParagraphs(e, atom03: atom03).joined(separator: "\n\n"))
         case "updated", "modified": feed.updated = feed.updated ?? ctx.date(e, e.name)
-        case "rights", "copyright": if feed.rights == nil { feed.rights = Rights.fromNotice(FeedText.atomLine(e, atom03: atom03)) }
+        case "rights", "copyright":
+            if feed.rights == nil { feed.rights = Rights.fromNotice(FeedText.atomLine(e, atom03: atom03)) }
         case "author": if let p = person(e) { feed.authors.append(p) }
         case "generator": feed.generator = feed.generator ?? nonEmpty(e.text)
         case "logo": feed.logo = feed.logo ?? nonEmpty(e.text).map { URIResolver.resolve($0, against: e.base) }
@@ -124,7 +132,8 @@ struct AtomReader {
                 if c.name == "group" {
                     let caption = c.first("description", Namespace.media).flatMap { nonEmpty($0.text) }
                     let credit = c.first("credit", Namespace.media).flatMap { nonEmpty($0.text) }
-                    for m in c.elements where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
+                    for m in c.elements
+                    where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
                         media.addMediaRSS(m, base: m.base, inherited: (caption, credit))
                     }
                 }
@@ -144,7 +153,10 @@ struct AtomReader {
                 }
             case "category":
                 if let term = c.attribute("term").flatMap(nonEmpty) ?? (atom03 ? nonEmpty(c.text) : nil) {
-                    a.categories.append(Category(term: term, scheme: c.attribute("scheme").flatMap(nonEmpty), label: c.attribute("label").flatMap(nonEmpty)))
+                    a.categories.append(
+                        Category(
+                            term: term, scheme: c.attribute("scheme").flatMap(nonEmpty),
+                            label: c.attribute("label").flatMap(nonEmpty)))
                 }
             case "link":
                 guard let href = c.attribute("href").flatMap(nonEmpty) else { continue }
@@ -160,7 +172,9 @@ struct AtomReader {
                 } else if rel == "enclosure" {
                     var m = Media(url: url)
                     m.type = c.attribute("type").flatMap(nonEmpty)
-                    m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap { $0 > 0 ? $0 : nil }
+                    m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap {
+                        $0 > 0 ? $0 : nil
+                    }
                     m.caption = c.attribute("title").flatMap(nonEmpty)
                     media.add(m)
                 }
@@ -174,7 +188,8 @@ struct AtomReader {
             case "rights", "copyright":
                 if a.rights == nil { a.rights = ctx.rights(FeedText.atomLine(c, atom03: atom03)) }
             case "source":
-                a.source = a.source ?? c.first("title", ns).map { FeedText.atomLine($0, atom03: atom03) }.flatMap(nonEmpty)
+                a.source =
+                    a.source ?? c.first("title", ns).map { FeedText.atomLine($0, atom03: atom03) }.flatMap(nonEmpty)
             default: break
             }
         }

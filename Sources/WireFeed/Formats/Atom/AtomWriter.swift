@@ -29,7 +29,9 @@ public final class AtomWriter: FeedWriter {
         try xml.element("title", attributes: ["type": "text"], text: feed.title ?? "wirefeed")
         if let subtitle = feed.subtitle { try xml.element("subtitle", attributes: ["type": "text"], text: subtitle) }
         try xml.element("updated", text: context.updated.rfc3339)
-        if let url = feed.url { try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url]) }
+        if let url = feed.url {
+            try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
+        }
         if let selfURL = feed.selfURL {
             try xml.element("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         }
@@ -37,9 +39,12 @@ public final class AtomWriter: FeedWriter {
         // writer cannot know, so the feed always carries one.
         let authors = feed.authors.isEmpty ? [Person(name: feed.title ?? "wirefeed")] : feed.authors
         for p in authors { try person("author", p) }
-        if let notice = feed.rights?.displayNotice { try xml.element("rights", attributes: ["type": "text"], text: notice) }
+        if let notice = feed.rights?.displayNotice {
+            try xml.element("rights", attributes: ["type": "text"], text: notice)
+        }
         if let logo = feed.logo { try xml.element("logo", text: logo) }
-        try xml.element("generator", attributes: ["uri": Generator.uri, "version": Generator.version], text: Generator.name)
+        try xml.element(
+            "generator", attributes: ["uri": Generator.uri, "version": Generator.version], text: Generator.name)
         try xml.drain(to: sink)
     }
 
@@ -68,7 +73,9 @@ public final class AtomWriter: FeedWriter {
             if let label = c.label { try xml.attribute("label", label) }
             try xml.endElement()
         }
-        if let url = a.url { try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url]) }
+        if let url = a.url {
+            try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
+        }
         for m in a.media {
             try xml.startElement("link")
             try xml.attribute("rel", "enclosure")
@@ -89,7 +96,9 @@ public final class AtomWriter: FeedWriter {
             try xml.endElement()
             try xml.endElement()
         }
-        if let notice = a.rights?.displayNotice { try xml.element("rights", attributes: ["type": "text"], text: notice) }
+        if let notice = a.rights?.displayNotice {
+            try xml.element("rights", attributes: ["type": "text"], text: notice)
+        }
         if let source = a.source { try xml.element("dc:source", text: source) }
         try xml.endElement()
         try xml.drain(to: sink)

@@ -42,7 +42,9 @@ struct ArticleJSONParser {
 
     mutating func null() -> Bool {
         space()
-        if i + 4 <= b.count, b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"), b[i + 3] == UInt8(ascii: "l") {
+        if i + 4 <= b.count, b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"),
+            b[i + 3] == UInt8(ascii: "l")
+        {
             i += 4
             return true
         }
@@ -84,7 +86,9 @@ struct ArticleJSONParser {
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else { throw Failure() }
+                    guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                        throw Failure()
+                    }
                     i += 2
                     let low = try hex4()
                     guard (0xDC00...0xDFFF).contains(low) else { throw Failure() }
@@ -132,7 +136,9 @@ struct ArticleJSONParser {
             i += 1
         }
         // A fraction or exponent is not an integer.
-        guard i > start, i == b.count || (b[i] != UInt8(ascii: ".") && b[i] | 0x20 != UInt8(ascii: "e")) else { throw Failure() }
+        guard i > start, i == b.count || (b[i] != UInt8(ascii: ".") && b[i] | 0x20 != UInt8(ascii: "e")) else {
+            throw Failure()
+        }
         return negative ? -v : v
     }
 
@@ -159,7 +165,10 @@ struct ArticleJSONParser {
             try expect(UInt8(ascii: "]"))
         default:
             // Literals and numbers.
-            while i < b.count, !(b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: "}") || b[i] == UInt8(ascii: "]") || b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09) { i += 1 }
+            while i < b.count,
+                !(b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: "}") || b[i] == UInt8(ascii: "]") || b[i] == 0x20
+                    || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09)
+            { i += 1 }
         }
     }
 
@@ -199,17 +208,19 @@ struct ArticleJSONParser {
     mutating func person() throws -> Person {
         var p = Person(name: "")
         var hasName = false
-        try object { p_, key in
+        try object { parser, key in
             switch key {
-            case "name": p.name = try p_.string(); hasName = true
-            case "email": p.email = try p_.optString()
-            case "uri": p.uri = try p_.optString()
+            case "name":
+                p.name = try parser.string()
+                hasName = true
+            case "email": p.email = try parser.optString()
+            case "uri": p.uri = try parser.optString()
             case "role":
-                if let r = try p_.optString() {
+                if let r = try parser.optString() {
                     guard let role = Person.Role(rawValue: r) else { throw Failure() }
                     p.role = role
                 }
-            default: try p_.skipValue()
+            default: try parser.skipValue()
             }
         }
         guard hasName else { throw Failure() }
@@ -221,7 +232,9 @@ struct ArticleJSONParser {
         var hasTerm = false
         try object { p, key in
             switch key {
-            case "term": c.term = try p.string(); hasTerm = true
+            case "term":
+                c.term = try p.string()
+                hasTerm = true
             case "scheme": c.scheme = try p.optString()
             case "label": c.label = try p.optString()
             default: try p.skipValue()
@@ -250,7 +263,9 @@ struct ArticleJSONParser {
         var hasURL = false
         try object { p, key in
             switch key {
-            case "url": m.url = try p.string(); hasURL = true
+            case "url":
+                m.url = try p.string()
+                hasURL = true
             case "type": m.type = try p.optString()
             case "length": m.length = try p.optInt()
             case "caption": m.caption = try p.optString()
@@ -269,7 +284,9 @@ struct ArticleJSONParser {
         var hasID = false
         try object { p, key in
             switch key {
-            case "id": a.id = try p.string(); hasID = true
+            case "id":
+                a.id = try p.string()
+                hasID = true
             case "version": a.version = try p.optInt()
             case "url": a.url = try p.optString()
             case "title": a.title = try p.optString()

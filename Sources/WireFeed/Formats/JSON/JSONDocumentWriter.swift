@@ -17,7 +17,10 @@ public final class JSONDocumentWriter: FeedWriter {
     public func begin() throws {
         var j = JSONBuilder()
         j.open("{")
-        if let format { j.key("format"); j.string(format) }
+        if let format {
+            j.key("format")
+            j.string(format)
+        }
         if !feed.isEmpty {
             j.key("feed")
             Self.encode(feed, into: &j)
@@ -39,8 +42,12 @@ public final class JSONDocumentWriter: FeedWriter {
 
     static func encode(_ a: Article, into j: inout JSONBuilder) {
         j.open("{")
-        j.key("id"); j.string(a.id)
-        if let v = a.version { j.key("version"); j.int(v) }
+        j.key("id")
+        j.string(a.id)
+        if let v = a.version {
+            j.key("version")
+            j.int(v)
+        }
         j.opt("url", a.url)
         j.opt("title", a.title)
         j.opt("subtitle", a.subtitle)
@@ -56,7 +63,8 @@ public final class JSONDocumentWriter: FeedWriter {
             for c in a.categories {
                 j.element()
                 j.open("{")
-                j.key("term"); j.string(c.term)
+                j.key("term")
+                j.string(c.term)
                 j.opt("scheme", c.scheme)
                 j.opt("label", c.label)
                 j.close("}")
@@ -74,19 +82,32 @@ public final class JSONDocumentWriter: FeedWriter {
             for m in a.media {
                 j.element()
                 j.open("{")
-                j.key("url"); j.string(m.url)
+                j.key("url")
+                j.string(m.url)
                 j.opt("type", m.type)
-                if let v = m.length { j.key("length"); j.int(v) }
+                if let v = m.length {
+                    j.key("length")
+                    j.int(v)
+                }
                 j.opt("caption", m.caption)
                 j.opt("credit", m.credit)
-                if let v = m.width { j.key("width"); j.int(v) }
-                if let v = m.height { j.key("height"); j.int(v) }
+                if let v = m.width {
+                    j.key("width")
+                    j.int(v)
+                }
+                if let v = m.height {
+                    j.key("height")
+                    j.int(v)
+                }
                 j.close("}")
             }
             j.close("]")
         }
         j.opt("embargo", a.embargo?.rfc3339)
-        if let v = a.urgency { j.key("urgency"); j.int(v) }
+        if let v = a.urgency {
+            j.key("urgency")
+            j.int(v)
+        }
         j.opt("status", a.status?.rawValue)
         j.close("}")
     }
@@ -114,7 +135,8 @@ public final class JSONDocumentWriter: FeedWriter {
         for p in list {
             j.element()
             j.open("{")
-            j.key("name"); j.string(p.name)
+            j.key("name")
+            j.string(p.name)
             j.opt("email", p.email)
             j.opt("uri", p.uri)
             j.opt("role", p.role?.rawValue)
@@ -128,7 +150,10 @@ public final class JSONDocumentWriter: FeedWriter {
         j.key("rights")
         j.open("{")
         j.opt("holder", r.holder)
-        if let y = r.year { j.key("year"); j.int(y) }
+        if let y = r.year {
+            j.key("year")
+            j.int(y)
+        }
         j.opt("notice", r.notice)
         j.close("}")
     }

@@ -46,20 +46,25 @@ struct NewsMLReader {
         mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
             switch piece {
             case .rootItem(let e):
-                if let (a, links) = reader.item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links, line: e.line) }
+                if let (a, links) = reader.item(e, ctx: &ctx) {
+                    pending = Pending(article: a, pictures: links, line: e.line)
+                }
             case .message:
                 feed = Feed()
             case .header(let e):
                 feed = reader.header(e, ctx: &ctx)
             case .item(let e):
-                let itemClass = e.first("itemMeta", reader.nar)?.first("itemClass", reader.nar)?.attribute("qcode") ?? ""
+                let itemClass =
+                    e.first("itemMeta", reader.nar)?.first("itemClass", reader.nar)?.attribute("qcode") ?? ""
                 if itemClass.hasSuffix(":picture") || itemClass.hasSuffix("/picture") {
                     let guid = e.attribute("guid") ?? ""
                     if pending?.pictures.contains(guid) == true, let m = reader.picture(e) { pending?.found[guid] = m }
                     return true
                 }
                 guard try flush(&ctx) else { return false }
-                if let (a, links) = reader.item(e, ctx: &ctx) { pending = Pending(article: a, pictures: links, line: e.line) }
+                if let (a, links) = reader.item(e, ctx: &ctx) {
+                    pending = Pending(article: a, pictures: links, line: e.line)
+                }
             }
             return true
         }
@@ -110,7 +115,9 @@ struct NewsMLReader {
     /// A text item as an article, with the guids of the pictures it links to; nil for other item classes.
     func item(_ e: XMLElement, ctx: inout ImportContext) -> (Article, [String])? {
         let meta = e.first("itemMeta", nar)
-        let itemClass = meta?.first("itemClass", nar)?.attribute("qcode") ?? meta?.first("itemClass", nar)?.attribute("uri") ?? "ninat:text"
+        let itemClass =
+            meta?.first("itemClass", nar)?.attribute("qcode") ?? meta?.first("itemClass", nar)?.attribute("uri")
+            ?? "ninat:text"
         guard itemClass.hasSuffix(":text") || itemClass.hasSuffix("/text") else { return nil }
         var a = Article(id: e.attribute("guid").flatMap(nonEmpty) ?? "")
         a.version = e.attribute("version").flatMap { Int($0.trimmingCharacters()) }
@@ -133,8 +140,12 @@ struct NewsMLReader {
             }
             for link in meta.elements("link", nar) {
                 let rel = link.attribute("rel") ?? ""
-                if rel.hasSuffix("seeAlso"), a.url == nil, let href = link.attribute("href").flatMap(nonEmpty) { a.url = href }
-                if rel.hasSuffix("associatedWith"), let ref = link.attribute("residref").flatMap(nonEmpty) { links.append(ref) }
+                if rel.hasSuffix("seeAlso"), a.url == nil, let href = link.attribute("href").flatMap(nonEmpty) {
+                    a.url = href
+                }
+                if rel.hasSuffix("associatedWith"), let ref = link.attribute("residref").flatMap(nonEmpty) {
+                    links.append(ref)
+                }
             }
         }
         if let cm = e.first("contentMeta", nar) {
@@ -149,21 +160,28 @@ struct NewsMLReader {
                     if let n = name(c) {
                         let roleURI = c.attribute("roleuri") ?? c.attribute("role") ?? ""
                         let last = roleURI.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? ""
-                        a.authors.append(Person(name: n, uri: c.attribute("uri"), role: Person.Role(rawValue: last) ?? .contributor))
+                        a.authors.append(
+                            Person(name: n, uri: c.attribute("uri"), role: Person.Role(rawValue: last) ?? .contributor))
                     }
                 case "language":
-                    if a.language == nil, let tag = c.attribute("tag").flatMap(nonEmpty), tag != "und" { a.language = tag }
+                    if a.language == nil, let tag = c.attribute("tag").flatMap(nonEmpty), tag != "und" {
+                        a.language = tag
+                    }
                 case "subject":
                     if let qcode = c.attribute("qcode").flatMap(nonEmpty) {
                         if qcode.hasPrefix("medtop:") {
-                            a.categories.append(Category(term: String(qcode.dropFirst(7)), scheme: Category.iptcMediaTopics, label: name(c)))
+                            a.categories.append(
+                                Category(
+                                    term: String(qcode.dropFirst(7)), scheme: Category.iptcMediaTopics, label: name(c)))
                         } else {
                             a.categories.append(Category(term: qcode, label: name(c)))
                         }
                     } else if let uri = c.attribute("uri").flatMap(nonEmpty) {
-                        a.categories.append(Category(term: uri, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
+                        a.categories.append(
+                            Category(term: uri, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
                     } else if let literal = c.attribute("literal").flatMap(nonEmpty) {
-                        a.categories.append(Category(term: literal, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
+                        a.categories.append(
+                            Category(term: literal, label: c.first("name", nar).flatMap { nonEmpty($0.text) }))
                     }
                 case "keyword": if let k = nonEmpty(c.text) { a.keywords.append(k) }
                 case "headline":
@@ -201,7 +219,8 @@ struct NewsMLReader {
     /// An XHTML `body` (inside `inlineXML`): only ever read as paragraphs here, so it is
     /// reduced while reading instead of built as a tree.
     static func isXHTMLBody(_ e: XMLElement, _ parent: XMLElement) -> Bool {
-        e.name == "body" && e.namespace == Namespace.xhtml && parent.name == "html" && parent.namespace == Namespace.xhtml
+        e.name == "body" && e.namespace == Namespace.xhtml && parent.name == "html"
+            && parent.namespace == Namespace.xhtml
     }
 
     /// Paragraphs of the inline XHTML (or NITF) body: only the body, not the head's title.
@@ -219,14 +238,17 @@ struct NewsMLReader {
     }
 
     func picture(_ e: XMLElement) -> Media? {
-        guard let remote = e.first("contentSet", nar)?.first("remoteContent", nar), let href = remote.attribute("href").flatMap(nonEmpty) else { return nil }
+        guard let remote = e.first("contentSet", nar)?.first("remoteContent", nar),
+            let href = remote.attribute("href").flatMap(nonEmpty)
+        else { return nil }
         var m = Media(url: href)
         m.type = remote.attribute("contenttype").flatMap(nonEmpty)
         m.width = remote.attribute("width").flatMap { Int($0) }
         m.height = remote.attribute("height").flatMap { Int($0) }
         m.length = remote.attribute("size").flatMap { Int($0) }
         let cm = e.first("contentMeta", nar)
-        m.caption = cm?.elements("description", nar).first { ($0.attribute("role") ?? "").hasSuffix("caption") }.flatMap { nonEmpty($0.text) }
+        m.caption = cm?.elements("description", nar).first { ($0.attribute("role") ?? "").hasSuffix("caption") }.flatMap
+        { nonEmpty($0.text) }
         m.credit = cm?.first("creditline", nar).flatMap { nonEmpty($0.text) }
         return m
     }

@@ -36,7 +36,9 @@ public final class NewsMLWriter: FeedWriter {
 
     /// Writes one article as a standalone `newsItem` document to `sink`. With
     /// `linkingPictures`, the item links its pictures (written with ``writePictureItem``).
-    public static func writeItem(_ article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink, linkingPictures: Bool = false) throws {
+    public static func writeItem(
+        _ article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink, linkingPictures: Bool = false
+    ) throws {
         let w = try NewsMLWriter(feed: feed, context: context, sink: sink, message: false)
         try w.xml.startDocument()
         try w.item(article, pictures: linkingPictures ? article.media.filter(\.isPicture) : [], root: true)
@@ -44,7 +46,9 @@ public final class NewsMLWriter: FeedWriter {
     }
 
     /// Writes the picture item for one of an article's pictures as a standalone document.
-    public static func writePictureItem(_ media: Media, of article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink) throws {
+    public static func writePictureItem(
+        _ media: Media, of article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink
+    ) throws {
         let w = try NewsMLWriter(feed: feed, context: context, sink: sink, message: false)
         try w.xml.startDocument()
         try w.picture(media, of: article, root: true)
@@ -203,7 +207,9 @@ public final class NewsMLWriter: FeedWriter {
         }
         if let dateline = a.dateline { try xml.element("dateline", text: dateline) }
         if let source = a.source { try xml.element("creditline", text: Self.line(source)) }
-        if let summary = a.summary { try xml.element("description", attributes: ["role": "drol:summary"], text: summary) }
+        if let summary = a.summary {
+            try xml.element("description", attributes: ["role": "drol:summary"], text: summary)
+        }
         try xml.endElement()
 
         if !a.body.isEmpty {
@@ -256,7 +262,9 @@ public final class NewsMLWriter: FeedWriter {
         try xml.element("language", attributes: ["tag": a.language ?? "und"])
         try xml.element("headline", text: m.caption ?? Self.headline(a))
         if let credit = m.credit { try xml.element("creditline", text: Self.line(credit)) }
-        if let caption = m.caption { try xml.element("description", attributes: ["role": "drol:caption"], text: caption) }
+        if let caption = m.caption {
+            try xml.element("description", attributes: ["role": "drol:caption"], text: caption)
+        }
         try xml.endElement()
         try xml.startElement("contentSet")
         try xml.startElement("remoteContent")

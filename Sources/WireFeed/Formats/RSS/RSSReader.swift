@@ -69,7 +69,9 @@ struct RSSReader {
                 if !isRDF && depth == 1 {
                     if name == "channel" && ns == core && !r.isEmptyElement {
                         inChannel = true
-                        if let b = r.attribute("base", namespace: Namespace.xml) { base = URIResolver.resolve(b, against: base) }
+                        if let b = r.attribute("base", namespace: Namespace.xml) {
+                            base = URIResolver.resolve(b, against: base)
+                        }
                     } else {
                         try r.skipElement()
                     }
@@ -101,19 +103,27 @@ struct RSSReader {
         switch (e.namespace, e.name) {
         case (core, "title"): feed.title = feed.title ?? nonEmpty(FeedText.line(e.text, html: false))
         case (core, "link"): feed.url = feed.url ?? nonEmpty(e.text).map { URIResolver.resolve($0, against: e.base) }
-        case (core, "description"): feed.subtitle = feed.subtitle ?? nonEmpty(FeedText.paragraphs(e.text, html: false, base: e.base).joined(separator: "\n\n"))
+        case (core, "description"):
+            feed.subtitle =
+                feed.subtitle
+                ?? nonEmpty(FeedText.paragraphs(e.text, html: false, base: e.base).joined(separator: "\n\n"))
         case (core, "language"), (Namespace.dc, "language"): feed.language = feed.language ?? nonEmpty(e.text)
-        case (core, "copyright"), (Namespace.dc, "rights"): if feed.rights == nil { feed.rights = Rights.fromNotice(e.text) }
+        case (core, "copyright"), (Namespace.dc, "rights"):
+            if feed.rights == nil { feed.rights = Rights.fromNotice(e.text) }
         case (core, "managingEditor"), (core, "webMaster"):
             if feed.authors.isEmpty, let p = People.parse(e.text) { feed.authors = [p] }
         case (Namespace.dc, "creator"):
-            if feed.authors.isEmpty, let p = People.parse(e.text) { feed.authors = [Person(name: p.name, email: p.email)] }
+            if feed.authors.isEmpty, let p = People.parse(e.text) {
+                feed.authors = [Person(name: p.name, email: p.email)]
+            }
         case (core, "lastBuildDate"): feed.updated = ctx.date(e, "lastBuildDate") ?? feed.updated
         case (core, "pubDate"), (Namespace.dc, "date"): if feed.updated == nil { feed.updated = ctx.date(e, e.name) }
         case (core, "generator"), ("http://webns.net/mvcb/", "generatorAgent"):
             feed.generator = feed.generator ?? nonEmpty(e.text) ?? e.attribute("resource", namespace: Namespace.rdf)
         case (core, "image"):
-            if let url = e.first("url", core).flatMap({ nonEmpty($0.text) }) { feed.logo = URIResolver.resolve(url, against: e.base) }
+            if let url = e.first("url", core).flatMap({ nonEmpty($0.text) }) {
+                feed.logo = URIResolver.resolve(url, against: e.base)
+            }
         case (Namespace.atom, "link"):
             let rel = e.attribute("rel") ?? "alternate"
             if let href = e.attribute("href").flatMap(nonEmpty) {
@@ -141,7 +151,9 @@ struct RSSReader {
             case (core, "title"):
                 if a.title == nil { a.title = nonEmpty(FeedText.line(c.text, html: false)) }
             case (core, "link"):
-                if a.url == nil, let link = nonEmpty(c.text) { a.url = URIResolver.resolve(link, against: c.base ?? base) }
+                if a.url == nil, let link = nonEmpty(c.text) {
+                    a.url = URIResolver.resolve(link, against: c.base ?? base)
+                }
             case (core, "description"):
                 description = description ?? c
             case (Namespace.content, "encoded"):
@@ -160,14 +172,18 @@ struct RSSReader {
             case (Namespace.dc, "creator"):
                 if let n = nonEmpty(c.text) { a.authors.append(Person(name: n)) }
             case (core, "category"):
-                if let term = nonEmpty(c.text) { a.categories.append(Category(term: term, scheme: c.attribute("domain").flatMap(nonEmpty))) }
+                if let term = nonEmpty(c.text) {
+                    a.categories.append(Category(term: term, scheme: c.attribute("domain").flatMap(nonEmpty)))
+                }
             case (Namespace.dc, "subject"):
                 if let term = nonEmpty(c.text) { a.categories.append(Category(term: term)) }
             case (core, "enclosure"):
                 if let url = c.attribute("url").flatMap(nonEmpty) {
                     var m = Media(url: URIResolver.resolve(url, against: c.base ?? base))
                     m.type = c.attribute("type").flatMap(nonEmpty)
-                    m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap { $0 > 0 ? $0 : nil }
+                    m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap {
+                        $0 > 0 ? $0 : nil
+                    }
                     media.add(m)
                 }
             case (Namespace.media, "content"), (Namespace.media, "thumbnail"):
@@ -175,7 +191,8 @@ struct RSSReader {
             case (Namespace.media, "group"):
                 let caption = c.first("description", Namespace.media).flatMap { nonEmpty($0.text) }
                 let credit = c.first("credit", Namespace.media).flatMap { nonEmpty($0.text) }
-                for m in c.elements where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
+                for m in c.elements
+                where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
                     media.addMediaRSS(m, base: m.base ?? base, inherited: (caption, credit))
                 }
             case (core, "source"):
@@ -194,7 +211,8 @@ struct RSSReader {
             a.body = FeedText.paragraphs(content.text, html: true, base: content.base ?? base)
         }
         if let description {
-            let joined = FeedText.paragraphs(description.text, html: false, base: description.base ?? base).joined(separator: "\n\n")
+            let joined = FeedText.paragraphs(description.text, html: false, base: description.base ?? base).joined(
+                separator: "\n\n")
             a.summary = joined.isEmpty ? nil : joined
         }
         a.dropSummaryRepeatingLead()
@@ -210,7 +228,8 @@ struct RSSReader {
         }
         a.media = media.items
         a.language = dcLanguage ?? feed.language
-        a.id = guid ?? a.url ?? e.attribute("about", namespace: Namespace.rdf).flatMap(nonEmpty)
+        a.id =
+            guid ?? a.url ?? e.attribute("about", namespace: Namespace.rdf).flatMap(nonEmpty)
             ?? Article.derivedID([a.title, a.summary, a.body.first, a.published?.rfc3339])
         if a.title == nil && a.summary == nil && a.body.isEmpty {
             ctx.warn(e.line, "item has neither title nor description", rule: "rss.item.empty")

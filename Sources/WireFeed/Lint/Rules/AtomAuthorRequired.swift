@@ -10,12 +10,18 @@ final class AtomAuthorRequired: LintRule {
     var feedHasAuthor = false
     var firstWithout: Int?
     init(options: LintOptions) {}
-    func head(_ e: XMLElement, _ out: inout FindingSink) { if e.name == "author" && e.namespace == Namespace.atom { feedHasAuthor = true } }
+    func head(_ e: XMLElement, _ out: inout FindingSink) {
+        if e.name == "author" && e.namespace == Namespace.atom { feedHasAuthor = true }
+    }
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        let has = e.first("author", Namespace.atom) != nil || e.first("source", Namespace.atom)?.first("author", Namespace.atom) != nil
+        let has =
+            e.first("author", Namespace.atom) != nil
+            || e.first("source", Namespace.atom)?.first("author", Namespace.atom) != nil
         if !has && firstWithout == nil { firstWithout = e.line }
     }
     func finish(_ out: inout FindingSink) {
-        if !feedHasAuthor, let line = firstWithout { out.add(info, line: line, "entry has no author and the feed has none") }
+        if !feedHasAuthor, let line = firstWithout {
+            out.add(info, line: line, "entry has no author and the feed has none")
+        }
     }
 }

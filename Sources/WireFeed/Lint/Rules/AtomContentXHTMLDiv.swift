@@ -10,9 +10,13 @@ final class AtomContentXHTMLDiv: LintRule {
     static let constructs: Set<String> = ["title", "subtitle", "summary", "content", "rights"]
     init(options: LintOptions) {}
     func check(_ e: XMLElement, _ out: inout FindingSink) {
-        guard e.namespace == Namespace.atom, Self.constructs.contains(e.name), e.attribute("type") == "xhtml" else { return }
+        guard e.namespace == Namespace.atom, Self.constructs.contains(e.name), e.attribute("type") == "xhtml" else {
+            return
+        }
         let divs = e.elements
-        let strayText = e.children.contains { if case .text(let t) = $0 { return !t.trimmingWhitespace().isEmpty } else { return false } }
+        let strayText = e.children.contains {
+            if case .text(let t) = $0 { return !t.trimmingWhitespace().isEmpty } else { return false }
+        }
         if divs.count != 1 || divs[0].name != "div" || divs[0].namespace != Namespace.xhtml || strayText {
             out.add(info, line: e.line, "\(e.name) type=\"xhtml\" must hold exactly one xhtml:div")
         }

@@ -10,7 +10,9 @@ final class AtomEntryAlternateOrContent: LintRule {
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
         guard e.name == "entry", e.first("content", Namespace.atom) == nil else { return }
-        let alternate = e.elements("link", Namespace.atom).contains { ($0.attribute("rel") ?? "alternate") == "alternate" }
+        let alternate = e.elements("link", Namespace.atom).contains {
+            ($0.attribute("rel") ?? "alternate") == "alternate"
+        }
         if !alternate { out.add(info, line: e.line, "entry has no content and no alternate link") }
     }
 }

@@ -11,8 +11,13 @@ final class AtomIDAbsolute: LintRule {
     func check(_ e: XMLElement?, _ out: inout FindingSink) {
         guard let e else { return }
         let v = Check.text(e)
-        if !Check.isAbsoluteURI(v) { out.add(info, line: e.line, "id '\(v)' is not an absolute IRI (e.g. tag:example.org,2024:1 or urn:uuid:...)") }
+        if !Check.isAbsoluteURI(v) {
+            out.add(
+                info, line: e.line, "id '\(v)' is not an absolute IRI (e.g. tag:example.org,2024:1 or urn:uuid:...)")
+        }
     }
-    func head(_ e: XMLElement, _ out: inout FindingSink) { if e.name == "id" && e.namespace == Namespace.atom { check(e, &out) } }
+    func head(_ e: XMLElement, _ out: inout FindingSink) {
+        if e.name == "id" && e.namespace == Namespace.atom { check(e, &out) }
+    }
     func item(_ e: XMLElement, _ out: inout FindingSink) { check(e.first("id", Namespace.atom), &out) }
 }

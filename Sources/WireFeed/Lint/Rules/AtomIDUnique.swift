@@ -13,6 +13,10 @@ final class AtomIDUnique: LintRule {
         guard let id = e.first("id", Namespace.atom) else { return }
         let v = Check.text(id)
         guard !v.isEmpty else { return }
-        if let first = seen[v] { out.add(info, line: id.line, "id '\(v)' is already used by the entry on line \(first)") } else { seen[v] = id.line }
+        if let first = seen[v] {
+            out.add(info, line: id.line, "id '\(v)' is already used by the entry on line \(first)")
+        } else {
+            seen[v] = id.line
+        }
     }
 }

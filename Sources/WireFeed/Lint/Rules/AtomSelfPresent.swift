@@ -11,9 +11,14 @@ final class AtomSelfPresent: LintRule {
     var line = 0
     var found = false
     init(options: LintOptions) {}
-    func root(_ e: XMLElement, _ out: inout FindingSink) { isFeed = e.name == "feed"; line = e.line }
+    func root(_ e: XMLElement, _ out: inout FindingSink) {
+        isFeed = e.name == "feed"
+        line = e.line
+    }
     func head(_ e: XMLElement, _ out: inout FindingSink) {
         if e.namespace == Namespace.atom && e.name == "link" && e.attribute("rel") == "self" { found = true }
     }
-    func finish(_ out: inout FindingSink) { if isFeed && !found { out.add(info, line: line, "feed has no link rel=\"self\"") } }
+    func finish(_ out: inout FindingSink) {
+        if isFeed && !found { out.add(info, line: line, "feed has no link rel=\"self\"") }
+    }
 }

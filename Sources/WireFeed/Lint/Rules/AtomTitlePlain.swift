@@ -8,14 +8,20 @@ final class AtomTitlePlain: LintRule {
         spec: "https://www.rfc-editor.org/rfc/rfc4287#section-3.1.1.1", formats: .atom)
 
     init(options: LintOptions) {}
-    func check(_ e: XMLElement, _ where_: String, _ out: inout FindingSink) {
+    func check(_ e: XMLElement, _ place: String, _ out: inout FindingSink) {
         let type = e.attribute("type") ?? "text"
         if e.text.trimmingWhitespace().isEmpty {
-            out.add(info, line: e.line, "\(where_) title is empty")
+            out.add(info, line: e.line, "\(place) title is empty")
         } else if type == "text" && Markup.hasTag(e.text) {
-            out.add(info, line: e.line, "\(where_) title has type=\"text\" but contains markup (use type=\"html\" or plain text)")
+            out.add(
+                info, line: e.line,
+                "\(place) title has type=\"text\" but contains markup (use type=\"html\" or plain text)")
         }
     }
-    func head(_ e: XMLElement, _ out: inout FindingSink) { if e.name == "title" && e.namespace == Namespace.atom { check(e, "feed", &out) } }
-    func item(_ e: XMLElement, _ out: inout FindingSink) { for t in e.elements("title", Namespace.atom) { check(t, "entry", &out) } }
+    func head(_ e: XMLElement, _ out: inout FindingSink) {
+        if e.name == "title" && e.namespace == Namespace.atom { check(e, "feed", &out) }
+    }
+    func item(_ e: XMLElement, _ out: inout FindingSink) {
+        for t in e.elements("title", Namespace.atom) { check(t, "entry", &out) }
+    }
 }

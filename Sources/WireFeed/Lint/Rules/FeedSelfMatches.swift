@@ -10,7 +10,11 @@ final class FeedSelfMatches: LintRule {
     let expected: String?
     init(options: LintOptions) { expected = options.selfURL }
     func head(_ e: XMLElement, _ out: inout FindingSink) {
-        guard let expected, e.namespace == Namespace.atom, e.name == "link", e.attribute("rel") == "self", let href = e.attribute("href")?.trimmingWhitespace() else { return }
-        if href != expected { out.add(info, line: e.line, "self link '\(href)' is not where the feed is published ('\(expected)')") }
+        guard let expected, e.namespace == Namespace.atom, e.name == "link", e.attribute("rel") == "self",
+            let href = e.attribute("href")?.trimmingWhitespace()
+        else { return }
+        if href != expected {
+            out.add(info, line: e.line, "self link '\(href)' is not where the feed is published ('\(expected)')")
+        }
     }
 }

@@ -12,12 +12,17 @@ final class HTMLUnsafe: LintRule {
         HTMLFields.visit(e, html: { checkHTML($0, $1, &out) }, xhtml: { checkXHTML($0, &out) })
     }
     func checkHTML(_ html: String, _ e: XMLElement, _ out: inout FindingSink) {
-        if let problem = Markup.unsafeHTML(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : []) { out.add(info, line: e.line, "\(e.name) carries \(problem)") }
+        if let problem = Markup.unsafeHTML(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : [])
+        {
+            out.add(info, line: e.line, "\(e.name) carries \(problem)")
+        }
     }
     func checkXHTML(_ e: XMLElement, _ out: inout FindingSink) {
         var stack = e.elements
         while let x = stack.popLast() {
-            if let problem = Markup.unsafeElement(x.name.lowercased(), x.attributes.map { ($0.name.lowercased(), $0.value) }) {
+            if let problem = Markup.unsafeElement(
+                x.name.lowercased(), x.attributes.map { ($0.name.lowercased(), $0.value) })
+            {
                 out.add(info, line: x.line, "\(e.name) carries \(problem)")
                 return
             }

@@ -12,7 +12,11 @@ final class HTMLWellFormed: LintRule {
         HTMLFields.visit(e, html: { checkHTML($0, $1, &out) }, xhtml: { checkXHTML($0, &out) })
     }
     func checkHTML(_ html: String, _ e: XMLElement, _ out: inout FindingSink) {
-        if let problem = Markup.wellFormednessProblem(html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : []) { out.add(info, line: e.line, "\(e.name): \(problem)") }
+        if let problem = Markup.wellFormednessProblem(
+            html, tags: html.utf8.contains(UInt8(ascii: "<")) ? out.tags(of: html) : [])
+        {
+            out.add(info, line: e.line, "\(e.name): \(problem)")
+        }
     }
     func checkXHTML(_ e: XMLElement, _ out: inout FindingSink) {}
 }

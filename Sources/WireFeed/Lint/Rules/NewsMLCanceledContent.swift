@@ -9,7 +9,10 @@ final class NewsMLCanceledContent: LintRule {
 
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        guard e.first("itemMeta", Namespace.nar)?.first("pubStatus", Namespace.nar)?.attribute("qcode") == "stat:canceled", let set = e.first("contentSet", Namespace.nar) else { return }
+        guard
+            e.first("itemMeta", Namespace.nar)?.first("pubStatus", Namespace.nar)?.attribute("qcode")
+                == "stat:canceled", let set = e.first("contentSet", Namespace.nar)
+        else { return }
         out.add(info, line: set.line, "item has pubStatus stat:canceled but still carries content")
     }
 }

@@ -10,7 +10,9 @@ final class NewsMLEmbargoPast: LintRule {
     let now: Timestamp
     init(options: LintOptions) { now = options.now }
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        guard let em = e.first("itemMeta", Namespace.nar)?.first("embargoed", Namespace.nar), let t = Timestamp(rfc3339: Check.text(em)) else { return }
+        guard let em = e.first("itemMeta", Namespace.nar)?.first("embargoed", Namespace.nar),
+            let t = Timestamp(rfc3339: Check.text(em))
+        else { return }
         if t < now { out.add(info, line: em.line, "embargo \(t) has already passed") }
     }
 }

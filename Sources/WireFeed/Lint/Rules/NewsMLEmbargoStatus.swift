@@ -9,8 +9,12 @@ final class NewsMLEmbargoStatus: LintRule {
 
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        guard let meta = e.first("itemMeta", Namespace.nar), let em = meta.first("embargoed", Namespace.nar), !Check.text(em).isEmpty else { return }
+        guard let meta = e.first("itemMeta", Namespace.nar), let em = meta.first("embargoed", Namespace.nar),
+            !Check.text(em).isEmpty
+        else { return }
         let status = meta.first("pubStatus", Namespace.nar)?.attribute("qcode") ?? "stat:usable"
-        if status != "stat:withheld" { out.add(info, line: em.line, "embargoed item has pubStatus \(status), not stat:withheld") }
+        if status != "stat:withheld" {
+            out.add(info, line: em.line, "embargoed item has pubStatus \(status), not stat:withheld")
+        }
     }
 }

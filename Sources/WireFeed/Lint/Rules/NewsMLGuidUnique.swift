@@ -11,6 +11,10 @@ final class NewsMLGuidUnique: LintRule {
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
         guard let g = e.attribute("guid")?.trimmingWhitespace(), !g.isEmpty else { return }
-        if let first = seen[g] { out.add(info, line: e.line, "guid '\(g)' is already used by the item on line \(first)") } else { seen[g] = e.line }
+        if let first = seen[g] {
+            out.add(info, line: e.line, "guid '\(g)' is already used by the item on line \(first)")
+        } else {
+            seen[g] = e.line
+        }
     }
 }

@@ -9,8 +9,10 @@ final class NewsMLVersionCreatedOrder: LintRule {
 
     init(options: LintOptions) {}
     func item(_ e: XMLElement, _ out: inout FindingSink) {
-        guard let meta = e.first("itemMeta", Namespace.nar), let v = meta.first("versionCreated", Namespace.nar), let f = meta.first("firstCreated", Namespace.nar),
-            let version = Timestamp(rfc3339: Check.text(v)), let first = Timestamp(rfc3339: Check.text(f)) else { return }
+        guard let meta = e.first("itemMeta", Namespace.nar), let v = meta.first("versionCreated", Namespace.nar),
+            let f = meta.first("firstCreated", Namespace.nar),
+            let version = Timestamp(rfc3339: Check.text(v)), let first = Timestamp(rfc3339: Check.text(f))
+        else { return }
         if version < first { out.add(info, line: v.line, "versionCreated \(version) is before firstCreated \(first)") }
     }
 }

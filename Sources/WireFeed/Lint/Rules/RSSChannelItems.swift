@@ -10,7 +10,11 @@ final class RSSChannelItems: LintRule {
     var channelLine = 0
     var items = 0
     init(options: LintOptions) {}
-    func head(_ e: XMLElement, _ out: inout FindingSink) { if e.name == "channel" && e.namespace.isEmpty { channelLine = e.line } }
+    func head(_ e: XMLElement, _ out: inout FindingSink) {
+        if e.name == "channel" && e.namespace.isEmpty { channelLine = e.line }
+    }
     func item(_ e: XMLElement, _ out: inout FindingSink) { items += 1 }
-    func finish(_ out: inout FindingSink) { if channelLine > 0 && items == 0 { out.add(info, line: channelLine, "channel has no items") } }
+    func finish(_ out: inout FindingSink) {
+        if channelLine > 0 && items == 0 { out.add(info, line: channelLine, "channel has no items") }
+    }
 }

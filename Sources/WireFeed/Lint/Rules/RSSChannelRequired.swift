@@ -11,8 +11,13 @@ final class RSSChannelRequired: LintRule {
     var seen: Set<String> = []
     init(options: LintOptions) {}
     func head(_ e: XMLElement, _ out: inout FindingSink) {
-        if e.name == "channel" && e.namespace.isEmpty { channelLine = e.line; return }
-        if e.namespace.isEmpty, ["title", "link", "description"].contains(e.name), !Check.text(e).isEmpty { seen.insert(e.name) }
+        if e.name == "channel" && e.namespace.isEmpty {
+            channelLine = e.line
+            return
+        }
+        if e.namespace.isEmpty, ["title", "link", "description"].contains(e.name), !Check.text(e).isEmpty {
+            seen.insert(e.name)
+        }
     }
     func finish(_ out: inout FindingSink) {
         guard channelLine > 0 else { return }

@@ -11,7 +11,9 @@ final class RSSDateFourDigitYear: LintRule {
     func head(_ e: XMLElement, _ out: inout FindingSink) { check(e, &out) }
     func item(_ e: XMLElement, _ out: inout FindingSink) { for d in RSSDates.itemDates(e) { check(d, &out) } }
     func check(_ e: XMLElement, _ out: inout FindingSink) {
-        guard let text = RSSDates.text(e), let (_, notes) = RSSDates.parse(text), notes.contains(.twoDigitYear) else { return }
+        guard let text = RSSDates.text(e), let (_, notes) = RSSDates.parse(text), notes.contains(.twoDigitYear) else {
+            return
+        }
         out.add(info, line: e.line, "\(e.name) '\(text)' has a two-digit year")
     }
 }

@@ -12,6 +12,9 @@ final class RSSDateRFC822: LintRule {
     func item(_ e: XMLElement, _ out: inout FindingSink) { for d in RSSDates.itemDates(e) { check(d, &out) } }
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         guard let text = RSSDates.text(e) else { return }
-        if RSSDates.parse(text) == nil { out.add(info, line: e.line, "\(e.name) '\(text)' is not an RFC 822 date (e.g. Tue, 07 Jul 2020 10:00:00 +0700)") }
+        if RSSDates.parse(text) == nil {
+            out.add(
+                info, line: e.line, "\(e.name) '\(text)' is not an RFC 822 date (e.g. Tue, 07 Jul 2020 10:00:00 +0700)")
+        }
     }
 }

@@ -13,7 +13,8 @@ final class RSSDateZone: LintRule {
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         guard let text = RSSDates.text(e), let (_, notes) = RSSDates.parse(text) else { return }
         if notes.contains(.unknownZone) || notes.contains(.noOffset) {
-            out.add(info, line: e.line, "\(e.name) '\(text)' has no numeric offset or RFC 822 zone (use e.g. +0700 or GMT)")
+            out.add(
+                info, line: e.line, "\(e.name) '\(text)' has no numeric offset or RFC 822 zone (use e.g. +0700 or GMT)")
         }
     }
 }

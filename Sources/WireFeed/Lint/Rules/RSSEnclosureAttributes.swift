@@ -11,7 +11,9 @@ final class RSSEnclosureAttributes: LintRule {
     func item(_ e: XMLElement, _ out: inout FindingSink) {
         for c in e.elements("enclosure", "") {
             var problems: [String] = []
-            for a in ["url", "length", "type"] where (c.attribute(a) ?? "").trimmingWhitespace().isEmpty { problems.append("no \(a)") }
+            for a in ["url", "length", "type"] where (c.attribute(a) ?? "").trimmingWhitespace().isEmpty {
+                problems.append("no \(a)")
+            }
             if let length = c.attribute("length")?.trimmingWhitespace(), !length.isEmpty, (Int(length) ?? -1) < 0 {
                 problems.append("length '\(length)' is not a number of bytes")
             }

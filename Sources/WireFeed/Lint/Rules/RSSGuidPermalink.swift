@@ -13,7 +13,10 @@ final class RSSGuidPermalink: LintRule {
         let value = Check.text(g)
         let permalink = (g.attribute("isPermaLink") ?? "true").trimmingWhitespace().lowercased() != "false"
         if permalink && !value.isEmpty && !Check.isAbsoluteHTTP(value) {
-            out.add(info, line: g.line, "guid '\(value)' is a permalink (isPermaLink defaults to true) but not a URL; add isPermaLink=\"false\"")
+            out.add(
+                info, line: g.line,
+                "guid '\(value)' is a permalink (isPermaLink defaults to true) but not a URL; add isPermaLink=\"false\""
+            )
         }
     }
 }

@@ -11,6 +11,8 @@ final class RSSItemTitleOrDescription: LintRule {
     func item(_ e: XMLElement, _ out: inout FindingSink) {
         let title = Check.text(e.first("title", ""))
         let description = Check.text(e.first("description", ""))
-        if title.isEmpty && description.isEmpty { out.add(info, line: e.line, "item has neither a title nor a description") }
+        if title.isEmpty && description.isEmpty {
+            out.add(info, line: e.line, "item has neither a title nor a description")
+        }
     }
 }

@@ -10,7 +10,9 @@ final class RSSLanguageBCP47: LintRule {
     init(options: LintOptions) {}
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         let v = Check.text(e)
-        if !v.isEmpty && !Check.isBCP47(v) { out.add(info, line: e.line, "language '\(v)' is not a BCP 47 tag (e.g. en, en-US, id)") }
+        if !v.isEmpty && !Check.isBCP47(v) {
+            out.add(info, line: e.line, "language '\(v)' is not a BCP 47 tag (e.g. en, en-US, id)")
+        }
     }
     func head(_ e: XMLElement, _ out: inout FindingSink) {
         if e.name == "language" && (e.namespace.isEmpty || e.namespace == Namespace.dc) { check(e, &out) }

@@ -8,14 +8,16 @@ final class RSSTitlePlain: LintRule {
         spec: "https://www.rssboard.org/rss-profile#element-channel-item-title", formats: .rss)
 
     init(options: LintOptions) {}
-    func check(_ e: XMLElement, _ where_: String, _ out: inout FindingSink) {
+    func check(_ e: XMLElement, _ place: String, _ out: inout FindingSink) {
         let text = e.text
         if text.trimmingWhitespace().isEmpty {
-            out.add(info, line: e.line, "\(where_) title is empty")
+            out.add(info, line: e.line, "\(place) title is empty")
         } else if Markup.hasTag(text) {
-            out.add(info, line: e.line, "\(where_) title contains markup; titles are plain text")
+            out.add(info, line: e.line, "\(place) title contains markup; titles are plain text")
         }
     }
-    func head(_ e: XMLElement, _ out: inout FindingSink) { if e.name == "title" && e.namespace.isEmpty { check(e, "channel", &out) } }
+    func head(_ e: XMLElement, _ out: inout FindingSink) {
+        if e.name == "title" && e.namespace.isEmpty { check(e, "channel", &out) }
+    }
     func item(_ e: XMLElement, _ out: inout FindingSink) { for t in e.elements("title", "") { check(t, "item", &out) } }
 }

@@ -17,7 +17,9 @@ final class RSSURLAbsolute: LintRule {
         switch (e.namespace, e.name) {
         case ("", "link"): check(e.text, "link", line: e.line, &out)
         case ("", "image"):
-            for c in e.elements where c.namespace.isEmpty && (c.name == "url" || c.name == "link") { check(c.text, "image \(c.name)", line: c.line, &out) }
+            for c in e.elements where c.namespace.isEmpty && (c.name == "url" || c.name == "link") {
+                check(c.text, "image \(c.name)", line: c.line, &out)
+            }
         case (Namespace.atom, "link"): check(e.attribute("href"), "atom:link href", line: e.line, &out)
         default: break
         }

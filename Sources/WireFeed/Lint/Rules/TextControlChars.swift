@@ -15,7 +15,10 @@ final class TextControlChars: LintRule {
                 switch c {
                 case .text(let t):
                     if let bad = Self.firstBadScalar(t) {
-                        out.add(info, line: x.line, "\(x.name) contains U+\(String(bad, radix: 16, uppercase: true)), a character that should not appear in text")
+                        out.add(
+                            info, line: x.line,
+                            "\(x.name) contains U+\(String(bad, radix: 16, uppercase: true)), a character that should not appear in text"
+                        )
                         return
                     }
                 case .element(let child): stack.append(child)
@@ -31,7 +34,9 @@ final class TextControlChars: LintRule {
             let n = b.count
             while i + 1 < n {
                 // ASCII needs no look: eight bytes at a time while their high bits are clear.
-                if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if i + 8 <= n,
+                    UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
                     continue
                 }
