@@ -289,20 +289,11 @@ public enum Mojibake {
                 return s
             }
         }
-        // Valid UTF-8, with at least one multi-byte sequence?
+        // Well-formed UTF-8, with at least one multi-byte sequence?
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
-            let len: Int
-            switch b {
-            case 0x00...0x7F: len = 1
-            case 0xC2...0xDF: len = 2
-            case 0xE0...0xEF: len = 3
-            case 0xF0...0xF4: len = 4
-            default: return s
-            }
-            guard i + len <= bytes.count else { return s }
-            for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { return s }
+            let len = UTF8Check.sequenceLength(bytes, at: i)
+            if len == 0 { return s }
             if len > 1 { multibyte = true }
             i += len
         }

@@ -186,7 +186,7 @@ public enum FeedImporter {
             else { return nil }
             var bytes = try firstMegabyte(input, file: file)
             if bytes.count == 1 << 20 { dropCutSequence(&bytes) }
-            guard firstInvalidUTF8(bytes) == nil else { return nil }
+            guard UTF8Check.firstInvalid(bytes) == nil else { return nil }
             if ["us-ascii", "ascii"].contains(declared.lowercased())
                 && !bytes.dropFirst(3).contains(where: { $0 >= 0x80 })
             {
@@ -211,7 +211,7 @@ public enum FeedImporter {
         var badOffset = 0
         switch input {
         case .bytes(let b):
-            if let off = firstInvalidUTF8(b.prefix(1 << 20)) {
+            if let off = UTF8Check.firstInvalid(b.prefix(1 << 20)) {
                 valid = false
                 badOffset = off
             }
@@ -222,7 +222,7 @@ public enum FeedImporter {
             defer { try? h.close() }
             var data = [UInt8](h.readData(ofLength: 1 << 20))
             if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = firstInvalidUTF8(data) {
+            if let off = UTF8Check.firstInvalid(data) {
                 valid = false
                 badOffset = off
             }
@@ -230,7 +230,7 @@ public enum FeedImporter {
             // Kept to be replayed, like the head the format is told from.
             var data = s.peek(1 << 20)
             if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = firstInvalidUTF8(data) {
+            if let off = UTF8Check.firstInvalid(data) {
                 valid = false
                 badOffset = off
             }
@@ -263,27 +263,6 @@ public enum FeedImporter {
         if data[k] >= 0xC0 { data.removeSubrange(k...) }
     }
 
-    static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let len: Int
-            switch b {
-            case 0xC2...0xDF: len = 2
-            case 0xE0...0xEF: len = 3
-            case 0xF0...0xF4: len = 4
-            default: return i - bytes.startIndex
-            }
-            if i + len > bytes.endIndex { return i - bytes.startIndex }
-            for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { return i - bytes.startIndex }
-            i += len
-        }
-        return nil
-    }
 }
 
 /// State shared by the format readers while one document is read.

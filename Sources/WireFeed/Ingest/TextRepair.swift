@@ -71,7 +71,7 @@ struct TextRepair {
                 i += 1
                 continue
             }
-            let len = utf8SequenceLength(bytes, at: i)
+            let len = UTF8Check.sequenceLength(bytes, at: i)
             if len == 0 {
                 invalidOnLine += 1
                 i += 1
@@ -94,32 +94,6 @@ struct TextRepair {
 
     private static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
         1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
-    /// Length of the well-formed UTF-8 sequence at `i`, or 0 when it is not one.
-    @inline(__always)
-    static func utf8SequenceLength(_ b: [UInt8], at i: Int) -> Int {
-        let c = b[i]
-        let n = b.count
-        @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
-        switch c {
-        case 0xC2...0xDF:
-            return cont(i + 1) ? 2 : 0
-        case 0xE0:
-            return i + 1 < n && (0xA0...0xBF).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return cont(i + 1) && cont(i + 2) ? 3 : 0
-        case 0xED:
-            return i + 1 < n && (0x80...0x9F).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
-        case 0xF0:
-            return i + 1 < n && (0x90...0xBF).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
-        case 0xF1...0xF3:
-            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
-        case 0xF4:
-            return i + 1 < n && (0x80...0x8F).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
-        default:
-            return 0
-        }
     }
 
     @inline(__always)
