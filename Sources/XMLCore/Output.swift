@@ -111,34 +111,24 @@ public final class AtomicFileSink: FileDescriptorSink {
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR {
             throw XMLError(.io, "\(path): cannot create a file there: it is a directory")
         }
-        // The file standard output or error already writes to (`-o /dev/stdout` with output
-        // redirected to a file): written through that descriptor, at its offset, as a shell
-        // would, not renamed over.
-        if exists,
+        // Written in place, not replaced: the file standard output or error already writes to
+        // (`-o /dev/stdout` with output redirected to a file), through that descriptor at its
+        // offset, as a shell would; and a FIFO, a character or block device, a socket.
+        if exists {
             let std = [Int32(1), 2].first(where: { fd in
                 var open = stat()
                 return fstat(fd, &open) == 0 && open.st_dev == existing.st_dev && open.st_ino == existing.st_ino
             })
-        {
-            let fd = dup(std)
-            if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
-            directory = "."
-            base = path
-            temporaryPath = nil
-            direct = true
-            super.init(fd: fd, name: path)
-            return
-        }
-        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
-            // A FIFO, a character or block device, a socket: written to in place.
-            let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-            if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
-            directory = "."
-            base = path
-            temporaryPath = nil
-            direct = true
-            super.init(fd: fd, name: path)
-            return
+            if std != nil || (existing.st_mode & S_IFMT) != S_IFREG {
+                let fd = std.map { dup($0) } ?? open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+                if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
+                directory = "."
+                base = path
+                temporaryPath = nil
+                direct = true
+                super.init(fd: fd, name: path)
+                return
+            }
         }
         // A symbolic link to a regular file: the file is replaced where it is.
         var link = stat()
