@@ -11,16 +11,8 @@ public enum Converter {
         if let updated = feed.updated { return updated }
         var newest: Timestamp?
         // Inputs that cannot be read are reported by the pass that writes.
-        try inputs.forEach(onFailure: { _ in }) { article, _ in
-            for t in [article.updated, article.published].compactMap({ $0 }) where newest == nil || t > newest! {
-                newest = t
-            }
-        }
-        if let newest { return newest }
-        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
-            return Timestamp(seconds: seconds)
-        }
-        return now()
+        try inputs.forEach(onFailure: { _ in }) { article, _ in newest = newer(newest, article) }
+        return updated(newest: newest, environment: environment)
     }
 
     /// Articles read in the walk that found the newest date, kept so that the inputs are
@@ -31,28 +23,36 @@ public enum Converter {
         public var articles: [(Article, [Diagnostic])]?
     }
 
-    /// Like ``resolveUpdated(feed:inputs:environment:)`` when the feed has no `updated`, but
+    /// Like ``resolveUpdated(feed:inputs:environment:)`` for a feed without `updated`, but
     /// keeps what it read (up to `budget` bytes of article text); the first input that cannot
     /// be read fails it, as it would fail the writing.
-    public static func firstWalk(
-        feed: Feed, inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20
-    ) throws -> FirstWalk {
+    public static func firstWalk(inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20) throws
+        -> FirstWalk
+    {
         var newest: Timestamp?
         var kept: [(Article, [Diagnostic])]? = []
         var size = 0
         try inputs.forEach { article, warnings in
-            for t in [article.updated, article.published].compactMap({ $0 }) where newest == nil || t > newest! {
-                newest = t
-            }
+            newest = newer(newest, article)
             guard kept != nil else { return }
             size += article.body.reduce(256) { $0 + $1.utf8.count } + (article.summary?.utf8.count ?? 0)
             if size > budget { kept = nil } else { kept!.append((article, warnings)) }
         }
-        if let newest { return FirstWalk(updated: newest, articles: kept) }
+        return FirstWalk(updated: updated(newest: newest, environment: environment), articles: kept)
+    }
+
+    /// The later of `newest` and the article's own dates.
+    private static func newer(_ newest: Timestamp?, _ article: Article) -> Timestamp? {
+        [newest, article.updated, article.published].compactMap { $0 }.max()
+    }
+
+    /// The newest article date, else `SOURCE_DATE_EPOCH`, else now.
+    private static func updated(newest: Timestamp?, environment: [String: String]) -> Timestamp {
+        if let newest { return newest }
         if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
-            return FirstWalk(updated: Timestamp(seconds: seconds), articles: kept)
+            return Timestamp(seconds: seconds)
         }
-        return FirstWalk(updated: now(), articles: kept)
+        return now()
     }
 
     /// The current time in UTC, to the second.

@@ -101,7 +101,7 @@ struct Convert: ParsableCommand {
             return
         }
         let first =
-            needsFirstWalk ? try Converter.firstWalk(feed: feedMeta, inputs: inputs, environment: environment) : nil
+            needsFirstWalk ? try Converter.firstWalk(inputs: inputs, environment: environment) : nil
         let updated = first?.updated ?? feedMeta.updated ?? Timestamp(seconds: 0)
         let kept = first?.articles
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
