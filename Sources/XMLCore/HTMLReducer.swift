@@ -397,20 +397,15 @@ public enum Whitespace {
     static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress, !b.isEmpty else { return true }
         let n = b.count
-        let raw = UnsafeRawPointer(base)
-        // High bit of each byte of `v` that is zero, exactly (no borrow between bytes).
-        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 {
-            ~(((v & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | v | 0x7F7F_7F7F_7F7F_7F7F)
-        }
         var previousSpace = true  // a space at the start is not collapsed
         var i = 0
         return spaceLead.withUnsafeBufferPointer { table in
             while i < n {
                 if i + 8 <= n {
-                    let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let v = ByteWords.load(base + i)
                     // All ASCII and none below U+0020: only U+0020 can be white space here.
-                    if v & 0x8080_8080_8080_8080 == 0 && zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0 {
-                        let spaces = zeroBytes(v ^ 0x2020_2020_2020_2020)
+                    if v & ByteWords.highs == 0 && ByteWords.zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0 {
+                        let spaces = ByteWords.matches(v, 0x20)
                         if spaces & (spaces >> 8) != 0 { return false }  // two side by side
                         if previousSpace && spaces & 0x80 != 0 { return false }
                         previousSpace = spaces >> 63 != 0

@@ -96,6 +96,16 @@ struct MarkupGuard {
         self.bounds = bounds
     }
 
+    /// The error a reader throws for `violation`, naming file and line.
+    func error(_ violation: Violation, file: String) -> XMLError {
+        XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(bounds))")
+    }
+
+    /// The same, as a validation report's finding.
+    func diagnostic(_ violation: Violation, file: String) -> Diagnostic {
+        Diagnostic(file: file, line: violation.line, severity: .error, message: violation.message(bounds), rule: "xml")
+    }
+
     /// Scans the next bytes of the document; the first bound they pass, if any.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Violation? {
         if unitOrder == nil {
@@ -171,16 +181,6 @@ struct MarkupGuard {
         work = 0
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// 0x80 in each byte of `word` equal to `byte`, 0 elsewhere (exact, no borrow between bytes).
-    @inline(__always)
-    private static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (ones &* UInt64(byte))
-        return ~(((x & lows) &+ lows) | x | lows)
-    }
-
     /// Newlines in `count` bytes at `p`, eight at a time.
     @inline(__always)
     private static func newlines(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
@@ -188,7 +188,7 @@ struct MarkupGuard {
         var i = 0
         while i + 8 <= count {
             n +=
-                matches(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)), 0x0A)
+                ByteWords.matches(ByteWords.load(p + i), 0x0A)
                 .nonzeroBitCount
             i += 8
         }
@@ -218,10 +218,10 @@ struct MarkupGuard {
                 // on the way, eight bytes at a time: escaped HTML has a reference every few words.
                 var stop = count
                 while i + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    let lt = Self.matches(word, 0x3C)
-                    let nl = Self.matches(word, 0x0A)
-                    let amp = countsPieces ? Self.matches(word, 0x26) : 0
+                    let word = ByteWords.load(base + i)
+                    let lt = ByteWords.matches(word, 0x3C)
+                    let nl = ByteWords.matches(word, 0x0A)
+                    let amp = countsPieces ? ByteWords.matches(word, 0x26) : 0
                     if lt == 0 {
                         line += nl.nonzeroBitCount
                         i += 8
@@ -272,9 +272,10 @@ struct MarkupGuard {
                 // Up to the next quote (each attribute has one quoted value: it is counted at
                 // its opening quote) or '>', eight bytes at a time.
                 while i + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    let hits = Self.matches(word, 0x22) | Self.matches(word, 0x27) | Self.matches(word, 0x3E)
-                    let nl = Self.matches(word, 0x0A)
+                    let word = ByteWords.load(base + i)
+                    let hits =
+                        ByteWords.matches(word, 0x22) | ByteWords.matches(word, 0x27) | ByteWords.matches(word, 0x3E)
+                    let nl = ByteWords.matches(word, 0x0A)
                     if hits == 0 {
                         line += nl.nonzeroBitCount
                         i += 8

@@ -370,7 +370,7 @@ final class SAXEventSource {
         if let violation = head.withUnsafeBufferPointer({
             $0.withMemoryRebound(to: UInt8.self) { guardian.scan(UnsafeBufferPointer(rebasing: $0[0..<first])) }
         }) {
-            throw refusal(violation, file: file)
+            throw guardian.error(violation, file: file)
         }
         guard
             let ctxt = head.withUnsafeBufferPointer({
@@ -477,7 +477,7 @@ final class SAXEventSource {
     private func parse(_ bytes: UnsafeBufferPointer<CChar>) {
         guard let ctxt = state.pointee.ctxt else { return }
         if let violation = bytes.withMemoryRebound(to: UInt8.self, { guardian.scan($0) }) {
-            pending = refusal(violation, file: state.pointee.file)
+            pending = guardian.error(violation, file: state.pointee.file)
             finished = true
             return
         }
@@ -496,10 +496,6 @@ final class SAXEventSource {
         } else if terminate == 1 {
             finished = true
         }
-    }
-
-    private func refusal(_ violation: MarkupGuard.Violation, file: String) -> XMLError {
-        XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(guardian.bounds))")
     }
 
     private func failure(code: Int32, atEnd: Bool) -> XMLError {

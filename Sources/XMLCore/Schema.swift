@@ -120,13 +120,7 @@ public final class Schema: @unchecked Sendable {
                     ]
                 }
             }
-            if status < 0, let refusal = opened.input.violation {
-                return [
-                    Diagnostic(
-                        file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds),
-                        rule: "xml")
-                ]
-            }
+            if status < 0, let refusal = opened.input.refusalDiagnostic(file: file) { return [refusal] }
             let valid = xmlTextReaderIsValid(reader)
             var out = Self.deduplicated(collector.diagnostics)
             if status < 0 && !out.contains(where: { $0.severity == .error }) {
@@ -225,13 +219,7 @@ public final class Schema: @unchecked Sendable {
                 }
                 status = xmlTextReaderRead(reader)
             }
-            if status < 0, let refusal = opened.input.violation {
-                return [
-                    Diagnostic(
-                        file: file, line: refusal.line, severity: .error, message: refusal.message(opened.input.bounds),
-                        rule: "xml")
-                ]
-            }
+            if status < 0, let refusal = opened.input.refusalDiagnostic(file: file) { return [refusal] }
             if status < 0 {
                 var out = Self.deduplicated(collector.diagnostics)
                 if !out.contains(where: { $0.severity == .error }) {

@@ -112,7 +112,6 @@ public final class ByteStream {
 final class GuardedInput {
     private let input: XMLInput
     private var guardian: MarkupGuard
-    let bounds: MarkupGuard.Bounds
     private var fd: Int32 = -1
     private var offset = 0
     /// Set when reading stopped at a bound of the guard.
@@ -120,7 +119,6 @@ final class GuardedInput {
 
     init?(_ input: XMLInput, bounds: MarkupGuard.Bounds) {
         self.input = input
-        self.bounds = bounds
         guardian = MarkupGuard(bounds: bounds)
         if case .file(let path) = input {
             fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -168,8 +166,12 @@ final class GuardedInput {
 
     /// The error for a document stopped by the guard, if it was.
     func refusal(file: String) -> XMLError? {
-        guard let violation else { return nil }
-        return XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(bounds))")
+        violation.map { guardian.error($0, file: file) }
+    }
+
+    /// The same, as a validation report's finding.
+    func refusalDiagnostic(file: String) -> Diagnostic? {
+        violation.map { guardian.diagnostic($0, file: file) }
     }
 
     static let readCallback: xmlInputReadCallback = { ctx, buffer, len in

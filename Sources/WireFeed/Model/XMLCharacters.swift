@@ -1,3 +1,5 @@
+import XMLCore
+
 /// Characters XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage
 /// return; U+FFFE and U+FFFF), removed from an article read as JSON: the writers would drop
 /// them anyway, and a change to the text is something the user is told of (and `--strict`
@@ -57,17 +59,12 @@ extension Article {
         var s = s
         return s.withUTF8 { buf -> Bool in
             guard let base = buf.baseAddress else { return false }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             let n = buf.count
             while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let w = ByteWords.load(base + i)
                 // Some byte below 0x20, or some byte 0xEF: look at these eight closely.
-                let below = (w &- ones &* 0x20) & ~w & highs
-                let x = w ^ (ones &* 0xEF)
-                let ef = (x &- ones) & ~x & highs
-                if below | ef == 0 {
+                if !ByteWords.hasByte(below: 0x20, w) && ByteWords.matches(w, 0xEF) == 0 {
                     i += 8
                     continue
                 }
