@@ -206,36 +206,18 @@ public enum FeedImporter {
         {
             return nil
         }
-        // Undeclared: UTF-8 by the XML rules. Check that it is.
-        var valid = true
-        var badOffset = 0
-        switch input {
-        case .bytes(let b):
-            if let off = UTF8Check.firstInvalid(b.prefix(1 << 20)) {
-                valid = false
-                badOffset = off
-            }
-        case .file(let path):
-            // The first megabyte decides (a feed is not half Latin-1, half UTF-8); a later
-            // invalid byte is a clear error from the parser, naming its line.
-            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
-            defer { try? h.close() }
-            var data = [UInt8](h.readData(ofLength: 1 << 20))
+        // Undeclared: UTF-8 by the XML rules. Check that it is. The first megabyte decides (a
+        // feed is not half Latin-1, half UTF-8); a later invalid byte is a clear error from the
+        // parser, naming its line. A stream's megabyte is kept to be replayed.
+        let invalid: Int?
+        if case .bytes(let b) = input {
+            invalid = UTF8Check.firstInvalid(b.prefix(1 << 20))
+        } else {
+            var data = try firstMegabyte(input, file: file)
             if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = UTF8Check.firstInvalid(data) {
-                valid = false
-                badOffset = off
-            }
-        case .stream(let s):
-            // Kept to be replayed, like the head the format is told from.
-            var data = s.peek(1 << 20)
-            if data.count == 1 << 20 { dropCutSequence(&data) }
-            if let off = UTF8Check.firstInvalid(data) {
-                valid = false
-                badOffset = off
-            }
+            invalid = UTF8Check.firstInvalid(data)
         }
-        if valid { return nil }
+        guard let badOffset = invalid else { return nil }
         warnings.append(
             Diagnostic(
                 file: file, line: 1, severity: .warning,

@@ -205,12 +205,10 @@ public struct ArticleInputs: Sendable {
     /// substitution's pipe) now, for a caller that walks the inputs twice: a second read of
     /// a stream finds nothing, or waits for a writer that never comes.
     public mutating func bufferStreams() throws(IngestError) {
-        for file in try files() where buffered[file] == nil && (file == "-" || !Self.isRegularFile(file)) {
+        for file in try files() where buffered[file] == nil && (file == "-" || !Files.isRegularFile(file)) {
             buffered[file] = try Self.readAll(file, limit: maximumFileSize)
         }
     }
-
-    static func isRegularFile(_ path: String) -> Bool { Files.isRegularFile(path) }
 
     func read(_ path: String) throws(IngestError) -> [UInt8] {
         if let bytes = buffered[path] { return bytes }
