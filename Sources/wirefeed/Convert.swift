@@ -110,11 +110,7 @@ struct Convert: ParsableCommand {
             try writer.begin()
             var repaired = 0
             let handle: (Article, [Diagnostic]) throws -> Void = { article, warnings in
-                for w in warnings {
-                    if w.severity >= .warning { repaired += 1 }
-                    // --verbose shows notes too (a repeated body dropped, say); --strict counts warnings.
-                    if verbose || (strict && w.severity >= .warning) { printError(w.formatted) }
-                }
+                repaired += report(warnings)
                 // --strict stops at the first article that needed repair, before writing it.
                 if strict && repaired > 0 { throw StrictStop() }
                 try writer.write(article)
@@ -196,11 +192,7 @@ extension Convert {
             failures += 1
             printError("wirefeed: \(error)")
         }) { article, warnings in
-            var problems = 0
-            for w in warnings {
-                if w.severity >= .warning { problems += 1 }
-                if verbose || (strict && w.severity >= .warning) { printError(w.formatted) }
-            }
+            let problems = report(warnings)
             repaired += problems
             if strict && problems > 0 {
                 let file = warnings.first(where: { $0.severity >= .warning })?.file ?? "-"
@@ -233,6 +225,17 @@ extension Convert {
 
 extension Convert {
     static func warnings(_ n: Int) -> String { n == 1 ? "1 warning" : "\(n) warnings" }
+
+    /// Prints what reading an article noted (--verbose shows notes too, a repeated body
+    /// dropped say; --strict shows the warnings it counts) and returns how many warnings.
+    func report(_ notes: [Diagnostic]) -> Int {
+        var warnings = 0
+        for note in notes {
+            if note.severity >= .warning { warnings += 1 }
+            if verbose || (strict && note.severity >= .warning) { printError(note.formatted) }
+        }
+        return warnings
+    }
 }
 
 enum SortOrder: String, ExpressibleByArgument, CaseIterable {
