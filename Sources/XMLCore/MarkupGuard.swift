@@ -160,15 +160,10 @@ struct MarkupGuard {
         return high == 0 && low < 0x80 ? low : 0x80
     }
 
-    private mutating func piece() -> Violation? {
-        guard let limit = bounds.textWork else { return nil }
-        pieces += 1
-        work += runBytes
-        return work > limit ? .textPieces(line: line, pieces: pieces, bytes: runBytes) : nil
-    }
-
-    /// `n` references in the last few bytes: each a piece at (about) the run's length.
-    private mutating func addPieces(_ n: Int) -> Violation? {
+    /// `n` new pieces of the current text (a reference, a CDATA section, the text after a
+    /// comment or instruction; references of one word are counted together), each weighing
+    /// the run's length so far.
+    private mutating func addPieces(_ n: Int = 1) -> Violation? {
         guard let limit = bounds.textWork else { return nil }
         pieces += n
         work += n * runBytes
@@ -243,7 +238,7 @@ struct MarkupGuard {
                         if base[i] == 0x0A { line += 1 }
                         i += 1
                         runBytes += 1
-                        if countsPieces && base[i - 1] == 0x26, let v = piece() { return v }
+                        if countsPieces && base[i - 1] == 0x26, let v = addPieces() { return v }
                     }
                 }
                 if let limit = bounds.elementText, runBytes > limit { return .elementText(line: line) }
@@ -328,7 +323,7 @@ struct MarkupGuard {
                 case UInt8(ascii: "["):
                     // "<![CDATA[": its content starts after the second '['.
                     state = .cdataOpening
-                    if let v = piece() { return v }
+                    if let v = addPieces() { return v }
                 default:
                     state = .doctype
                     doctypeDepth = 0
@@ -381,7 +376,7 @@ struct MarkupGuard {
                     }
                     state = .text
                     // What follows a comment or instruction is another piece of the same text.
-                    if let v = piece() { return v }
+                    if let v = addPieces() { return v }
                 } else {
                     if state == .cdata { runBytes += 1 }
                     last2 = last1
