@@ -1,4 +1,8 @@
 import Foundation
+public import WireFormats
+public import WireIngest
+public import WireModel
+import WireValidate
 public import XMLCore
 
 /// Converting articles to a feed, as `wirefeed convert` does.

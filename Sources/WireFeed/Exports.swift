@@ -1,5 +1,13 @@
-// The XML layer's types that WireFeed's own API takes and returns, re-exported so that a
-// client needs `import WireFeed` alone. The rest of XMLCore stays the library's business.
+// The one import a client needs. WireFeed re-exports the public API of its layers (the
+// model, the formats, ingest, validation, import) and the XML layer's types that this API
+// takes and returns. Everything else in the layers is `package`: shared inside this
+// package, invisible outside it.
+
+@_exported public import WireFormats
+@_exported public import WireImport
+@_exported public import WireIngest
+@_exported public import WireModel
+@_exported public import WireValidate
 
 @_exported public import class XMLCore.AtomicFileSink
 @_exported public import protocol XMLCore.ByteSink

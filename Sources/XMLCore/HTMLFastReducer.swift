@@ -1,3 +1,5 @@
+import TextKernel
+
 /// The common case of HTML in feeds (paragraphs, inline markup, the usual entities)
 /// reduced on the bytes, without building a tree. Anything unusual (an entity it does
 /// not know, CDATA, an image, a tag it cannot read) makes it give up: libxml2's HTML

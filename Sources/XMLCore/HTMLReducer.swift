@@ -1,4 +1,5 @@
 internal import CLibXML2
+import TextKernel
 
 #if canImport(Glibc)
     import Glibc
@@ -33,11 +34,6 @@ public enum HTMLReducer {
         "select", "textarea", "button", "svg", "math", "canvas", "audio", "video", "map",
     ]
 
-    /// Whether `s` could hold markup or entities at all (fast path for plain text).
-    public static func mayContainMarkup(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
-    }
-
     /// Reduces HTML to paragraphs. With `undoDoubleEscaping`, HTML that holds no element
     /// but only escaped markup (a common publishing bug) is reduced once more; pass false
     /// for markup that came from real XML elements, where escaped text is meant literally.
@@ -47,7 +43,9 @@ public enum HTMLReducer {
         // which after one pass is itself markup. (Text inside real markup that merely
         // mentions "<b>" is left alone.)
         var rounds = 0
-        while undoDoubleEscaping, rounds < 2, elements == 0, looksLikeMarkup(result.paragraphs) {
+        while undoDoubleEscaping, rounds < 2, elements == 0,
+            result.paragraphs.contains(where: MarkupSniff.hasCommonHTMLTag)
+        {
             (result, elements) = reduceOnce(result.paragraphs.joined(separator: "\n\n"), base: base)
             rounds += 1
         }
@@ -70,21 +68,8 @@ public enum HTMLReducer {
         return false
     }
 
-    static func looksLikeMarkup(_ paragraphs: [String]) -> Bool {
-        for p in paragraphs {
-            guard p.contains("<") else { continue }
-            for tag in [
-                "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<b>", "<i>", "<a ", "</a>", "<em>", "<strong>", "<ul>",
-                "<li>", "<h1", "<h2", "<h3", "<img ", "<span", "<script", "<iframe",
-            ] where p.lowercased().contains(tag) {
-                return true
-            }
-        }
-        return false
-    }
-
     static func reduceOnce(_ html: String, base: String?, fast: Bool = true) -> (Result, elements: Int) {
-        guard mayContainMarkup(html) else {
+        guard MarkupSniff.mayHoldMarkup(html) else {
             return (Result(paragraphs: plainParagraphs(html), images: []), 0)
         }
         var copy = html
@@ -140,12 +125,12 @@ public enum HTMLReducer {
                 i = UnsafeRawPointer(lt) - UnsafeRawPointer(base) + 1
                 guard i < n, (buf[i] | 0x20) >= 0x61 && (buf[i] | 0x20) <= 0x7A else { continue }
                 // Past the tag name, count the starts of names; skip values.
-                while i < n && buf[i] != 0x3E && !Self.isSpace(buf[i]) { i += 1 }
+                while i < n && buf[i] != 0x3E && !Whitespace.isHTMLSpace(buf[i]) { i += 1 }
                 var names = 0
                 var afterEquals = false
                 while i < n && buf[i] != 0x3E {
                     let c = buf[i]
-                    if Self.isSpace(c) {
+                    if Whitespace.isHTMLSpace(c) {
                         i += 1
                     } else if c == 0x3D {
                         afterEquals = true
@@ -157,21 +142,19 @@ public enum HTMLReducer {
                             while i < n && buf[i] != c { i += 1 }
                             i += 1
                         } else {
-                            while i < n && buf[i] != 0x3E && !Self.isSpace(buf[i]) { i += 1 }
+                            while i < n && buf[i] != 0x3E && !Whitespace.isHTMLSpace(buf[i]) { i += 1 }
                         }
                         afterEquals = false
                     } else {
                         names += 1
                         if names > limit { return true }
-                        while i < n && buf[i] != 0x3E && buf[i] != 0x3D && !Self.isSpace(buf[i]) { i += 1 }
+                        while i < n && buf[i] != 0x3E && buf[i] != 0x3D && !Whitespace.isHTMLSpace(buf[i]) { i += 1 }
                     }
                 }
             }
             return false
         }
     }
-
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 
     public static func paragraphs(ofTree children: [XMLContent]) -> [String] {
         var paragraphs: [String] = []
@@ -313,152 +296,6 @@ public enum HTMLReducer {
 
         func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
             LibXML.takeString(xmlGetProp(node, name))
-        }
-    }
-}
-
-/// White space rules shared by the readers.
-public enum Whitespace {
-    @inline(__always)
-    static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-            0x3000:
-            true
-        default: false
-        }
-    }
-
-    /// Whether `s` is only white space (as ``collapse(_:)`` counts it), judged on its UTF-8
-    /// bytes: text that starts with anything else is answered at its first byte.
-    public static func isBlank(_ s: String) -> Bool {
-        var copy = s
-        return copy.withUTF8 { isBlank(bytes: $0) }
-    }
-
-    /// ``isBlank(_:)`` on UTF-8 bytes.
-    public static func isBlank(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < b.count {
-            let n = spaceLength(b, at: i)
-            if n == 0 { return false }
-            i += n
-        }
-        return true
-    }
-
-    /// Runs of white space (NBSP included) made one space, ends trimmed.
-    public static func collapse(_ s: String) -> String {
-        var copy = s
-        return copy.withUTF8 { b in collapse(bytes: b) ?? s }
-    }
-
-    /// The collapsed text of UTF-8 bytes; nil when it is the bytes themselves, unchanged.
-    public static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if isCollapsed(bytes) { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pending = false
-        var changed = false
-        var i = 0
-        let n = bytes.count
-        spaceLead.withUnsafeBufferPointer { table in
-            while i < n {
-                // Bytes that cannot begin white space are copied in runs.
-                let run = i
-                while i < n, table[Int(bytes[i])] == 0 { i += 1 }
-                if i > run {
-                    if pending { out.append(0x20) }
-                    pending = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                }
-                guard i < n else { break }
-                let b = bytes[i]
-                let space = spaceLength(bytes, at: i)
-                if space > 0 {
-                    if b != 0x20 || pending || out.isEmpty { changed = true }
-                    pending = !out.isEmpty
-                    i += space
-                    continue
-                }
-                if pending { out.append(0x20) }
-                pending = false
-                out.append(b)
-                i += 1
-            }
-        }
-        if pending { changed = true }
-        return changed ? String(decoding: out, as: UTF8.self) : nil
-    }
-
-    /// Whether the bytes are already collapsed: no white space at either end, and none
-    /// inside but single ASCII spaces (nothing copied). Words of eight ASCII bytes are judged
-    /// at once (spaces found by a zero-byte test); others byte by byte.
-    static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress, !b.isEmpty else { return true }
-        let n = b.count
-        var previousSpace = true  // a space at the start is not collapsed
-        var i = 0
-        return spaceLead.withUnsafeBufferPointer { table in
-            while i < n {
-                if i + 8 <= n {
-                    let v = ByteWords.load(base + i)
-                    // All ASCII and none below U+0020: only U+0020 can be white space here.
-                    if v & ByteWords.highs == 0 && ByteWords.zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0 {
-                        let spaces = ByteWords.matches(v, 0x20)
-                        if spaces & (spaces >> 8) != 0 { return false }  // two side by side
-                        if previousSpace && spaces & 0x80 != 0 { return false }
-                        previousSpace = spaces >> 63 != 0
-                        i += 8
-                        continue
-                    }
-                }
-                // Byte by byte to the end of this word.
-                let stop = min(i + 8, n)
-                while i < stop {
-                    let c = b[i]
-                    if table[Int(c)] == 0 {
-                        previousSpace = false
-                    } else if c == 0x20 {
-                        if previousSpace { return false }
-                        previousSpace = true
-                    } else if spaceLength(b, at: i) > 0 {
-                        return false  // a space other than U+0020
-                    } else {
-                        previousSpace = false  // a lead byte of something else (—, “, …)
-                    }
-                    i += 1
-                }
-            }
-            return !previousSpace
-        }
-    }
-
-    /// The length of the white-space sequence at `i` (0 when there is none there).
-    @inline(__always)
-    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-        let n = bytes.count
-        switch bytes[i] {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
-        case 0xC2 where i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85): return 2
-        case 0xE1 where i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80: return 3
-        case 0xE2 where i + 2 < n:
-            let b1 = bytes[i + 1]
-            let b2 = bytes[i + 2]
-            if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
-            if b1 == 0x81 && b2 == 0x9F { return 3 }
-            return 0
-        case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: return 3
-        default: return 0
-        }
-    }
-
-    /// 1 for the bytes that may begin white space: ASCII spaces and the lead bytes of
-    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000.
-    static let spaceLead: [UInt8] = (0...255).map { c in
-        switch c {
-        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3: 1
-        default: 0
         }
     }
 }

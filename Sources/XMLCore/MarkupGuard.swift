@@ -1,3 +1,5 @@
+import TextKernel
+
 #if canImport(Glibc)
     import Glibc
 #endif

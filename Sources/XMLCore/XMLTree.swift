@@ -1,4 +1,5 @@
 internal import CLibXML2
+import TextKernel
 
 /// A small element tree: one feed item (or channel head) at a time, read from the
 /// streaming reader, so memory is bounded by the largest item. Built once, then only read.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WireFeed
+import Workers
 import XMLCore
 
 #if canImport(Glibc)

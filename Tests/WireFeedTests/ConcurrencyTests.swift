@@ -1,4 +1,5 @@
 import Testing
+import Workers
 import XMLCore
 
 @testable import WireFeed

@@ -1,5 +1,8 @@
 import Foundation
+import NewsText
 import Testing
+import TextKernel
+import WireFormats
 import XMLCore
 
 @testable import WireFeed

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextKernel
 
 @testable import XMLCore
 

@@ -1,0 +1,210 @@
+import NewsText
+import WireModel
+package import XMLCore
+
+/// Reads Atom 1.0 (RFC 4287) and Atom 0.3 feeds and entry documents.
+package struct AtomReader {
+    let format: DocumentFormat
+
+    package init(format: DocumentFormat) { self.format = format }
+    var ns: String { format == .atom03 ? Namespace.atom03 : Namespace.atom }
+    var atom03: Bool { format == .atom03 }
+
+    /// What the reading loop hands on.
+    enum Piece: Sendable {
+        case rootLanguage(String?)
+        case entryDocument(XMLElement)
+        case entry(XMLElement)
+        case head(XMLElement)
+    }
+
+    /// Maps pieces to articles and the feed (on the pipeline's second thread).
+    struct Consumer: PieceConsumer {
+        let reader: AtomReader
+        var feed = Feed()
+        var isEntryDocument = false
+
+        mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
+            switch piece {
+            case .rootLanguage(let language):
+                feed.language = language
+            case .entryDocument(let e):
+                isEntryDocument = true
+                _ = try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
+                return false
+            case .entry(let e):
+                return try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
+            case .head(let e):
+                reader.head(e, into: &feed, ctx: &ctx)
+            }
+            return true
+        }
+
+        mutating func finish(_ ctx: inout ImportContext) throws {
+            try ctx.handler.end(feed: isEntryDocument ? nil : feed)
+        }
+    }
+
+    package func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
+            var base: String?
+            while try r.next() {
+                guard r.kind == .element else { continue }
+                if r.depth == 0 {
+                    base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
+                    if r.localName == "entry" {
+                        _ = send(.entryDocument(try r.readElement(base: nil, reduceWhen: Self.isXHTMLDiv)))
+                        break
+                    }
+                    if !send(.rootLanguage(r.xmlLang.flatMap(nonEmpty))) { break }
+                    continue
+                }
+                guard r.depth == 1 else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)
+                if !send(e.name == "entry" && e.namespace == ns ? .entry(e) : .head(e)) { break }
+            }
+        }
+    }
+
+    /// The XHTML `div` of an Atom 1.0 `type="xhtml"` text construct: only ever read as
+    /// paragraphs here, so it is reduced while reading instead of built as a tree.
+    static func isXHTMLDiv(_ e: XMLElement, _ parent: XMLElement) -> Bool {
+        e.name == "div" && e.namespace == Namespace.xhtml && parent.namespace == Namespace.atom
+            && parent.attribute("type")?.lowercased() == "xhtml" && parent.attribute("mode") == nil
+    }
+
+    func person(_ e: XMLElement) -> Person? {
+        guard
+            let name = e.first("name", ns).flatMap({ nonEmpty($0.text) })
+                ?? e.first("email", ns).flatMap({ nonEmpty($0.text) })
+        else { return nil }
+        var p = Person(name: name)
+        p.email = e.first("email", ns).flatMap { nonEmpty($0.text) }
+        p.uri = e.first(atom03 ? "url" : "uri", ns).flatMap { nonEmpty($0.text) }.map {
+            URIResolver.resolve($0, against: e.base)
+        }
+        return p
+    }
+
+    func head(_ e: XMLElement, into feed: inout Feed, ctx: inout ImportContext) {
+        guard e.namespace == ns else { return }
+        switch e.name {
+        case "id": feed.id = feed.id ?? nonEmpty(e.text)
+        case "title": feed.title = feed.title ?? nonEmpty(FeedText.atomLine(e, atom03: atom03))
+        case "subtitle", "tagline":
+            feed.subtitle =
+                feed.subtitle ?? nonEmpty(FeedText.atomParagraphs(e, atom03: atom03).joined(separator: "\n\n"))
+        case "updated", "modified": feed.updated = feed.updated ?? ctx.date(e, e.name)
+        case "rights", "copyright":
+            if feed.rights == nil { feed.rights = Rights.fromNotice(FeedText.atomLine(e, atom03: atom03)) }
+        case "author": if let p = person(e) { feed.authors.append(p) }
+        case "generator": feed.generator = feed.generator ?? nonEmpty(e.text)
+        case "logo": feed.logo = feed.logo ?? nonEmpty(e.text).map { URIResolver.resolve($0, against: e.base) }
+        case "link":
+            guard let href = e.attribute("href").flatMap(nonEmpty) else { return }
+            let rel = e.attribute("rel") ?? "alternate"
+            let type = e.attribute("type")?.lowercased()
+            if rel == "self" { feed.selfURL = feed.selfURL ?? URIResolver.resolve(href, against: e.base) }
+            if rel == "alternate" && (type == nil || type == "text/html" || type == "application/xhtml+xml") {
+                feed.url = feed.url ?? URIResolver.resolve(href, against: e.base)
+            }
+        default: break
+        }
+    }
+
+    func entry(_ e: XMLElement, feed: Feed, ctx: inout ImportContext) -> Article {
+        var a = Article(id: "")
+        var media = MediaList()
+        var alternate: String?
+        var anyLink: String?
+        for c in e.elements {
+            if c.namespace == Namespace.dc {
+                switch c.name {
+                case "source": a.source = a.source ?? nonEmpty(c.text)
+                case "subject": if let t = nonEmpty(c.text) { a.categories.append(Category(term: t)) }
+                case "creator": if let n = nonEmpty(c.text) { a.authors.append(Person(name: n)) }
+                case "rights": if a.rights == nil { a.rights = ctx.rights(c.text) }
+                default: break
+                }
+                continue
+            }
+            if c.namespace == Namespace.media {
+                if c.name == "content" || c.name == "thumbnail" { media.addMediaRSS(c, base: c.base) }
+                if c.name == "group" {
+                    let caption = c.first("description", Namespace.media).flatMap { nonEmpty($0.text) }
+                    let credit = c.first("credit", Namespace.media).flatMap { nonEmpty($0.text) }
+                    for m in c.elements
+                    where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
+                        media.addMediaRSS(m, base: m.base, inherited: (caption, credit))
+                    }
+                }
+                continue
+            }
+            guard c.namespace == ns else { continue }
+            switch c.name {
+            case "id": if a.id.isEmpty { a.id = nonEmpty(c.text) ?? "" }
+            case "title": a.title = a.title ?? nonEmpty(FeedText.atomLine(c, atom03: atom03))
+            case "updated", "modified": a.updated = a.updated ?? ctx.date(c, c.name)
+            case "published", "issued": a.published = a.published ?? ctx.date(c, c.name)
+            case "author": if let p = person(c) { a.authors.append(p) }
+            case "contributor":
+                if var p = person(c) {
+                    p.role = .contributor
+                    a.authors.append(p)
+                }
+            case "category":
+                if let term = c.attribute("term").flatMap(nonEmpty) ?? (atom03 ? nonEmpty(c.text) : nil) {
+                    a.categories.append(
+                        Category(
+                            term: term, scheme: c.attribute("scheme").flatMap(nonEmpty),
+                            label: c.attribute("label").flatMap(nonEmpty)))
+                }
+            case "link":
+                guard let href = c.attribute("href").flatMap(nonEmpty) else { continue }
+                let url = URIResolver.resolve(href, against: c.base)
+                let rel = c.attribute("rel") ?? "alternate"
+                let type = c.attribute("type")?.lowercased()
+                if rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate" {
+                    if type == nil || type == "text/html" || type == "application/xhtml+xml" {
+                        alternate = alternate ?? url
+                    } else {
+                        anyLink = anyLink ?? url
+                    }
+                } else if rel == "enclosure" {
+                    var m = Media(url: url)
+                    m.type = c.attribute("type").flatMap(nonEmpty)
+                    m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap {
+                        $0 > 0 ? $0 : nil
+                    }
+                    m.caption = c.attribute("title").flatMap(nonEmpty)
+                    media.add(m)
+                }
+            case "summary":
+                if a.summary == nil {
+                    let p = FeedText.atomParagraphs(c, atom03: atom03).joined(separator: "\n\n")
+                    a.summary = p.isEmpty ? nil : p
+                }
+            case "content":
+                if a.body.isEmpty && c.attribute("src") == nil { a.body = FeedText.atomParagraphs(c, atom03: atom03) }
+            case "rights", "copyright":
+                if a.rights == nil { a.rights = ctx.rights(FeedText.atomLine(c, atom03: atom03)) }
+            case "source":
+                a.source =
+                    a.source ?? c.first("title", ns).map { FeedText.atomLine($0, atom03: atom03) }.flatMap(nonEmpty)
+            default: break
+            }
+        }
+        a.url = alternate ?? anyLink
+        a.media = media.items
+        a.language = e.lang.flatMap(nonEmpty)
+        a.dropSummaryRepeatingLead()
+        if a.id.isEmpty {
+            ctx.warn(e.line, "entry has no atom:id", rule: "atom.entry.id")
+            a.id = Article.derivedID([a.url, a.title, a.summary, a.body.first, a.updated?.rfc3339])
+        }
+        return a
+    }
+}

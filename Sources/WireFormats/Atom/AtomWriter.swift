@@ -1,0 +1,114 @@
+import NewsText
+import TextKernel
+public import WireModel
+public import XMLCore
+
+/// Writes Atom 1.0 (RFC 4287) with XHTML content.
+public final class AtomWriter: FeedWriter {
+    let feed: Feed
+    let context: WriteContext
+    let sink: any ByteSink
+    let xml: XMLWriter
+
+    public init(feed: Feed, context: WriteContext, sink: any ByteSink) throws {
+        self.feed = feed
+        self.context = context
+        self.sink = sink
+        self.xml = try XMLWriter(indent: context.indent)
+    }
+
+    /// The feed id: the one given, else its home page or location, else a name-based UUID.
+    var feedID: String {
+        feed.id ?? feed.url ?? feed.selfURL ?? StableID.uuidURN(for: "feed:" + (feed.title ?? "wirefeed"))
+    }
+
+    public func begin() throws {
+        try xml.startDocument()
+        try xml.startElement("feed")
+        try xml.attribute("xmlns", Namespace.atom)
+        try xml.attribute("xmlns:dc", Namespace.dc)
+        if let language = feed.language { try xml.attribute("xml:lang", language) }
+        try xml.element("id", text: feedID)
+        try xml.element("title", attributes: ["type": "text"], text: feed.title ?? "wirefeed")
+        if let subtitle = feed.subtitle { try xml.element("subtitle", attributes: ["type": "text"], text: subtitle) }
+        try xml.element("updated", text: context.updated.rfc3339)
+        if let url = feed.url {
+            try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
+        }
+        if let selfURL = feed.selfURL {
+            try xml.element("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": selfURL])
+        }
+        // RFC 4287 4.1.1: a feed needs an author unless every entry has one; a streaming
+        // writer cannot know, so the feed always carries one.
+        let authors = feed.authors.isEmpty ? [Person(name: feed.title ?? "wirefeed")] : feed.authors
+        for p in authors { try person("author", p) }
+        if let notice = feed.rights?.displayNotice {
+            try xml.element("rights", attributes: ["type": "text"], text: notice)
+        }
+        if let logo = feed.logo { try xml.element("logo", text: logo) }
+        try xml.element(
+            "generator", attributes: ["uri": Generator.uri, "version": Generator.version], text: Generator.name)
+        try xml.drain(to: sink)
+    }
+
+    func person(_ element: String, _ p: Person) throws {
+        try xml.startElement(element)
+        try xml.element("name", text: p.name)
+        if let uri = p.uri { try xml.element("uri", text: uri) }
+        if let email = p.email { try xml.element("email", text: email) }
+        try xml.endElement()
+    }
+
+    public func write(_ a: Article) throws {
+        try xml.startElement("entry")
+        if let language = a.language, language != feed.language { try xml.attribute("xml:lang", language) }
+        try xml.element("id", text: a.id)
+        try xml.element("title", attributes: ["type": "text"], text: a.displayTitle)
+        try xml.element("updated", text: (a.updated ?? a.published ?? context.updated).rfc3339)
+        if let published = a.published { try xml.element("published", text: published.rfc3339) }
+        for p in a.authors {
+            try person(p.role == nil || p.role == .author ? "author" : "contributor", p)
+        }
+        for c in a.categories {
+            try xml.startElement("category")
+            try xml.attribute("term", c.term)
+            if let scheme = c.scheme { try xml.attribute("scheme", scheme) }
+            if let label = c.label { try xml.attribute("label", label) }
+            try xml.endElement()
+        }
+        if let url = a.url {
+            try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
+        }
+        for m in a.media {
+            try xml.startElement("link")
+            try xml.attribute("rel", "enclosure")
+            try xml.attribute("href", m.url)
+            if let type = m.type ?? MediaType.guess(fromURL: m.url) { try xml.attribute("type", type) }
+            if let length = m.length { try xml.attribute("length", String(length)) }
+            if let caption = m.caption { try xml.attribute("title", caption) }
+            try xml.endElement()
+        }
+        if let summary = a.summary { try xml.element("summary", attributes: ["type": "text"], text: summary) }
+        // RFC 4287 4.1.1: an entry without an alternate link must have content (empty if need be).
+        if !a.body.isEmpty || a.url == nil {
+            try xml.startElement("content")
+            try xml.attribute("type", "xhtml")
+            try xml.startElement("div")
+            try xml.attribute("xmlns", Namespace.xhtml)
+            for p in a.body { try xml.element("p", text: p) }
+            try xml.endElement()
+            try xml.endElement()
+        }
+        if let notice = a.rights?.displayNotice {
+            try xml.element("rights", attributes: ["type": "text"], text: notice)
+        }
+        if let source = a.source { try xml.element("dc:source", text: source) }
+        try xml.endElement()
+        try xml.drain(to: sink)
+    }
+
+    public func finish() throws {
+        try xml.endDocument()
+        try xml.drain(to: sink)
+    }
+}

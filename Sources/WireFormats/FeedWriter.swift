@@ -1,0 +1,86 @@
+public import WireModel
+public import XMLCore
+
+/// A streaming writer of one output format: `begin`, then `write` per article, then `finish`.
+///
+/// Each article is written and drained to the sink as it comes, so memory does not
+/// grow with the number of articles.
+public protocol FeedWriter: AnyObject {
+    /// Writes the document head (feed metadata).
+    func begin() throws
+    /// Writes one article.
+    func write(_ article: Article) throws
+    /// Closes the document and drains it to the sink (the caller commits the sink).
+    func finish() throws
+}
+
+/// The output formats `wirefeed convert` writes.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case rss, atom, newsml, json
+
+    /// Creates the writer for this format.
+    public func makeWriter(feed: Feed, context: WriteContext, sink: any ByteSink) throws -> any FeedWriter {
+        switch self {
+        case .rss: try RSSWriter(feed: feed, context: context, sink: sink)
+        case .atom: try AtomWriter(feed: feed, context: context, sink: sink)
+        case .newsml: try NewsMLWriter(feed: feed, context: context, sink: sink)
+        case .json: JSONDocumentWriter(feed: feed, context: context, sink: sink)
+        }
+    }
+}
+
+/// What a writer needs besides the feed: the resolved feed time and the generator.
+public struct WriteContext: Sendable {
+    /// The feed's `updated` time (Atom requires one): the feed's own, else the newest
+    /// article's, else `SOURCE_DATE_EPOCH`, else now — resolved by the caller.
+    public var updated: Timestamp
+    /// Whether to pretty-print.
+    public var indent: Bool
+
+    public init(updated: Timestamp, indent: Bool = true) {
+        self.updated = updated
+        self.indent = indent
+    }
+}
+
+/// wirefeed's name, version and home, as written in `generator` elements.
+public enum Generator {
+    public static let name = "wirefeed"
+    public static let version = "0.1.0"
+    public static let uri = "https://github.com/wirefeed/wirefeed"
+}
+
+/// XML namespace URIs wirefeed reads and writes.
+public enum Namespace {
+    public static let atom = "http://www.w3.org/2005/Atom"
+    public static let atom03 = "http://purl.org/atom/ns#"
+    public static let content = "http://purl.org/rss/1.0/modules/content/"
+    public static let dc = "http://purl.org/dc/elements/1.1/"
+    public static let dcterms = "http://purl.org/dc/terms/"
+    public static let media = "http://search.yahoo.com/mrss/"
+    public static let xhtml = "http://www.w3.org/1999/xhtml"
+    public static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    public static let rss10 = "http://purl.org/rss/1.0/"
+    public static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    public static let nar = "http://iptc.org/std/nar/2006-10-01/"
+    public static let xml = "http://www.w3.org/XML/1998/namespace"
+}
+
+enum HTMLText {
+    /// Paragraphs as `<p>` HTML (`<p>`, `&`, `<`, `>` escaped for HTML), escaped for XML in
+    /// the same pass: the bytes libxml2 would write for that HTML as text, characters XML
+    /// forbids left out.
+    static func xmlEscapedParagraphs(_ body: [String], into out: inout [UInt8]) {
+        let open: StaticString = "&lt;p&gt;"
+        let close: StaticString = "&lt;/p&gt;"
+        func add(_ s: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        for (k, paragraph) in body.enumerated() {
+            if k > 0 { out.append(0x0A) }
+            add(open)
+            XMLText.appendEscaped(paragraph, to: &out, htmlFirst: true)
+            add(close)
+        }
+    }
+}

@@ -1,0 +1,329 @@
+public import WireModel
+public import XMLCore
+
+/// Writes the JSON document of `article-model.md`, streaming: keys in the contract's
+/// order, unknown values omitted, one article at a time.
+public final class JSONDocumentWriter: FeedWriter {
+    let feed: Feed
+    let format: String?
+    let sink: any ByteSink
+    private var list = ArticleList()
+
+    public init(feed: Feed, context: WriteContext, sink: any ByteSink, format: String? = nil) {
+        self.feed = feed
+        self.format = format
+        self.sink = sink
+    }
+
+    public func begin() throws {
+        var j = JSONBuilder()
+        j.open("{")
+        if let format {
+            j.key("format")
+            j.string(format)
+        }
+        if !feed.isEmpty {
+            j.key("feed")
+            Self.encode(feed, into: &j)
+        }
+        j.key("articles")
+        j.raw("[")
+        try sink.write(j.text)
+    }
+
+    public func write(_ article: Article) throws {
+        try list.append(article, to: sink)
+    }
+
+    public func finish() throws {
+        var j = list.closing()
+        j.raw("}\n")
+        try sink.write(j.text)
+    }
+
+    static func encode(_ a: Article, into j: inout JSONBuilder) {
+        j.open("{")
+        j.key("id")
+        j.string(a.id)
+        if let v = a.version {
+            j.key("version")
+            j.int(v)
+        }
+        j.opt("url", a.url)
+        j.opt("title", a.title)
+        j.opt("subtitle", a.subtitle)
+        j.opt("summary", a.summary)
+        j.strings("body", a.body)
+        j.opt("language", a.language)
+        j.opt("published", a.published?.rfc3339)
+        j.opt("updated", a.updated?.rfc3339)
+        people("authors", a.authors, into: &j)
+        if !a.categories.isEmpty {
+            j.key("categories")
+            j.open("[")
+            for c in a.categories {
+                j.element()
+                j.open("{")
+                j.key("term")
+                j.string(c.term)
+                j.opt("scheme", c.scheme)
+                j.opt("label", c.label)
+                j.close("}")
+            }
+            j.close("]")
+        }
+        j.strings("keywords", a.keywords)
+        j.opt("dateline", a.dateline)
+        j.opt("source", a.source)
+        j.opt("publisher", a.publisher)
+        rights(a.rights, into: &j)
+        if !a.media.isEmpty {
+            j.key("media")
+            j.open("[")
+            for m in a.media {
+                j.element()
+                j.open("{")
+                j.key("url")
+                j.string(m.url)
+                j.opt("type", m.type)
+                if let v = m.length {
+                    j.key("length")
+                    j.int(v)
+                }
+                j.opt("caption", m.caption)
+                j.opt("credit", m.credit)
+                if let v = m.width {
+                    j.key("width")
+                    j.int(v)
+                }
+                if let v = m.height {
+                    j.key("height")
+                    j.int(v)
+                }
+                j.close("}")
+            }
+            j.close("]")
+        }
+        j.opt("embargo", a.embargo?.rfc3339)
+        if let v = a.urgency {
+            j.key("urgency")
+            j.int(v)
+        }
+        j.opt("status", a.status?.rawValue)
+        j.close("}")
+    }
+
+    static func encode(_ f: Feed, into j: inout JSONBuilder) {
+        j.open("{")
+        j.opt("id", f.id)
+        j.opt("title", f.title)
+        j.opt("subtitle", f.subtitle)
+        j.opt("url", f.url)
+        j.opt("selfURL", f.selfURL)
+        j.opt("language", f.language)
+        j.opt("updated", f.updated?.rfc3339)
+        rights(f.rights, into: &j)
+        people("authors", f.authors, into: &j)
+        j.opt("generator", f.generator)
+        j.opt("logo", f.logo)
+        j.close("}")
+    }
+
+    static func people(_ key: String, _ list: [Person], into j: inout JSONBuilder) {
+        guard !list.isEmpty else { return }
+        j.key(key)
+        j.open("[")
+        for p in list {
+            j.element()
+            j.open("{")
+            j.key("name")
+            j.string(p.name)
+            j.opt("email", p.email)
+            j.opt("uri", p.uri)
+            j.opt("role", p.role?.rawValue)
+            j.close("}")
+        }
+        j.close("]")
+    }
+
+    static func rights(_ r: Rights?, into j: inout JSONBuilder) {
+        guard let r, !r.isEmpty else { return }
+        j.key("rights")
+        j.open("{")
+        j.opt("holder", r.holder)
+        if let y = r.year {
+            j.key("year")
+            j.int(y)
+        }
+        j.opt("notice", r.notice)
+        j.close("}")
+    }
+}
+
+/// The `articles` array of a streamed document: one article per line, as they come.
+struct ArticleList {
+    private var count = 0
+
+    mutating func append(_ article: Article, to sink: any ByteSink) throws {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "\n  " : ",\n  ")
+        JSONDocumentWriter.encode(article, into: &j)
+        count += 1
+        try sink.write(j.text)
+    }
+
+    /// The end of the array, ready for the next key of the document.
+    func closing() -> JSONBuilder {
+        var j = JSONBuilder()
+        j.raw(count == 0 ? "]" : "\n]")
+        j.needsComma = true
+        return j
+    }
+}
+
+/// A compact JSON text builder (keys in the order they are added).
+struct JSONBuilder {
+    var bytes: [UInt8] = []
+    var needsComma = false
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func open(_ bracket: String) {
+        raw(bracket)
+        needsComma = false
+    }
+
+    mutating func close(_ bracket: String) {
+        raw(bracket)
+        needsComma = true
+    }
+
+    mutating func element() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = false
+    }
+
+    mutating func key(_ k: String) {
+        element()
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func int(_ v: Int) {
+        raw(String(v))
+        needsComma = true
+    }
+
+    mutating func opt(_ k: String, _ v: String?) {
+        guard let v else { return }
+        key(k)
+        string(v)
+    }
+
+    mutating func strings(_ k: String, _ list: [String]) {
+        guard !list.isEmpty else { return }
+        key(k)
+        open("[")
+        for s in list {
+            element()
+            string(s)
+        }
+        close("]")
+    }
+
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = s
+        copy.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            var runStart = 0
+            while true {
+                // Runs that need no escaping are found eight bytes at a time and copied whole.
+                i = JSONBytes.firstSpecial(utf8, from: i)
+                guard i < n else { break }
+                let b = utf8[i]
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                i += 1
+                runStart = i
+                bytes.append(92)
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(34)
+                case UInt8(ascii: "\\"): bytes.append(92)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(48)
+                    bytes.append(48)
+                    bytes.append(hex.utf8Start[Int(b >> 4)])
+                    bytes.append(hex.utf8Start[Int(b & 0xF)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+}
+
+/// Streams an import as the JSON document: `format`, then `articles` as they are read,
+/// then `feed` (known completely only at the end: RSS allows channel elements after
+/// items) and `warnings`. JSON object keys have no order, so readers see the same document.
+public final class JSONImportWriter: ImportHandler {
+    let sink: any ByteSink
+    private var list = ArticleList()
+    /// Warnings to embed under `warnings` (`wirefeed import --format json`).
+    public var warnings: [String] = []
+    public var embedWarnings: Bool
+
+    public init(sink: any ByteSink, embedWarnings: Bool = false) {
+        self.sink = sink
+        self.embedWarnings = embedWarnings
+    }
+
+    public func begin(format: DocumentFormat) throws {
+        var j = JSONBuilder()
+        j.open("{")
+        j.key("format")
+        j.string(format.rawValue)
+        j.key("articles")
+        j.raw("[")
+        try sink.write(j.text)
+    }
+
+    public func article(_ article: Article) throws {
+        try list.append(article, to: sink)
+    }
+
+    public func end(feed: Feed?) throws {
+        var j = list.closing()
+        if let feed {
+            j.key("feed")
+            JSONDocumentWriter.encode(feed, into: &j)
+        }
+        try sink.write(j.text)
+    }
+
+    /// Closes the document (after `end`), with the warnings when they are embedded.
+    public func close() throws {
+        var j = JSONBuilder()
+        j.needsComma = true
+        if embedWarnings && !warnings.isEmpty {
+            j.key("warnings")
+            j.open("[")
+            for w in warnings {
+                j.element()
+                j.string(w)
+            }
+            j.close("]")
+        }
+        j.raw("}\n")
+        try sink.write(j.text)
+    }
+}

@@ -1,0 +1,206 @@
+import TextKernel
+import WireModel
+import XMLCore
+
+/// Turning feed text (plain, escaped HTML, CDATA, XHTML) into the model's plain text.
+package enum FeedText {
+    /// One line of plain text (titles, names): markup removed, entities decoded, white space collapsed.
+    package static func line(_ raw: String, html: Bool) -> String {
+        if html || MarkupSniff.looksLikeHTML(raw) {
+            return HTMLReducer.reduce(raw).paragraphs.joined(separator: " ")
+        }
+        return Whitespace.collapse(raw)
+    }
+
+    /// Paragraphs of a text that may be HTML.
+    static func paragraphs(_ raw: String, html: Bool, base: String?) -> [String] {
+        if html || MarkupSniff.looksLikeHTML(raw) { return HTMLReducer.reduce(raw, base: base).paragraphs }
+        return HTMLReducer.plainParagraphs(raw)
+    }
+
+    /// Paragraphs of XML markup (XHTML content, NewsML mixed text): its text is literal.
+    static func xhtml(_ children: [XMLContent], base: String?) -> [String] {
+        HTMLReducer.paragraphs(ofTree: children)
+    }
+
+    /// An XHTML subtree (Atom `type="xhtml"`, NewsML `inlineXML`) as HTML text for the reducer.
+    static func serialize(_ children: [XMLContent]) -> String {
+        var out = ""
+        func esc(_ s: String) -> String {
+            var o = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "&": o += "&amp;"
+                case "<": o += "&lt;"
+                case ">": o += "&gt;"
+                case "\"": o += "&quot;"
+                default: o.unicodeScalars.append(c)
+                }
+            }
+            return o
+        }
+        func walk(_ list: [XMLContent]) {
+            for c in list {
+                switch c {
+                case .text(let t): out += esc(t)
+                case .element(let e):
+                    out += "<" + e.name
+                    for a in e.attributes where a.namespace.isEmpty { out += " \(a.name)=\"\(esc(a.value))\"" }
+                    out += ">"
+                    walk(e.children)
+                    out += "</" + e.name + ">"
+                }
+            }
+        }
+        walk(children)
+        return out
+    }
+
+    /// An Atom text construct (title, summary, rights, content) as paragraphs.
+    static func atomParagraphs(_ e: XMLElement, atom03: Bool) -> [String] {
+        let type = (e.attribute("type") ?? "text").lowercased()
+        let mode = e.attribute("mode")?.lowercased()
+        if type == "xhtml" || mode == "xml" || (atom03 && type == "application/xhtml+xml" && mode == nil) {
+            let div = e.elements.first { $0.name == "div" }
+            if let reduced = div?.paragraphs { return reduced }
+            return xhtml(div?.children ?? e.children, base: e.base)
+        }
+        if mode == "base64" {
+            let decoded = Base64.decode(e.text).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return paragraphs(decoded, html: type.contains("html"), base: e.base)
+        }
+        if type == "html" || type == "text/html" || mode == "escaped" {
+            return HTMLReducer.reduce(e.text, base: e.base).paragraphs
+        }
+        if e.hasElementChildren {
+            // Markup where text was promised (common in the wild): treat as XHTML.
+            return xhtml(e.children, base: e.base)
+        }
+        return HTMLReducer.plainParagraphs(e.text)
+    }
+
+    static func atomLine(_ e: XMLElement, atom03: Bool) -> String {
+        atomParagraphs(e, atom03: atom03).joined(separator: " ")
+    }
+}
+
+enum Base64 {
+    static func decode(_ s: String) -> [UInt8]? {
+        var table = [Int8](repeating: -1, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(c)] = Int8(i)
+        }
+        var out: [UInt8] = []
+        var acc = 0
+        var bits = 0
+        for c in s.utf8 {
+            if c == UInt8(ascii: "=") { break }
+            let v = table[Int(c)]
+            if v < 0 {
+                if Whitespace.isXMLSpace(c) { continue }
+                return nil
+            }
+            acc = (acc << 6) | Int(v)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((acc >> bits) & 0xFF))
+            }
+        }
+        return out
+    }
+}
+
+/// People as feeds write them.
+enum People {
+    /// `email (Name)`, `Name <email>`, a bare e-mail address, or a name.
+    static func parse(_ raw: String) -> Person? {
+        let s = Whitespace.collapse(raw)
+        guard !s.isEmpty else { return nil }
+        if let open = s.firstIndex(of: "("), s.hasSuffix(")") {
+            let email = s[..<open].trimmingCharacters()
+            let name = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters()
+            if email.contains("@") && !email.contains(" ") {
+                return Person(name: name.isEmpty ? email : name, email: email)
+            }
+        }
+        if let lt = s.firstIndex(of: "<"), s.hasSuffix(">") {
+            let name = s[..<lt].trimmingCharacters().trimmingQuotes()
+            let email = s[s.index(after: lt)..<s.index(before: s.endIndex)].trimmingCharacters()
+            if email.contains("@") { return Person(name: name.isEmpty ? email : name, email: email) }
+        }
+        if s.contains("@") && !s.contains(" ") {
+            let email = s.hasPrefix("mailto:") ? String(s.dropFirst(7)) : s
+            return Person(name: email, email: email)
+        }
+        return Person(name: s)
+    }
+}
+
+/// Media entries, merged by URL in first-seen order.
+struct MediaList {
+    var items: [Media] = []
+
+    mutating func add(_ m: Media) {
+        guard !m.url.isEmpty else { return }
+        if let i = items.firstIndex(where: { $0.url == m.url }) {
+            var e = items[i]
+            e.type = e.type ?? m.type
+            e.length = e.length ?? m.length
+            e.caption = e.caption ?? m.caption
+            e.credit = e.credit ?? m.credit
+            e.width = e.width ?? m.width
+            e.height = e.height ?? m.height
+            items[i] = e
+        } else {
+            items.append(m)
+        }
+    }
+
+    /// A Media RSS element (`media:content`, `media:thumbnail`), with its description and credit.
+    mutating func addMediaRSS(
+        _ e: XMLElement, base: String?, inherited: (caption: String?, credit: String?) = (nil, nil)
+    ) {
+        guard let url = e.attribute("url"), !url.trimmingCharacters().isEmpty else { return }
+        var m = Media(url: URIResolver.resolve(url, against: base))
+        m.type = e.attribute("type").flatMap(nonEmpty)
+        m.length = e.attribute("fileSize").flatMap { Int($0.trimmingCharacters()) }.flatMap { $0 > 0 ? $0 : nil }
+        m.width = e.attribute("width").flatMap { Int($0.trimmingCharacters()) }
+        m.height = e.attribute("height").flatMap { Int($0.trimmingCharacters()) }
+        // Media RSS: media:description is plain text unless type="html".
+        m.caption =
+            e.first("description", Namespace.media).map {
+                $0.attribute("type") == "html" ? FeedText.line($0.text, html: true) : Whitespace.collapse($0.text)
+            }.flatMap(nonEmpty) ?? inherited.caption
+        m.credit =
+            e.first("credit", Namespace.media).map { Whitespace.collapse($0.text) }.flatMap(nonEmpty)
+            ?? inherited.credit
+        add(m)
+    }
+}
+
+func nonEmpty(_ s: String) -> String? {
+    let t = Whitespace.collapse(s)
+    return t.isEmpty ? nil : t
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String { Whitespace.collapse(String(self)) }
+    func trimmingQuotes() -> String {
+        var s = String(self)
+        if s.hasPrefix("\"") && s.hasSuffix("\"") && s.count >= 2 { s = String(s.dropFirst().dropLast()) }
+        return s
+    }
+}
+
+extension Article {
+    /// The summary is dropped when it only repeats the lead.
+    mutating func dropSummaryRepeatingLead() {
+        if let s = summary, let lead = body.first, s == lead { summary = nil }
+    }
+
+    /// An id for an item that has none: a name-based UUID of what it says.
+    static func derivedID(_ parts: [String?]) -> String {
+        StableID.uuidURN(for: "item\n" + parts.map { $0 ?? "" }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,333 @@
+import Foundation
+import WireFormats
+public import WireModel
+import Workers
+public import XMLCore
+
+/// The articles named on a command line, read one at a time.
+///
+/// Inputs are cleaned-article `.txt` files, article `.json` files (one Article or a
+/// whole document), `.jsonl` files (one Article per line), directories of those
+/// (walked in name order), or `-` for standard input (its form detected from its content).
+public struct ArticleInputs: Sendable {
+    public var paths: [String]
+    public var reader: CleanedArticleReader
+    /// Upper bound on one input file, in bytes.
+    public var maximumFileSize: Int
+    /// Inputs that cannot be read twice (standard input, FIFOs, `<(…)`), once read: each is
+    /// read a single time even when the inputs are walked twice.
+    public var buffered: [String: [UInt8]] = [:]
+
+    public init(paths: [String], reader: CleanedArticleReader, maximumFileSize: Int = 256 << 20) {
+        self.paths = paths
+        self.reader = reader
+        self.maximumFileSize = maximumFileSize
+    }
+
+    static let extensions: Set<String> = ["txt", "json", "jsonl", "ndjson"]
+
+    /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
+    public func files() throws(IngestError) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            if path == "-" {
+                out.append(path)
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw IngestError(file: path, message: "no such file or directory")
+            }
+            if isDir.boolValue {
+                guard let walker = fm.enumerator(atPath: path) else {
+                    throw IngestError(file: path, message: "cannot list this directory")
+                }
+                var found: [String] = []
+                while let rel = walker.nextObject() as? String {
+                    let ext = (rel as NSString).pathExtension.lowercased()
+                    let name = (rel as NSString).lastPathComponent
+                    guard Self.extensions.contains(ext), !name.hasPrefix("."), !isExcluded(name) else { continue }
+                    let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                }
+                guard !found.isEmpty else {
+                    throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
+                }
+                out += found.sorted()
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Files in an article folder that are not articles (fixture expectations and the like).
+    private func isExcluded(_ name: String) -> Bool {
+        name == "expected.json" || name.hasSuffix(".expected.json") || name == "feed.json"
+    }
+
+    /// Calls `body` with each article in input order, and with the warnings of its file.
+    public func forEach(_ body: (Article, [Diagnostic]) throws -> Void) throws {
+        try forEach(onFailure: nil, body)
+    }
+
+    /// Like ``forEach(_:)``, with the reading (files, JSON, cleaned text) done on a second
+    /// thread, up to 64 articles ahead of `body`, so that reading and writing overlap. The
+    /// order and the errors are those of ``forEach(_:)``: articles read before a reading
+    /// error reach `body`, then the error is thrown; an error from `body` stops the reading.
+    public func forEachReadingAhead(_ body: (Article, [Diagnostic]) throws -> Void) throws {
+        struct Stopped: Error {}
+        let handoff = Handoff<(Article, [Diagnostic])>(capacity: 64)
+        let state = Transfer(self)
+        let done = DispatchSemaphore(value: 0)
+        Worker.start {
+            do {
+                try state.value.forEach { article, warnings in
+                    guard handoff.put((article, warnings)) else { throw Stopped() }
+                }
+            } catch is Stopped {
+            } catch {
+                state.error = error
+            }
+            handoff.close(failed: state.error != nil)
+            done.signal()
+        }
+        // Whatever the hand-off still holds is let go of here, on this thread, before returning.
+        defer { handoff.discardAll() }
+        do {
+            while let (article, warnings) = handoff.take() { try body(article, warnings) }
+        } catch {
+            handoff.stop()
+            done.wait()
+            throw error
+        }
+        done.wait()
+        if let error = state.error { throw error }
+    }
+
+    /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
+    /// is handed to `onFailure` and the others go on.
+    public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        for file in try files() {
+            guard let onFailure else {
+                try read(file: file, body)
+                continue
+            }
+            do {
+                try read(file: file) { article, warnings in
+                    do { try body(article, warnings) } catch { onFailure(error) }
+                }
+            } catch {
+                onFailure(error)
+            }
+        }
+    }
+
+    private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        do {
+            let ext = (file as NSString).pathExtension.lowercased()
+            if file != "-" && buffered[file] == nil && (ext == "jsonl" || ext == "ndjson") {
+                try jsonLines(streamingFrom: file, body)
+                return
+            }
+            let bytes = try read(file)
+            try articles(in: bytes, file: file, body)
+        }
+    }
+
+    /// JSON Lines read in chunks: memory holds one chunk and one line, whatever the file's size.
+    private func jsonLines(streamingFrom file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw IngestError(file: file, message: "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let decoder = JSONDecoder()
+        var pending: [UInt8] = []
+        var lineNo = 0
+        func decodeLine(_ line: UnsafeBufferPointer<UInt8>) throws {
+            lineNo += 1
+            guard line.count <= maximumFileSize else {
+                throw IngestError(
+                    file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
+            let fast: Article? = try? ArticleJSONParser.article(line)
+            // The fast reader gave up: JSONDecoder reads it, or says precisely what is wrong.
+            let article: Article
+            do {
+                article = try fast ?? decoder.decode(Article.self, from: Data(buffer: line))
+            } catch let error as DecodingError {
+                throw IngestError(file: file, line: lineNo, message: Self.describe(error))
+            }
+            if let problem = Article.problem(withID: article.id) {
+                throw IngestError(file: file, line: lineNo, message: problem)
+            }
+            let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
+            try body(clean, warnings)
+        }
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw IngestError(file: file, line: lineNo, message: "cannot be read (\(error.localizedDescription))")
+            }
+            if chunk.isEmpty { break }
+            // Only the new bytes are searched for line ends (what is pending holds none).
+            var from = pending.count
+            pending.append(contentsOf: chunk)
+            var start = 0
+            try pending.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while from < buffer.count, let newline = memchr(base + from, 0x0A, buffer.count - from) {
+                    let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                    try decodeLine(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                    start = end + 1
+                    from = start
+                }
+            }
+            pending.removeFirst(start)
+            // A line is bounded as it comes, not once its end is found.
+            if pending.count > maximumFileSize {
+                throw IngestError(
+                    file: file, line: lineNo + 1, message: "line is larger than the limit of \(maximumFileSize) bytes")
+            }
+        }
+        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try decodeLine($0) } }
+    }
+
+    /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.
+    public mutating func bufferStandardInput() throws(IngestError) {
+        guard paths.contains("-"), buffered["-"] == nil else { return }
+        buffered["-"] = try Self.readAll("-", limit: maximumFileSize)
+    }
+
+    /// Reads every input that is not a regular file (standard input, a FIFO, a process
+    /// substitution's pipe) now, for a caller that walks the inputs twice: a second read of
+    /// a stream finds nothing, or waits for a writer that never comes.
+    public mutating func bufferStreams() throws(IngestError) {
+        for file in try files() where buffered[file] == nil && (file == "-" || !Files.isRegularFile(file)) {
+            buffered[file] = try Self.readAll(file, limit: maximumFileSize)
+        }
+    }
+
+    func read(_ path: String) throws(IngestError) -> [UInt8] {
+        if let bytes = buffered[path] { return bytes }
+        return try Self.readAll(path, limit: maximumFileSize)
+    }
+
+    /// The bytes of a file or of standard input (`-`), refused as soon as more than `limit`
+    /// bytes have come: a stream is never held past the limit, however long it runs.
+    static func readAll(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
+        switch Files.read(path, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(.tooLarge):
+            throw IngestError(file: path, message: "is larger than the limit of \(limit) bytes (--max-input-size)")
+        case .failure(.cannotOpen(let why)):
+            throw IngestError(file: path, message: "cannot be opened for reading (\(why))")
+        case .failure(.cannotRead(let why)): throw IngestError(file: path, message: "cannot be read (\(why))")
+        }
+    }
+
+    private func articles(in bytes: [UInt8], file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
+        let ext = (file as NSString).pathExtension.lowercased()
+        let kind: String
+        if file == "-" {
+            let first = bytes.first(where: {
+                $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+            })
+            if first == UInt8(ascii: "{") {
+                // One JSON value, or JSON Lines.
+                kind = Self.looksLikeJSONLines(bytes) ? "jsonl" : "json"
+            } else {
+                kind = "txt"
+            }
+        } else {
+            kind = ext
+        }
+        switch kind {
+        case "json":
+            for article in try Self.decodeJSON(bytes, file: file) {
+                if let problem = Article.problem(withID: article.id) { throw IngestError(file: file, message: problem) }
+                let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: nil)
+                try body(clean, warnings)
+            }
+        case "jsonl", "ndjson":
+            var lineNo = 0
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                lineNo += 1
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                do {
+                    let article = try JSONDecoder().decode(Article.self, from: Data(line))
+                    if let problem = Article.problem(withID: article.id) {
+                        throw IngestError(file: file, line: lineNo, message: problem)
+                    }
+                    let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
+                    try body(clean, warnings)
+                } catch let error as DecodingError {
+                    throw IngestError(file: file, line: lineNo, message: Self.describe(error))
+                }
+            }
+        default:
+            let result = try reader.read(bytes: bytes, file: file)
+            try body(result.article, result.warnings)
+        }
+    }
+
+    /// The article without characters XML cannot carry, and a warning when there were some.
+    static func withoutIllegalCharacters(_ article: Article, file: String, line: Int?) -> (Article, [Diagnostic]) {
+        let (clean, removed) = article.removingCharactersXMLCannotCarry()
+        guard removed > 0 else { return (article, []) }
+        let warning = Diagnostic(
+            file: file, line: line ?? 0, severity: .warning,
+            message:
+                "dropped \(removed) control character\(removed == 1 ? "" : "s") that XML cannot carry (article \(article.id))",
+            rule: "text.control")
+        return (clean, [warning])
+    }
+
+    static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
+        // JSON Lines: more than one line that starts with '{' at column 1.
+        var count = 0
+        var atLineStart = true
+        for b in bytes {
+            if atLineStart && b == UInt8(ascii: "{") { count += 1 }
+            atLineStart = b == 0x0A
+            if count > 1 { return true }
+        }
+        return false
+    }
+
+    static func decodeJSON(_ bytes: [UInt8], file: String) throws(IngestError) -> [Article] {
+        let data = Data(bytes)
+        do {
+            if let doc = try? JSONDecoder().decode(FeedDocument.self, from: data) { return doc.articles }
+            return [try JSONDecoder().decode(Article.self, from: data)]
+        } catch let error as DecodingError {
+            throw IngestError(file: file, message: describe(error))
+        } catch {
+            throw IngestError(file: file, message: "unreadable JSON: \(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let c) where c.codingPath.isEmpty:
+            return "not valid JSON"
+        case .dataCorrupted(let c):
+            return "key '\(c.codingPath.map(\.stringValue).joined(separator: "."))': \(c.debugDescription)"
+        case .keyNotFound(let k, let c):
+            return "key '\((c.codingPath + [k]).map(\.stringValue).joined(separator: "."))' is required"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return "key '\(c.codingPath.map(\.stringValue).joined(separator: "."))': \(c.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

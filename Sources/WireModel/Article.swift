@@ -1,0 +1,322 @@
+import TextKernel
+
+/// A person in a by-line or a feed's authors.
+public struct Person: Sendable, Hashable, Codable {
+    /// The part a person played in an article.
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        case author, editor, photographer, contributor
+    }
+
+    public var name: String
+    public var email: String?
+    public var uri: String?
+    public var role: Role?
+
+    public init(name: String, email: String? = nil, uri: String? = nil, role: Role? = nil) {
+        self.name = name
+        self.email = email
+        self.uri = uri
+        self.role = role
+    }
+}
+
+/// A subject: a term, optionally from a scheme, with a human label.
+public struct Category: Sendable, Hashable, Codable {
+    public var term: String
+    public var scheme: String?
+    public var label: String?
+
+    public init(term: String, scheme: String? = nil, label: String? = nil) {
+        self.term = term
+        self.scheme = scheme
+        self.label = label
+    }
+
+    /// The IPTC Media Topics scheme URI.
+    public static let iptcMediaTopics = "http://cv.iptc.org/newscodes/mediatopic/"
+}
+
+/// Copyright: who holds it, since when, and the notice as printed.
+public struct Rights: Sendable, Hashable, Codable {
+    public var holder: String?
+    public var year: Int?
+    public var notice: String?
+
+    public init(holder: String? = nil, year: Int? = nil, notice: String? = nil) {
+        self.holder = holder
+        self.year = year
+        self.notice = notice
+    }
+
+    /// The notice to print: the one given, else `© year holder`.
+    public var displayNotice: String? {
+        if let notice { return notice }
+        switch (year, holder) {
+        case (let y?, let h?): return "© \(y) \(h)"
+        case (nil, let h?): return "© \(h)"
+        case (let y?, nil): return "© \(y)"
+        default: return nil
+        }
+    }
+
+    package var isEmpty: Bool { holder == nil && year == nil && notice == nil }
+}
+
+/// A picture, sound or video that goes with an article.
+public struct Media: Sendable, Hashable, Codable {
+    public var url: String
+    public var type: String?
+    public var length: Int?
+    public var caption: String?
+    public var credit: String?
+    public var width: Int?
+    public var height: Int?
+
+    public init(
+        url: String, type: String? = nil, length: Int? = nil, caption: String? = nil, credit: String? = nil,
+        width: Int? = nil, height: Int? = nil
+    ) {
+        self.url = url
+        self.type = type
+        self.length = length
+        self.caption = caption
+        self.credit = credit
+        self.width = width
+        self.height = height
+    }
+
+    /// Whether this is a picture (by MIME type, else by file extension).
+    public var isPicture: Bool {
+        if let type { return type.hasPrefix("image/") }
+        return MediaType.guess(fromURL: url)?.hasPrefix("image/") == true
+    }
+}
+
+/// Publication status, as NewsML-G2's `pubStatus`.
+public enum PublicationStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case usable, withheld, canceled
+}
+
+/// One news article: the unit every reader fills and every writer reads.
+///
+/// The JSON form is the contract of `article-model.md`: key names are fixed and
+/// unknown values are omitted (never `null`, `""` or `[]`).
+public struct Article: Sendable, Hashable, Codable {
+    public var id: String
+    public var version: Int?
+    public var url: String?
+    public var title: String?
+    public var subtitle: String?
+    public var summary: String?
+    public var body: [String]
+    public var language: String?
+    public var published: Timestamp?
+    public var updated: Timestamp?
+    public var authors: [Person]
+    public var categories: [Category]
+    public var keywords: [String]
+    public var dateline: String?
+    public var source: String?
+    public var publisher: String?
+    public var rights: Rights?
+    public var media: [Media]
+    public var embargo: Timestamp?
+    public var urgency: Int?
+    public var status: PublicationStatus?
+
+    public init(
+        id: String, version: Int? = nil, url: String? = nil, title: String? = nil, subtitle: String? = nil,
+        summary: String? = nil, body: [String] = [], language: String? = nil, published: Timestamp? = nil,
+        updated: Timestamp? = nil, authors: [Person] = [], categories: [Category] = [], keywords: [String] = [],
+        dateline: String? = nil, source: String? = nil, publisher: String? = nil, rights: Rights? = nil,
+        media: [Media] = [], embargo: Timestamp? = nil, urgency: Int? = nil, status: PublicationStatus? = nil
+    ) {
+        self.id = id
+        self.version = version
+        self.url = url
+        self.title = title
+        self.subtitle = subtitle
+        self.summary = summary
+        self.body = body
+        self.language = language
+        self.published = published
+        self.updated = updated
+        self.authors = authors
+        self.categories = categories
+        self.keywords = keywords
+        self.dateline = dateline
+        self.source = source
+        self.publisher = publisher
+        self.rights = rights
+        self.media = media
+        self.embargo = embargo
+        self.urgency = urgency
+        self.status = status
+    }
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, version, url, title, subtitle, summary, body, language, published, updated, authors, categories,
+            keywords, dateline, source, publisher, rights, media, embargo, urgency, status
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        version = try c.decodeIfPresent(Int.self, forKey: .version)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        body = try c.decodeIfPresent([String].self, forKey: .body) ?? []
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+        published = try c.decodeIfPresent(Timestamp.self, forKey: .published)
+        updated = try c.decodeIfPresent(Timestamp.self, forKey: .updated)
+        authors = try c.decodeIfPresent([Person].self, forKey: .authors) ?? []
+        categories = try c.decodeIfPresent([Category].self, forKey: .categories) ?? []
+        keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
+        dateline = try c.decodeIfPresent(String.self, forKey: .dateline)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        publisher = try c.decodeIfPresent(String.self, forKey: .publisher)
+        rights = try c.decodeIfPresent(Rights.self, forKey: .rights)
+        media = try c.decodeIfPresent([Media].self, forKey: .media) ?? []
+        embargo = try c.decodeIfPresent(Timestamp.self, forKey: .embargo)
+        urgency = try c.decodeIfPresent(Int.self, forKey: .urgency)
+        status = try c.decodeIfPresent(PublicationStatus.self, forKey: .status)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(version, forKey: .version)
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(subtitle, forKey: .subtitle)
+        try c.encodeIfPresent(summary, forKey: .summary)
+        if !body.isEmpty { try c.encode(body, forKey: .body) }
+        try c.encodeIfPresent(language, forKey: .language)
+        try c.encodeIfPresent(published, forKey: .published)
+        try c.encodeIfPresent(updated, forKey: .updated)
+        if !authors.isEmpty { try c.encode(authors, forKey: .authors) }
+        if !categories.isEmpty { try c.encode(categories, forKey: .categories) }
+        if !keywords.isEmpty { try c.encode(keywords, forKey: .keywords) }
+        try c.encodeIfPresent(dateline, forKey: .dateline)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(publisher, forKey: .publisher)
+        if let rights, !rights.isEmpty { try c.encode(rights, forKey: .rights) }
+        if !media.isEmpty { try c.encode(media, forKey: .media) }
+        try c.encodeIfPresent(embargo, forKey: .embargo)
+        try c.encodeIfPresent(urgency, forKey: .urgency)
+        try c.encodeIfPresent(status, forKey: .status)
+    }
+
+    /// Why `id` cannot be an article id (empty, or with white space or control characters:
+    /// ids are IRIs, and every format trims or refuses white space in them), or nil.
+    public static func problem(withID id: String) -> String? {
+        if id.isEmpty { return "the id is empty" }
+        // ASCII bytes are judged directly; only non-ASCII scalars need Unicode's white-space property.
+        let bad =
+            id.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F })
+            || (!id.utf8.allSatisfy { $0 < 0x80 }
+                && id.unicodeScalars.contains(where: {
+                    $0.value >= 0x80 && ($0.properties.isWhitespace || $0.value <= 0x9F)
+                }))
+        if bad {
+            return "the id '\(id.prefix(80))' contains white space or control characters (ids are IRIs)"
+        }
+        return nil
+    }
+
+    /// The paragraph a reader sees first: the summary, else the lead.
+    public var teaser: String? { summary ?? body.first }
+}
+
+/// Feed-level metadata.
+public struct Feed: Sendable, Hashable, Codable {
+    public var id: String?
+    public var title: String?
+    public var subtitle: String?
+    public var url: String?
+    public var selfURL: String?
+    public var language: String?
+    public var updated: Timestamp?
+    public var rights: Rights?
+    public var authors: [Person]
+    public var generator: String?
+    public var logo: String?
+    /// Prefix for the ids wirefeed derives (a `tag:` URI such as `tag:example.org,2024:`).
+    /// Input only: it is not part of the JSON contract's output.
+    public var idBase: String?
+
+    public init(
+        id: String? = nil, title: String? = nil, subtitle: String? = nil, url: String? = nil,
+        selfURL: String? = nil, language: String? = nil, updated: Timestamp? = nil, rights: Rights? = nil,
+        authors: [Person] = [], generator: String? = nil, logo: String? = nil, idBase: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.url = url
+        self.selfURL = selfURL
+        self.language = language
+        self.updated = updated
+        self.rights = rights
+        self.authors = authors
+        self.generator = generator
+        self.logo = logo
+        self.idBase = idBase
+    }
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, idBase
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        selfURL = try c.decodeIfPresent(String.self, forKey: .selfURL)
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+        updated = try c.decodeIfPresent(Timestamp.self, forKey: .updated)
+        rights = try c.decodeIfPresent(Rights.self, forKey: .rights)
+        authors = try c.decodeIfPresent([Person].self, forKey: .authors) ?? []
+        generator = try c.decodeIfPresent(String.self, forKey: .generator)
+        logo = try c.decodeIfPresent(String.self, forKey: .logo)
+        idBase = try c.decodeIfPresent(String.self, forKey: .idBase)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(subtitle, forKey: .subtitle)
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encodeIfPresent(selfURL, forKey: .selfURL)
+        try c.encodeIfPresent(language, forKey: .language)
+        try c.encodeIfPresent(updated, forKey: .updated)
+        if let rights, !rights.isEmpty { try c.encode(rights, forKey: .rights) }
+        if !authors.isEmpty { try c.encode(authors, forKey: .authors) }
+        try c.encodeIfPresent(generator, forKey: .generator)
+        try c.encodeIfPresent(logo, forKey: .logo)
+    }
+
+    /// Whether nothing at all is known about the feed.
+    public var isEmpty: Bool { self == Feed() }
+}
+
+/// The JSON document `wirefeed import` and `wirefeed convert --to json` print.
+public struct FeedDocument: Sendable, Hashable, Codable {
+    /// What was read: `rss2.0`, `atom1.0`, `newsml-g2`, ...
+    public var format: String?
+    public var feed: Feed?
+    public var articles: [Article]
+    public var warnings: [String]?
+
+    public init(format: String? = nil, feed: Feed? = nil, articles: [Article] = [], warnings: [String]? = nil) {
+        self.format = format
+        self.feed = feed
+        self.articles = articles
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,16 @@
+/// MIME types by file extension, for media whose type is not given.
+public enum MediaType {
+    static let byExtension: [String: String] = [
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
+        "svg": "image/svg+xml", "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav",
+        "mp4": "video/mp4", "webm": "video/webm", "mov": "video/quicktime", "pdf": "application/pdf",
+    ]
+
+    /// The MIME type suggested by a URL's file extension, if any.
+    public static func guess(fromURL url: String) -> String? {
+        var path = Substring(url)
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        return byExtension[path[path.index(after: dot)...].lowercased()]
+    }
+}
