@@ -182,7 +182,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 }
                 throw XMLError(
                     .notWellFormed,
-                    "\(reader.file):1: error: an RDF document without an RSS channel or items is not a feed")
+                    file: reader.file, line: 1, "an RDF document without an RSS channel or items is not a feed")
             case ("feed", Namespace.atom), ("entry", Namespace.atom): return (.atom10, name)
             case ("feed", Namespace.atom03): return (.atom03, name)
             case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),
@@ -192,10 +192,11 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 let shown = ns.isEmpty ? "<\(name)>" : "<\(name)> in namespace \(ns)"
                 throw XMLError(
                     .notWellFormed,
-                    "\(reader.file):\(reader.line): error: root element \(shown) is not a feed (expected RSS, Atom or NewsML-G2)"
+                    file: reader.file, line: reader.line,
+                    "root element \(shown) is not a feed (expected RSS, Atom or NewsML-G2)"
                 )
             }
         }
-        throw XMLError(.notWellFormed, "\(reader.file): error: the document has no root element")
+        throw XMLError(.notWellFormed, file: reader.file, "the document has no root element")
     }
 }

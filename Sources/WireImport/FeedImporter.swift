@@ -24,7 +24,7 @@ public enum FeedImporter {
         var detectInput: XMLInput
         if case .stream(let stream) = input { detectInput = .bytes(stream.peek(1 << 16)) } else { detectInput = input }
         if let problem = DocumentValidator.notXML(detectInput) {
-            throw XMLError(.notWellFormed, "\(file):1: error: \(problem)")
+            throw XMLError(.notWellFormed, file: file, line: 1, "\(problem)")
         }
         let detected: DocumentFormat
         while true {
@@ -50,7 +50,8 @@ public enum FeedImporter {
         }
         if let wanted = options.format, !compatible(wanted, detected) {
             throw XMLError(
-                .notWellFormed, "\(file):1: error: this is \(detected.displayName), not \(wanted.displayName) (--from)")
+                .notWellFormed, file: file, line: 1,
+                "this is \(detected.displayName), not \(wanted.displayName) (--from)")
         }
         // 3. Read.
         // Documents declared Latin-1 go through the text reader: their text is repaired node by
@@ -140,7 +141,9 @@ public enum FeedImporter {
         switch input {
         case .bytes(let b): head = Array(b.prefix(1024))
         case .file(let path):
-            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
+            guard let h = FileHandle(forReadingAtPath: path) else {
+                throw XMLError(.io, file: file, "cannot be opened")
+            }
             head = [UInt8](h.readData(ofLength: 1024))
             try? h.close()
         case .stream(let s): head = Array(s.peek(1024).prefix(1024))
@@ -203,7 +206,9 @@ public enum FeedImporter {
         switch input {
         case .bytes(let b): return Array(b.prefix(1 << 20))
         case .file(let path):
-            guard let h = FileHandle(forReadingAtPath: path) else { throw XMLError(.io, "\(file): cannot be opened") }
+            guard let h = FileHandle(forReadingAtPath: path) else {
+                throw XMLError(.io, file: file, "cannot be opened")
+            }
             defer { try? h.close() }
             return [UInt8](h.readData(ofLength: 1 << 20))
         case .stream(let s): return s.peek(1 << 20)

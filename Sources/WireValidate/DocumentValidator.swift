@@ -270,22 +270,10 @@ public final class DocumentValidator: @unchecked Sendable {
 
     static func diagnostics(of error: XMLError, file: String) -> [Diagnostic] {
         if let first = error.diagnostics.first(where: { $0.severity == .error }) { return [first] }
-        // Messages of the form "file:line: error: text" become a diagnostic with that line.
-        var message = error.message
-        var line = 0
-        if message.hasPrefix(file + ":") {
-            let rest = message.dropFirst(file.count + 1)
-            let digits = rest.prefix(while: \.isNumber)
-            line = Int(digits) ?? 0
-            message = String(rest.dropFirst(digits.count))
-            if message.hasPrefix(":") { message.removeFirst() }
-            message = message.trimmingWhitespace()
-            if message.hasPrefix("error: ") { message.removeFirst(7) }
-        }
         return [
             Diagnostic(
-                file: file, line: line, severity: .error, message: message,
-                rule: error.code == .hostile ? "xml.hostile" : "xml")
+                file: error.file ?? file, line: error.line, column: error.column, severity: .error,
+                message: error.message, rule: error.code == .hostile ? "xml.hostile" : "xml")
         ]
     }
 }

@@ -51,7 +51,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 }
 
-/// An error from the XML layer: a code, a message and the diagnostics behind it.
+/// An error that stops the XML layer: a code, where it is and what is wrong, as separate
+/// fields, and the diagnostics behind it. Only ``description`` puts them in one line.
 public struct XMLError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case notWellFormed
@@ -63,14 +64,44 @@ public struct XMLError: Error, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
+    /// The file (or `-` for standard input); nil when the error is not about one (a writer's).
+    public var file: String?
+    /// 1-based line, or 0 when unknown.
+    public var line: Int
+    /// 1-based column, or 0 when unknown.
+    public var column: Int
+    /// What is wrong, without where.
     public var message: String
     public var diagnostics: [Diagnostic]
 
-    public init(_ code: Code, _ message: String, diagnostics: [Diagnostic] = []) {
+    public init(
+        _ code: Code, file: String? = nil, line: Int = 0, column: Int = 0, _ message: String,
+        diagnostics: [Diagnostic] = []
+    ) {
         self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
         self.message = message
         self.diagnostics = diagnostics
     }
 
-    public var description: String { message }
+    /// The error as a diagnostic (its rule is the code: `xml.notWellFormed`, `xml.io`…).
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            file: file ?? "-", line: line, column: column, severity: .error, message: message,
+            rule: "xml.\(code.rawValue)")
+    }
+
+    /// `file:line:column: error: message`, the form compilers and editors understand (the
+    /// message alone when there is no file).
+    public var description: String {
+        guard let file else { return message }
+        var s = file
+        if line > 0 {
+            s += ":\(line)"
+            if column > 0 { s += ":\(column)" }
+        }
+        return s + ": error: " + message
+    }
 }

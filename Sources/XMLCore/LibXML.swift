@@ -172,7 +172,9 @@ final class ErrorCollector {
     func firstError(lineWhereNone line: Int) -> XMLError? {
         guard var first = diagnostics.first(where: { $0.severity == .error }) else { return nil }
         if first.line == 0 { first.line = line }
-        return XMLError(.notWellFormed, first.formatted, diagnostics: diagnostics)
+        return XMLError(
+            .notWellFormed, file: first.file, line: first.line, column: first.column, first.message,
+            diagnostics: diagnostics)
     }
 
     /// Runs `body` with this collector as the thread's structured error handler.

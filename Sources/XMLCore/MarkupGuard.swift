@@ -100,7 +100,7 @@ struct MarkupGuard {
 
     /// The error a reader throws for `violation`, naming file and line.
     func error(_ violation: Violation, file: String) -> XMLError {
-        XMLError(.tooLarge, "\(file):\(violation.line): error: \(violation.message(bounds))")
+        XMLError(.tooLarge, file: file, line: violation.line, violation.message(bounds))
     }
 
     /// The same, as a validation report's finding.

@@ -60,7 +60,7 @@ public class FileDescriptorSink: ByteSink {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw XMLError(.io, "\(name): write failed: \(String(cString: strerror(errno)))")
+                throw XMLError(.io, file: name, "write failed: \(String(cString: strerror(errno)))")
             }
             offset += n
         }
@@ -109,7 +109,7 @@ public final class AtomicFileSink: FileDescriptorSink {
         var existing = stat()
         var exists = stat(path, &existing) == 0
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR {
-            throw XMLError(.io, "\(path): cannot create a file there: it is a directory")
+            throw XMLError(.io, file: path, "cannot create a file there: it is a directory")
         }
         // Written in place, not replaced: the file standard output or error already writes to
         // (`-o /dev/stdout` with output redirected to a file), through that descriptor at its
@@ -121,7 +121,7 @@ public final class AtomicFileSink: FileDescriptorSink {
             })
             if std != nil || (existing.st_mode & S_IFMT) != S_IFREG {
                 let fd = std.map { dup($0) } ?? open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-                if fd < 0 { throw XMLError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))") }
+                if fd < 0 { throw XMLError(.io, file: path, "cannot write there: \(String(cString: strerror(errno)))") }
                 directory = "."
                 base = path
                 temporaryPath = nil
@@ -176,13 +176,13 @@ public final class AtomicFileSink: FileDescriptorSink {
             if anonymous < 0 && getenv("WIREFEED_NAMED_TEMPORARY") == nil
                 && (errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS || errno == EPERM)
             {
-                throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
+                throw XMLError(.io, file: path, "cannot create a file there: \(String(cString: strerror(errno)))")
             }
         #endif
         var template = Array("\(directory)/.\(base).wirefeed-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
-            throw XMLError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
+            throw XMLError(.io, file: path, "cannot create a file there: \(String(cString: strerror(errno)))")
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         TemporaryFiles.register(temporary)
@@ -200,7 +200,7 @@ public final class AtomicFileSink: FileDescriptorSink {
         if fchmod(fd, mode) != 0 {
             let message = String(cString: strerror(errno))
             abort()
-            throw XMLError(.io, "\(path): cannot set the file's permissions: \(message)")
+            throw XMLError(.io, file: path, "cannot set the file's permissions: \(message)")
         }
     }
 
@@ -215,7 +215,7 @@ public final class AtomicFileSink: FileDescriptorSink {
         do {
             try flush()
             if fsync(fd) != 0 && errno != EINVAL {
-                throw XMLError(.io, "\(path): cannot sync: \(String(cString: strerror(errno)))")
+                throw XMLError(.io, file: path, "cannot sync: \(String(cString: strerror(errno)))")
             }
         } catch {
             abort()
@@ -230,7 +230,7 @@ public final class AtomicFileSink: FileDescriptorSink {
                 let message = String(cString: strerror(errno))
                 TemporaryFiles.unregister(candidate)
                 abort()
-                throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
+                throw XMLError(.io, file: path, "cannot move the output into place: \(message)")
             }
             named = candidate
         }
@@ -240,7 +240,7 @@ public final class AtomicFileSink: FileDescriptorSink {
         if rename(named!, "\(directory)/\(base)") != 0 {
             let message = String(cString: strerror(errno))
             unlink(named!)
-            throw XMLError(.io, "\(path): cannot move the output into place: \(message)")
+            throw XMLError(.io, file: path, "cannot move the output into place: \(message)")
         }
     }
 

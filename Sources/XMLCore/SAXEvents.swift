@@ -114,7 +114,7 @@ final class SAXEventSource {
 
         /// Stops on hostile input.
         mutating func refuse(_ reason: String) {
-            halt(XMLError(.hostile, "\(file):\(line): error: \(reason)", diagnostics: collector.diagnostics))
+            halt(XMLError(.hostile, file: file, line: Int(line), "\(reason)", diagnostics: collector.diagnostics))
         }
 
         mutating func halt(_ error: XMLError) {
@@ -181,7 +181,8 @@ final class SAXEventSource {
             if depth > State.maximumDepth {
                 halt(
                     XMLError(
-                        .notWellFormed, "\(file):\(line): error: elements nested more than \(State.maximumDepth) deep",
+                        .notWellFormed, file: file, line: Int(line),
+                        "elements nested more than \(State.maximumDepth) deep",
                         diagnostics: collector.diagnostics))
                 return
             }
@@ -303,7 +304,8 @@ final class SAXEventSource {
         mutating func tooLarge() {
             halt(
                 XMLError(
-                    .tooLarge, "\(file):\(line): error: a text node holds more than \(State.maximumTextNode) bytes"))
+                    .tooLarge, file: file, line: Int(line), "a text node holds more than \(State.maximumTextNode) bytes"
+                ))
         }
 
         mutating func doctype(publicID: UnsafePointer<xmlChar>?, systemID: UnsafePointer<xmlChar>?) {
@@ -342,7 +344,7 @@ final class SAXEventSource {
             to: State(file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector))
         if case .file(let path) = input {
             fd = open(path, O_RDONLY | O_CLOEXEC)
-            if fd < 0 { throw XMLError(.io, "\(file): cannot be opened") }
+            if fd < 0 { throw XMLError(.io, file: file, "cannot be opened") }
         }
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
@@ -377,7 +379,7 @@ final class SAXEventSource {
                 xmlCreatePushParserCtxt(&handler, state, $0.baseAddress, Int32(first), file)
             })
         else {
-            throw XMLError(.io, "\(file): cannot be opened")
+            throw XMLError(.io, file: file, "cannot be opened")
         }
         state.pointee.ctxt = ctxt
         xmlCtxtUseOptions(ctxt, LibXML.safeOptions)
@@ -470,7 +472,7 @@ final class SAXEventSource {
         if case .stream(let stream) = input, stream.exceededLimit {
             return state.pointee.limits.documentTooLarge(state.pointee.file)
         }
-        return XMLError(.io, "\(state.pointee.file): cannot be read (\(String(cString: strerror(errno))))")
+        return XMLError(.io, file: state.pointee.file, "cannot be read (\(String(cString: strerror(errno))))")
     }
 
     /// Hands bytes to libxml2 (none: the end of the input).
@@ -512,13 +514,15 @@ final class SAXEventSource {
                 (prefix == 0 ? "" : state.pointee.strings[Int(prefix)] + ":") + state.pointee.strings[Int(name)]
             return XMLError(
                 .notWellFormed,
-                "\(file):\(line): error: the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
+                file: file, line: Int(line),
+                "the document ends inside <\(element)> (opened on line \(opened)): it is cut off",
                 diagnostics: collector.diagnostics)
         }
         if let first = collector.firstError(lineWhereNone: Int(line)) { return first }
         return XMLError(
             .notWellFormed,
-            "\(file):\(line): error: document is not well-formed or not in its declared encoding (libxml2 error \(code))",
+            file: file, line: Int(line),
+            "document is not well-formed or not in its declared encoding (libxml2 error \(code))",
             diagnostics: collector.diagnostics)
     }
 

@@ -55,7 +55,7 @@ public final class Schema: @unchecked Sendable {
 
     private static func failure(_ path: String, _ collector: ErrorCollector) -> XMLError {
         let first = collector.diagnostics.first?.message ?? "cannot be read or is not a schema"
-        return XMLError(.schema, "\(path): schema does not compile: \(first)", diagnostics: collector.diagnostics)
+        return XMLError(.schema, file: path, "schema does not compile: \(first)", diagnostics: collector.diagnostics)
     }
 
     deinit {
@@ -294,5 +294,5 @@ public struct Limits: Sendable {
     /// What is said of a document over `maximumDocumentSize`, however it was read.
     var documentTooLargeMessage: String { "document is larger than the limit of \(maximumDocumentSize) bytes" }
 
-    func documentTooLarge(_ file: String) -> XMLError { XMLError(.tooLarge, "\(file): \(documentTooLargeMessage)") }
+    func documentTooLarge(_ file: String) -> XMLError { XMLError(.tooLarge, file: file, "\(documentTooLargeMessage)") }
 }

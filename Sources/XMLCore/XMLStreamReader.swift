@@ -91,7 +91,7 @@ public final class XMLStreamReader {
         events = nil
         sax = nil
         guard let opened = OpenedReader.open(input, name: file, encoding: encoding, bounds: bounds) else {
-            throw XMLError(.io, "\(file): cannot be opened")
+            throw XMLError(.io, file: file, "cannot be opened")
         }
         self.opened = opened
         xmlTextReaderSetStructuredErrorHandler(opened.reader, ErrorCollector.handler, collector.context)
@@ -104,7 +104,7 @@ public final class XMLStreamReader {
             chunkSize: 1 << 16,
             bounds: MarkupGuard.validation)
         guard schema.attach(to: reader) else {
-            throw XMLError(.schema, "\(file): cannot attach the schema \(schema.path) to the reader")
+            throw XMLError(.schema, file: file, "cannot attach the schema \(schema.path) to the reader")
         }
     }
 
@@ -159,12 +159,12 @@ public final class XMLStreamReader {
                             file: file, line: line, severity: .warning,
                             message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
                 } else {
-                    throw XMLError(.hostile, "\(file):\(line): error: \(problem)", diagnostics: collector.diagnostics)
+                    throw XMLError(.hostile, file: file, line: line, "\(problem)", diagnostics: collector.diagnostics)
                 }
             }
             if kind == .entityReference {
                 throw XMLError(
-                    .hostile, "\(file):\(line): error: \(LibXML.Refusal.entityReference)",
+                    .hostile, file: file, line: line, "\(LibXML.Refusal.entityReference)",
                     diagnostics: collector.diagnostics)
             }
             // Text nodes are bounded by libxml2 itself (no XML_PARSE_HUGE: 10 MB per node), depth by 256.
@@ -181,7 +181,7 @@ public final class XMLStreamReader {
             return first
         }
         return XMLError(
-            .notWellFormed, "\(file):\(line): error: document is not well-formed", diagnostics: collector.diagnostics)
+            .notWellFormed, file: file, line: line, "document is not well-formed", diagnostics: collector.diagnostics)
     }
 
     /// The events engine's current event; a neutral one before the first and after the last
@@ -405,7 +405,7 @@ public final class XMLStreamReader {
             }
             if text.utf8.count > limits.maximumTextSize {
                 throw XMLError(
-                    .tooLarge, "\(file):\(line): text larger than the limit of \(limits.maximumTextSize) bytes")
+                    .tooLarge, file: file, line: line, "text larger than the limit of \(limits.maximumTextSize) bytes")
             }
         }
         return text

@@ -194,7 +194,7 @@ extension XMLStreamReader {
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(
                         .tooLarge,
-                        "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                        file: file, line: line, "an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
                 nodes += 1
                 if nodes > limits.maximumItemNodes { throw tooManyNodes(root) }
@@ -203,13 +203,14 @@ extension XMLStreamReader {
                 break
             }
         }
-        throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside <\(root.name)>")
+        throw XMLError(.notWellFormed, file: file, line: line, "the document ends inside <\(root.name)>")
     }
 
     private func tooManyNodes(_ root: XMLElement) -> XMLError {
         XMLError(
             .tooLarge,
-            "\(file):\(line): error: <\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements, attributes and text nodes"
+            file: file, line: line,
+            "<\(root.name)> (line \(root.line)) holds more than \(limits.maximumItemNodes) elements, attributes and text nodes"
         )
     }
 
@@ -358,7 +359,7 @@ extension XMLStreamReader {
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(
                         .tooLarge,
-                        "\(file):\(line): error: an element holds more than \(limits.maximumTextSize) bytes of text")
+                        file: file, line: line, "an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
                 let blank = paragraphs.bytes.withUnsafeBufferPointer {
                     Whitespace.isBlank(bytes: UnsafeBufferPointer(rebasing: $0[before...]))
@@ -368,6 +369,6 @@ extension XMLStreamReader {
                 break
             }
         }
-        throw XMLError(.notWellFormed, "\(file):\(line): error: the document ends inside an element")
+        throw XMLError(.notWellFormed, file: file, line: line, "the document ends inside an element")
     }
 }

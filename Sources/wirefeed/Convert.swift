@@ -70,10 +70,10 @@ struct Convert: ParsableCommand {
         do {
             try convert()
         } catch let error as IngestError {
-            printError("wirefeed: \(error)")
+            printError(error)
             throw Reported()
         } catch let error as XMLError {
-            printError("wirefeed: \(error.message)")
+            printError(error)
             throw Reported()
         }
     }
@@ -190,7 +190,7 @@ extension Convert {
         var failures = 0
         try inputs.forEach(onFailure: { error in
             failures += 1
-            printError("wirefeed: \(error)")
+            printError(error)
         }) { article, warnings in
             let problems = report(warnings)
             repaired += problems

@@ -66,11 +66,11 @@ struct Import: ParsableCommand {
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else {
-                printError("wirefeed: \(file): no such file or directory")
+                printError(errorLine(file: file, line: 0, column: 0, message: "no such file or directory"))
                 throw Reported()
             }
             if isDir.boolValue {
-                printError("wirefeed: \(file): is a directory (import reads one feed)")
+                printError(errorLine(file: file, line: 0, column: 0, message: "is a directory (import reads one feed)"))
                 throw Reported()
             }
             input = .file(file)
@@ -79,7 +79,7 @@ struct Import: ParsableCommand {
         do {
             sink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
         } catch let error as XMLError {
-            printError("wirefeed: \(error.message)")
+            printError(error)
             throw Reported()
         }
         let writer = JSONImportWriter(sink: sink, embedWarnings: format == .json)
@@ -105,14 +105,13 @@ struct Import: ParsableCommand {
             try sink.commit()
         } catch let error as XMLError {
             sink.abort()
-            let line = error.message.hasPrefix(file) ? error.message : "\(file): \(error.message)"
-            printError("wirefeed: " + line)
+            printError(error, file: file)
             throw Reported()
         } catch let error as Reported {
             throw error
         } catch {
             sink.abort()
-            printError("wirefeed: \(file): \(error)")
+            printError(error, file: file)
             throw Reported()
         }
     }

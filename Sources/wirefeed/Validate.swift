@@ -92,7 +92,7 @@ struct Validate: ParsableCommand {
             do {
                 ignored.formUnion(try LintConfig.load(path: config).ignore)
             } catch {
-                printError("wirefeed: \(error)")
+                printError(error)
                 throw Reported()
             }
         }

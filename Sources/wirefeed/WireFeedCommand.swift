@@ -1,4 +1,5 @@
 import ArgumentParser
+import WireFeed
 
 #if canImport(Glibc)
     import Glibc
@@ -40,4 +41,31 @@ func printError(_ line: String) {
             offset += n
         }
     }
+}
+
+/// Prints an error as the one line every command uses: `wirefeed: file:line:column: error:
+/// message` (what is not known is left out). The library's errors carry where and what as
+/// fields; only here are they put together. `file` stands in when the error names none.
+func printError(_ error: any Error, file: String? = nil) {
+    switch error {
+    case let e as XMLError:
+        printError(errorLine(file: e.file ?? file, line: e.line, column: e.column, message: e.message))
+    case let e as IngestError:
+        printError(errorLine(file: e.file, line: e.line, column: 0, message: e.message))
+    default:
+        printError(errorLine(file: file, line: 0, column: 0, message: "\(error)"))
+    }
+}
+
+func errorLine(file: String?, line: Int, column: Int, message: String) -> String {
+    var s = "wirefeed: "
+    if let file {
+        s += file
+        if line > 0 {
+            s += ":\(line)"
+            if column > 0 { s += ":\(column)" }
+        }
+        s += ": "
+    }
+    return s + "error: " + message
 }

@@ -76,7 +76,9 @@ import XMLCore
             } catch let error as XMLError {
                 let message = error.message
                 #expect(!message.contains("\n"), "one line")
-                #expect(message.hasPrefix(path), "names the file: \(message)")
+                #expect(error.file == path, "names the file: \(error)")
+                #expect(!message.hasPrefix(path), "the message does not repeat the file: \(message)")
+                #expect("\(error)".hasPrefix(path + ":"), "\(error)")
                 if let fragment = expected["messageContains"] as? String {
                     #expect(message.lowercased().contains(fragment.lowercased()), "\(message)")
                 }

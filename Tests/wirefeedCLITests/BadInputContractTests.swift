@@ -16,8 +16,8 @@ struct BadInputContractTests {
     }
 
     @Test func missingFile() throws {
-        oneLine(try CLI.run(["convert", "nope.txt", "--to", "rss"]), "nope.txt: no such file or directory")
-        oneLine(try CLI.run(["import", "nope.xml"]), "nope.xml: no such file or directory")
+        oneLine(try CLI.run(["convert", "nope.txt", "--to", "rss"]), "nope.txt: error: no such file or directory")
+        oneLine(try CLI.run(["import", "nope.xml"]), "nope.xml: error: no such file or directory")
         let v = try CLI.run(["validate", "nope.xml"])
         #expect(v.status == 1)
         #expect(v.out.contains("nope.xml: error: no such file or directory"))
@@ -142,7 +142,7 @@ struct BadInputContractTests {
             "convert", dir + "/a.txt", dir + "/b.txt", dir + "/c.txt", "--to", "newsml", "--output-dir", dir + "/out",
         ])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("b.txt:1: is not a text file"))
+        #expect(r.stderr.contains("b.txt:1: error: is not a text file"))
         #expect(r.stderr.contains("1 input failed"))
         // a.txt (with its picture) and c.txt were written all the same.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").count == 3)

@@ -66,7 +66,7 @@ struct ConvertCLITests {
         let r = try CLI.run(["convert", "no/such/file.txt", "--to", "rss"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "wirefeed: no/such/file.txt: no such file or directory\n")
+        #expect(r.stderr == "wirefeed: no/such/file.txt: error: no such file or directory\n")
     }
 
     @Test func unreadableFrontMatterNamesFileAndLine() throws {

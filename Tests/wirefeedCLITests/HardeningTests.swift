@@ -38,7 +38,7 @@ struct HardeningTests {
     func deepYAML(_ name: String, line: Int) throws {
         refused(
             try CLI.measure(["convert", Self.fuzz + name + ".txt", "--to", "rss"]),
-            "\(name).txt:\(line): metadata nests deeper than 32 levels")
+            "\(name).txt:\(line): error: metadata nests deeper than 32 levels")
         // --output-dir: the batch goes on past the bad article.
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
@@ -62,14 +62,14 @@ struct HardeningTests {
             .write(toFile: dir + "/feed.yaml", atomically: true, encoding: .utf8)
         refused(
             try CLI.measure(["convert", CLI.repo + "/fixtures/articles", "--feed", dir + "/feed.yaml", "--to", "rss"]),
-            "feed.yaml:3: metadata nests deeper than 32 levels")
+            "feed.yaml:3: error: metadata nests deeper than 32 levels")
     }
 
     // 2. An anchor aliased thousands of times.
     @Test func yamlAliasFanOut() throws {
         refused(
             try CLI.measure(["convert", Self.fuzz + "text-yaml-alias-fanout.txt", "--to", "rss"]),
-            "text-yaml-alias-fanout.txt:4: aliases expand the metadata past")
+            "text-yaml-alias-fanout.txt:4: error: aliases expand the metadata past")
     }
 }
 
@@ -190,7 +190,7 @@ extension HardeningTests {
         }
         feeder.start()
         let m = try CLI.measure(["convert", "-", "--to", "rss", "--max-input-size", "1M"], stdin: .file(fifo))
-        refused(m, "-: is larger than the limit of 1048576 bytes (--max-input-size)")
+        refused(m, "-: error: is larger than the limit of 1048576 bytes (--max-input-size)")
         #expect(m.peakKB < Self.memoryKB / 4, "\(m.peakKB) KB")
         // Import reads its stream in chunks with the same bound.
         let feed = try write(
@@ -205,7 +205,7 @@ extension HardeningTests {
         let meta = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
         refused(
             try CLI.measure(["convert", jsonl, "--feed", meta, "--to", "rss", "--max-input-size", "1M"]),
-            "long.jsonl:1: line is larger than the limit of 1048576 bytes")
+            "long.jsonl:1: error: line is larger than the limit of 1048576 bytes")
     }
 
     // 5. -o replaces only a regular file (or nothing), keeps its permissions, follows a link.
@@ -293,7 +293,7 @@ extension HardeningTests {
         let closedInput = try CLI.measure(["convert", "-", "--to", "rss"], stdin: .closed, memory: false)
         #expect(closedInput.signal == nil)
         #expect(closedInput.status == 1)
-        #expect(closedInput.stderr.contains("-: no article text found"), "\(closedInput.stderr)")
+        #expect(closedInput.stderr.contains("-: error: no article text found"), "\(closedInput.stderr)")
     }
 
     // 7. Without the feed's `updated` the inputs are walked twice: streams are read once.
