@@ -1,7 +1,7 @@
 /// Well-formed UTF-8 as Unicode defines it (Table 3-7): no overlong forms, no surrogates
 /// (U+D800–U+DFFF), nothing past U+10FFFF, no cut sequence. The one definition that the
 /// cleaned-text reader, the importer's encoding sniffing and the Latin-1 repair all use.
-public enum UTF8Check {
+package enum UTF8Check {
     /// The length of the well-formed sequence at `i` (1 for ASCII), or 0 when the bytes there
     /// are not one.
     @inline(__always)

@@ -7,7 +7,7 @@
 /// trimming drops them there.
 ///
 /// The markup grammars have their own, narrower spaces: ``isXMLSpace(_:)`` and ``isHTMLSpace(_:)``.
-public enum Whitespace {
+package enum Whitespace {
     /// Unicode's White_Space property.
     @inline(__always)
     package static func isSpace(_ u: Unicode.Scalar) -> Bool {

@@ -13,6 +13,7 @@
 @_exported public import protocol XMLCore.ByteSink
 @_exported public import class XMLCore.ByteStream
 @_exported public import struct XMLCore.Diagnostic
+@_exported public import class XMLCore.FileDescriptorSink
 @_exported public import struct XMLCore.Limits
 @_exported public import class XMLCore.MemorySink
 @_exported public import enum XMLCore.Severity

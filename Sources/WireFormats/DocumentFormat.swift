@@ -1,5 +1,5 @@
 import TextKernel
-public import XMLCore
+package import XMLCore
 
 /// The syndication formats wirefeed recognises, named as in the JSON document's `format`.
 public enum DocumentFormat: String, Sendable, CaseIterable {
@@ -159,7 +159,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The format of a document, from its root element and namespace (and RSS's version).
     /// Throws on a document that is not well-formed before its root, or is no feed.
-    public static func detect(_ reader: XMLStreamReader) throws -> (DocumentFormat, root: String) {
+    package static func detect(_ reader: XMLStreamReader) throws -> (DocumentFormat, root: String) {
         while try reader.next() {
             guard reader.kind == .element else { continue }
             let name = reader.localName

@@ -44,14 +44,14 @@ public struct WriteContext: Sendable {
 }
 
 /// wirefeed's name, version and home, as written in `generator` elements.
-public enum Generator {
+package enum Generator {
     public static let name = "wirefeed"
     public static let version = "0.1.0"
     public static let uri = "https://github.com/wirefeed/wirefeed"
 }
 
 /// XML namespace URIs wirefeed reads and writes.
-public enum Namespace {
+package enum Namespace {
     public static let atom = "http://www.w3.org/2005/Atom"
     public static let atom03 = "http://purl.org/atom/ns#"
     public static let content = "http://purl.org/rss/1.0/modules/content/"

@@ -1,5 +1,5 @@
 /// A small stop-word language detector: it names a language only when the evidence is clear.
-public enum LanguageDetector {
+package enum LanguageDetector {
     static let stopWords: [String: Set<String>] = [
         "en": [
             "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "it", "by", "as", "at",

@@ -1,7 +1,7 @@
 import TextKernel
 
 /// Lenient date parsing for the dates real feeds carry, without Foundation.
-public enum DateParser {
+package enum DateParser {
     /// What was lenient about a parsed date, for diagnostics.
     public struct Notes: OptionSet, Sendable {
         public let rawValue: Int

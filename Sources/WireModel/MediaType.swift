@@ -1,5 +1,5 @@
 /// MIME types by file extension, for media whose type is not given.
-public enum MediaType {
+package enum MediaType {
     static let byExtension: [String: String] = [
         "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
         "svg": "image/svg+xml", "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav",

@@ -70,7 +70,7 @@ struct SHA1 {
 }
 
 /// Name-based identifiers.
-public enum StableID {
+package enum StableID {
     /// wirefeed's own UUID namespace for article identities (a fixed, random v4 UUID).
     static let namespace: [UInt8] = [
         0x6f, 0x1c, 0x2a, 0x0e, 0x93, 0x4b, 0x4d, 0x35, 0x8a, 0x57, 0x2d, 0x3e, 0x66, 0x0c, 0x71, 0xb4,

@@ -42,7 +42,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Local calendar fields at this timestamp's own offset.
-    public var local: CivilDate.Fields {
+    package var local: CivilDate.Fields {
         CivilDate.fields(secondsSinceEpoch: seconds + Int64(offsetMinutes) * 60)
     }
 
@@ -137,7 +137,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 }
 
 /// Proleptic Gregorian calendar arithmetic without Foundation (fast, allocation-free).
-public enum CivilDate {
+package enum CivilDate {
     public struct Fields: Sendable, Equatable {
         public var year, month, day, hour, minute, second: Int
         /// 0 = Sunday.

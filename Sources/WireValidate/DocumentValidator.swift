@@ -86,7 +86,7 @@ public final class DocumentValidator: @unchecked Sendable {
     }
 
     /// Compiles (once) and returns the schema at `path`.
-    public func schema(at path: String) throws -> Schema {
+    package func schema(at path: String) throws -> Schema {
         try compiling.withLock {
             if let s = compiled[path] { return s }
             let s = try Schema(path: path)

@@ -209,7 +209,7 @@ package final class Handoff<Piece: Sendable>: @unchecked Sendable {
 
 /// Work on many independent inputs (files to validate) spread over a few threads, with the
 /// results handed back in input order on the calling thread as soon as each is ready.
-public enum OrderedParallel {
+package enum OrderedParallel {
     /// Calls `work(i)` for every `i` in `0..<count` on up to `threads` threads and
     /// `deliver(i, result)` on the calling thread for `i` = 0, 1, 2, … in order. With one
     /// thread or one input everything runs on the calling thread.

@@ -8,7 +8,7 @@
 
 /// File-system calls on the paths of one run (POSIX directly: `validate` over a thousand
 /// small files spent more time in FileManager's attribute dictionaries than in reading).
-public enum Files {
+package enum Files {
     /// Whether `path` is a directory (following links); nil when nothing is there.
     public static func isDirectory(_ path: String) -> Bool? {
         var st = stat()

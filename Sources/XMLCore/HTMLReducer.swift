@@ -11,7 +11,7 @@ import TextKernel
 /// space; script, style, iframe and the like are dropped with their content;
 /// entities are decoded and white space collapsed. Images are collected (their
 /// URLs resolved against `base`) so callers can keep them as media.
-public enum HTMLReducer {
+package enum HTMLReducer {
     public struct Result: Sendable, Equatable {
         public var paragraphs: [String]
         /// `(src, alt)` of `<img>` elements, in order, `src` resolved.

@@ -7,7 +7,7 @@ internal import CLibXML2
 /// A compiled XML Schema (XSD) or RELAX NG schema, compiled once and used for
 /// any number of documents (also from several threads: libxml2's compiled schemas
 /// are read-only; each validation gets its own context).
-public final class Schema: @unchecked Sendable {
+package final class Schema: @unchecked Sendable {
     /// The schema language, from the file extension (`.rng` is RELAX NG, else XSD).
     public enum Kind: String, Sendable {
         case xsd

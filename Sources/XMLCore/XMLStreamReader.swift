@@ -9,7 +9,7 @@ internal import CLibXML2
 ///
 /// Input is untrusted: no network, no DTD loading, no entity substitution; depth
 /// and text size are bounded. Errors carry file, line and column.
-public final class XMLStreamReader {
+package final class XMLStreamReader {
     /// What the reader is positioned on.
     public enum NodeKind: Sendable, Equatable {
         case element
@@ -422,7 +422,7 @@ public final class XMLStreamReader {
 }
 
 /// Text content of documents, for tests and checks.
-public enum XMLTextContent {
+package enum XMLTextContent {
     /// Every text and CDATA node of a document, in order, plus every attribute value.
     public static func allText(_ bytes: [UInt8]) throws -> [String] {
         let r = try XMLStreamReader(bytes: bytes, file: "document")

@@ -6,7 +6,7 @@ import TextKernel
 ///
 /// An element is built once (by ``XMLStreamReader`` or its initializer) and read after that,
 /// which is why ``text`` and ``elements`` are computed once and kept.
-public final class XMLElement: @unchecked Sendable {
+package final class XMLElement: @unchecked Sendable {
     public let name: String
     public let namespace: String
     public let attributes: [XMLAttribute]
@@ -115,7 +115,7 @@ struct RawParagraphs {
 }
 
 /// An attribute: local name, namespace URI ("" for none), value.
-public struct XMLAttribute: Sendable, Equatable {
+package struct XMLAttribute: Sendable, Equatable {
     public init(name: String, namespace: String, value: String) {
         self.name = name
         self.namespace = namespace
@@ -128,7 +128,7 @@ public struct XMLAttribute: Sendable, Equatable {
 }
 
 /// A child of an element: text (text, CDATA and white space alike) or an element.
-public enum XMLContent: Sendable {
+package enum XMLContent: Sendable {
     case text(String)
     case element(XMLElement)
 }
@@ -238,7 +238,7 @@ extension XMLStreamReader {
 }
 
 /// RFC 3986 reference resolution, by libxml2.
-public enum URIResolver {
+package enum URIResolver {
     /// `ref` resolved against `base` (unchanged when there is no base or it cannot be resolved).
     public static func resolve(_ ref: String, against base: String?) -> String {
         let trimmed = ref.trimmingSpaces()
@@ -269,7 +269,7 @@ extension String {
 /// Text that was UTF-8 but decoded as Latin-1 / windows-1252 ("CafÃ©"), repaired when
 /// that reading is unambiguous: every character maps back to one byte and the bytes
 /// are valid UTF-8 with at least one multi-byte sequence.
-public enum Mojibake {
+package enum Mojibake {
     static let cp1252: [UInt32: UInt8] = [
         0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
         0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,

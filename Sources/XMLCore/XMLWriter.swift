@@ -6,7 +6,7 @@ internal import CLibXML2
 /// written so far to a ``ByteSink`` and empties it, so memory stays flat however
 /// many elements are written. Text and attribute values are escaped by libxml2;
 /// characters that XML 1.0 forbids are removed before they reach it.
-public final class XMLWriter {
+package final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
@@ -129,7 +129,7 @@ public final class XMLWriter {
 }
 
 /// Text rules of XML 1.0.
-public enum XMLText {
+package enum XMLText {
     /// Whether a Unicode scalar may appear in an XML 1.0 document.
     @inline(__always)
     public static func isLegal(_ v: UInt32) -> Bool {

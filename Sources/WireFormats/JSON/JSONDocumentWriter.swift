@@ -275,7 +275,7 @@ struct JSONBuilder {
 /// Streams an import as the JSON document: `format`, then `articles` as they are read,
 /// then `feed` (known completely only at the end: RSS allows channel elements after
 /// items) and `warnings`. JSON object keys have no order, so readers see the same document.
-public final class JSONImportWriter: ImportHandler {
+package final class JSONImportWriter: ImportHandler {
     let sink: any ByteSink
     private var list = ArticleList()
     /// Warnings to embed under `warnings` (`wirefeed import --format json`).

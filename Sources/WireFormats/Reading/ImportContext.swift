@@ -11,16 +11,20 @@ public struct ImportOptions: Sendable {
     /// Stop after this many articles (nil: no limit).
     public var maximumArticles: Int?
     /// How the XML is read: libxml2's SAX2 events (the default, about twice as fast) or its
-    /// text reader (the same results; kept to compare against).
-    public var engine: XMLStreamReader.Engine
+    /// text reader (the same results; kept to compare against). Not part of the public API.
+    package var engine: XMLStreamReader.Engine = .events
 
-    public init(
-        format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil,
-        engine: XMLStreamReader.Engine = .events
-    ) {
+    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil) {
         self.format = format
         self.limits = limits
         self.maximumArticles = maximumArticles
+    }
+
+    package init(
+        format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil,
+        engine: XMLStreamReader.Engine
+    ) {
+        self.init(format: format, limits: limits, maximumArticles: maximumArticles)
         self.engine = engine
     }
 }

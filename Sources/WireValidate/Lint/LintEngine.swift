@@ -1,14 +1,14 @@
 import Foundation
 import TextKernel
-public import WireFormats
+package import WireFormats
 import Workers
-public import XMLCore
+package import XMLCore
 
 /// Runs the feed rules over a document, streaming: the head and each item are read as
 /// small trees and handed to every rule; memory stays flat in the number of items.
-public enum LintEngine {
+package enum LintEngine {
     /// Findings of all rules for the document (which must be well-formed: run after the schema check).
-    public static func run(_ input: XMLInput, file: String, format: DocumentFormat, options: LintOptions)
+    package static func run(_ input: XMLInput, file: String, format: DocumentFormat, options: LintOptions)
         -> [Diagnostic]
     {
         let rules = RuleRegistry.make(for: format, options: options)
@@ -30,7 +30,7 @@ public enum LintEngine {
     ///
     /// `pipelined` (for large documents): the rules run on a second thread while this one
     /// reads (and validates), in document order; the findings are the same.
-    public static func run(
+    package static func run(
         reader: XMLStreamReader, file: String, format: DocumentFormat, options: LintOptions, pipelined: Bool = false
     ) throws -> [Diagnostic] {
         let rules = RuleRegistry.make(for: format, options: options)

@@ -1,6 +1,6 @@
 import Foundation
 public import WireFormats
-public import WireIngest
+package import WireIngest
 public import WireModel
 public import XMLCore
 
@@ -39,7 +39,7 @@ public struct LintOptions: Sendable {
 }
 
 /// Where rules put their findings.
-public struct FindingSink {
+package struct FindingSink {
     let file: String
     var diagnostics: [Diagnostic] = []
 
@@ -125,11 +125,11 @@ extension Set where Element == DocumentFormat {
 }
 
 /// A lint configuration file (YAML or JSON): `ignore: [rule ids]`.
-public struct LintConfig: Decodable, Sendable {
+package struct LintConfig: Decodable, Sendable {
     public var ignore: [String]
 
     /// Reads the file; unknown rule ids are an error (a typo must not silence nothing quietly).
-    public static func load(path: String) throws(IngestError) -> LintConfig {
+    package static func load(path: String) throws(IngestError) -> LintConfig {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw IngestError(
