@@ -21,7 +21,7 @@ public enum Converter {
 
     /// Articles read in the walk that found the newest date, kept so that the inputs are
     /// read once: nil when they passed `budget` bytes of text (then the inputs are walked
-    /// again to write them, streams from the copy ``ArticleInputs/bufferStreams()`` keeps).
+    /// again to write them, streams from the copy ``WireIngest/ArticleInputs/bufferStreams()`` keeps).
     public struct FirstWalk {
         public var updated: Timestamp
         public var articles: [(Article, [Diagnostic])]?

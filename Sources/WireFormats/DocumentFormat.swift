@@ -29,7 +29,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// The format of a plain UTF-8 document's bytes, found without a parser: only when the
     /// prolog is simple (an XML declaration, comments, processing instructions, white
     /// space; no DOCTYPE) and the root's namespace is declared on the root itself. Anything
-    /// else (a DOCTYPE, other encodings, RDF, odd markup) gives nil: ask ``detect(_:)``.
+    /// else (a DOCTYPE, other encodings, RDF, odd markup) gives nil: ask `detect(_:)`.
     /// For validating many small files, where a second parser per file showed in profiles.
     public static func sniff(_ b: [UInt8]) -> DocumentFormat? {
         b.withUnsafeBufferPointer { sniff(bytes: $0) }

@@ -4,7 +4,7 @@ public import WireModel
 public import XMLCore
 
 /// Reads one cleaned-article text file (optional YAML front matter, then paragraphs
-/// and trailer lines) into an ``Article``.
+/// and trailer lines) into an ``WireModel/Article``.
 ///
 /// What the text says is inferred: paragraphs (one per line, or blank-line separated
 /// blocks), the source line, the copyright line, by-lines, and "read also" lines

@@ -38,7 +38,7 @@ public final class NewsMLWriter: FeedWriter {
     }
 
     /// Writes one article as a standalone `newsItem` document to `sink`. With
-    /// `linkingPictures`, the item links its pictures (written with ``writePictureItem``).
+    /// `linkingPictures`, the item links its pictures (written with `writePictureItem`).
     public static func writeItem(
         _ article: Article, feed: Feed, context: WriteContext, to sink: any ByteSink, linkingPictures: Bool = false
     ) throws {
