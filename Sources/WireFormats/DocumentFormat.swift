@@ -140,21 +140,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 version = String(decoding: value, as: UTF8.self).trimmingWhitespace()
             }
         }
-        switch (local, namespace) {
-        case ("rss", ""):
-            switch version ?? "" {
-            case "0.91": return .rss091
-            case "0.92", "0.93", "0.94": return .rss092
-            default: return .rss20
-            }
-        case ("feed", Namespace.atom), ("entry", Namespace.atom): return .atom10
-        case ("feed", Namespace.atom03): return .atom03
-        case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),
-            ("conceptItem", Namespace.nar), ("knowledgeItem", Namespace.nar), ("planningItem", Namespace.nar):
-            return .newsml
-        default:
-            return nil  // RDF, unknown roots and their messages: the parser's business
-        }
+        // RDF, unknown roots and their messages: the parser's business.
+        return fromRoot(local, namespace: namespace, version: version)
+    }
+
+    /// The format a root element names: the one table that sniffing and detection share,
+    /// each format's part in its own folder. Nil for RDF (RSS 0.90 and 1.0 are told by
+    /// their channel, see `rdf(channelNamespace:)`) and for roots that are no feed.
+    static func fromRoot(_ local: String, namespace: String, version: String?) -> DocumentFormat? {
+        rss(root: local, namespace: namespace, version: version) ?? atom(root: local, namespace: namespace)
+            ?? newsML(root: local, namespace: namespace)
     }
 
     /// The format of a document, from its root element and namespace (and RSS's version).
@@ -164,30 +159,20 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             guard reader.kind == .element else { continue }
             let name = reader.localName
             let ns = reader.namespaceURI
+            if let format = fromRoot(name, namespace: ns, version: reader.attribute("version")?.trimmingWhitespace()) {
+                return (format, name)
+            }
             switch (name, ns) {
-            case ("rss", ""):
-                let version = reader.attribute("version")?.trimmingWhitespace() ?? ""
-                switch version {
-                case "0.91": return (.rss091, name)
-                case "0.92", "0.93", "0.94": return (.rss092, name)
-                default: return (.rss20, name)
-                }
             case ("RDF", Namespace.rdf):
                 // The channel's namespace tells RSS 1.0 from 0.90.
                 while try reader.next() {
                     guard reader.kind == .element else { continue }
-                    if reader.namespaceURI == Namespace.rss090 { return (.rss090, name) }
-                    if reader.namespaceURI == Namespace.rss10 { return (.rss10, name) }
+                    if let format = rdf(channelNamespace: reader.namespaceURI) { return (format, name) }
                     if reader.depth == 1 { try reader.skipElement() }
                 }
                 throw XMLError(
                     .notWellFormed,
                     file: reader.file, line: 1, "an RDF document without an RSS channel or items is not a feed")
-            case ("feed", Namespace.atom), ("entry", Namespace.atom): return (.atom10, name)
-            case ("feed", Namespace.atom03): return (.atom03, name)
-            case ("newsItem", Namespace.nar), ("newsMessage", Namespace.nar), ("packageItem", Namespace.nar),
-                ("conceptItem", Namespace.nar), ("knowledgeItem", Namespace.nar), ("planningItem", Namespace.nar):
-                return (.newsml, name)
             default:
                 let shown = ns.isEmpty ? "<\(name)>" : "<\(name)> in namespace \(ns)"
                 throw XMLError(

@@ -51,19 +51,13 @@ package enum Generator {
 }
 
 /// XML namespace URIs wirefeed reads and writes.
+/// XML namespaces. Each format's folder declares its own (`RSSFormat.swift`,
+/// `AtomFormat.swift`, `NewsMLFormat.swift`); those several formats share are here.
 package enum Namespace {
-    public static let atom = "http://www.w3.org/2005/Atom"
-    public static let atom03 = "http://purl.org/atom/ns#"
-    public static let content = "http://purl.org/rss/1.0/modules/content/"
-    public static let dc = "http://purl.org/dc/elements/1.1/"
-    public static let dcterms = "http://purl.org/dc/terms/"
-    public static let media = "http://search.yahoo.com/mrss/"
-    public static let xhtml = "http://www.w3.org/1999/xhtml"
-    public static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    public static let rss10 = "http://purl.org/rss/1.0/"
-    public static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
-    public static let nar = "http://iptc.org/std/nar/2006-10-01/"
-    public static let xml = "http://www.w3.org/XML/1998/namespace"
+    package static let dc = "http://purl.org/dc/elements/1.1/"
+    package static let dcterms = "http://purl.org/dc/terms/"
+    package static let media = "http://search.yahoo.com/mrss/"
+    package static let xml = "http://www.w3.org/XML/1998/namespace"
 }
 
 enum HTMLText {

@@ -1,0 +1,19 @@
+/// What makes a document Atom: its namespaces and its root.
+extension Namespace {
+    /// Atom 1.0 (RFC 4287).
+    package static let atom = "http://www.w3.org/2005/Atom"
+    /// The Atom 0.3 draft.
+    package static let atom03 = "http://purl.org/atom/ns#"
+    package static let xhtml = "http://www.w3.org/1999/xhtml"
+}
+
+extension DocumentFormat {
+    /// Atom 1.0: `<feed>` or a lone `<entry>` (RFC 4287 §4.1.2) in its namespace; Atom 0.3: `<feed>`.
+    static func atom(root local: String, namespace: String) -> DocumentFormat? {
+        switch (local, namespace) {
+        case ("feed", Namespace.atom), ("entry", Namespace.atom): .atom10
+        case ("feed", Namespace.atom03): .atom03
+        default: nil
+        }
+    }
+}
