@@ -40,6 +40,9 @@ enum HTMLFastReducer {
         var breaks = 0
         var elements = 0
         var name: [UInt8] = []
+        // Block elements open now, by name: an end tag for one that is not open is left to
+        // libxml2 (which ignores it, or not, by HTML's rules).
+        var openBlocks: [(name: [UInt8], count: Int)] = []
         // Whether `current` is known to be collapsed already (white space only as single
         // U+0020s between other characters), tracked while text runs are copied; anything
         // else appended (entities, spaces for <br> and cells) leaves it to the collapse pass.
@@ -80,7 +83,11 @@ enum HTMLFastReducer {
                 var j = closing ? i + 2 : i + 1
                 guard j < n, isLetter(b[j]) else {
                     if closing { return nil }
-                    // "x < y": a literal '<'.
+                    // "x < y", "<3": a literal '<'. Anything else after it ("<-", "<=") is
+                    // markup libxml2 reads in ways of its own: it decides.
+                    guard d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || (d >= 0x30 && d <= 0x39) else {
+                        return nil
+                    }
                     current.append(c)
                     lastSpace = false
                     i += 1
@@ -91,20 +98,52 @@ enum HTMLFastReducer {
                     name.append(b[j] | 0x20)
                     j += 1
                 }
-                // To the end of the tag, quotes respected.
-                var quote: UInt8 = 0
+                // To the end of the tag: attributes in their plain grammar only (name, `=`,
+                // a quoted or bare value). Anything else is libxml2's to read its own way.
+                @inline(__always) func isSpace(_ x: UInt8) -> Bool { Whitespace.isHTMLSpace(x) }
+                @inline(__always) func isNameByte(_ x: UInt8) -> Bool {
+                    isLetter(x) || (x >= 0x30 && x <= 0x39) || x == 0x2D || x == 0x5F || x == 0x3A || x == 0x2E
+                }
                 while j < n {
-                    let x = b[j]
-                    if quote != 0 {
-                        if x == quote { quote = 0 }
-                    } else if x == UInt8(ascii: "\"") || x == UInt8(ascii: "'") {
-                        quote = x
-                    } else if x == UInt8(ascii: ">") {
+                    while j < n && isSpace(b[j]) { j += 1 }
+                    guard j < n else { return nil }
+                    if b[j] == UInt8(ascii: ">") { break }
+                    if b[j] == UInt8(ascii: "/"), j + 1 < n, b[j + 1] == UInt8(ascii: ">") {
+                        j += 1
                         break
-                    } else if x == UInt8(ascii: "<") {
-                        return nil
                     }
+                    if closing { return nil }
+                    let nameStart = j
+                    while j < n && isNameByte(b[j]) { j += 1 }
+                    guard j > nameStart, j < n else { return nil }
+                    while j < n && isSpace(b[j]) { j += 1 }
+                    guard j < n, b[j] == UInt8(ascii: "=") else { continue }
                     j += 1
+                    while j < n && isSpace(b[j]) { j += 1 }
+                    guard j < n else { return nil }
+                    let q = b[j]
+                    if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                        j += 1
+                        while j < n && b[j] != q {
+                            if b[j] == UInt8(ascii: "<") { return nil }
+                            j += 1
+                        }
+                        guard j < n else { return nil }
+                        j += 1
+                        guard j < n, isSpace(b[j]) || b[j] == UInt8(ascii: ">") || b[j] == UInt8(ascii: "/") else {
+                            return nil
+                        }
+                    } else {
+                        while j < n && !isSpace(b[j]) && b[j] != UInt8(ascii: ">") {
+                            let x = b[j]
+                            if x == UInt8(ascii: "\"") || x == UInt8(ascii: "'") || x == UInt8(ascii: "<")
+                                || x == UInt8(ascii: "=") || x == UInt8(ascii: "`")
+                            {
+                                return nil
+                            }
+                            j += 1
+                        }
+                    }
                 }
                 guard j < n else { return nil }
                 i = j + 1
@@ -141,6 +180,17 @@ enum HTMLFastReducer {
                     continue
                 }
                 if blocks.contains(name) {
+                    if let k = openBlocks.firstIndex(where: { $0.name == name }) {
+                        if closing {
+                            guard openBlocks[k].count > 0 else { return nil }
+                            openBlocks[k].count -= 1
+                        } else {
+                            openBlocks[k].count += 1
+                        }
+                    } else {
+                        if closing { return nil }
+                        openBlocks.append((name, 1))
+                    }
                     end()
                 } else if name == td || name == th {
                     if closing {
@@ -152,7 +202,9 @@ enum HTMLFastReducer {
             }
             if c == UInt8(ascii: "&") {
                 guard let (scalar, length) = entity(b, at: i) else {
-                    // No entity here ("AT&T"): the '&' is text.
+                    // No entity here ("AT&T"): the '&' is text. A broken character reference
+                    // ("&#x;", "&#" and no digits) is libxml2's to read.
+                    if i + 1 < n, b[i + 1] == UInt8(ascii: "#") { return nil }
                     if i + 1 < n, isLetter(b[i + 1]) || b[i + 1] == UInt8(ascii: "#") {
                         // Looks like an entity the fast path does not know: let libxml2 decide.
                         var k = i + 1
@@ -178,6 +230,8 @@ enum HTMLFastReducer {
             while i < n {
                 let x = b[i]
                 if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
+                // Control characters (NUL, form feed…): what HTML keeps of them is libxml2's call.
+                if x < 0x20 && x != 0x09 && x != 0x0A && x != 0x0D { return nil }
                 if x != 0x20 && x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
                 if x == 0x20 {
                     if lastSpace { clean = false }

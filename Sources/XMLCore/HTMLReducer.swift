@@ -68,7 +68,7 @@ package enum HTMLReducer {
         return false
     }
 
-    static func reduceOnce(_ html: String, base: String?, fast: Bool = true) -> (Result, elements: Int) {
+    package static func reduceOnce(_ html: String, base: String?, fast: Bool = true) -> (Result, elements: Int) {
         guard MarkupSniff.mayHoldMarkup(html) else {
             return (Result(paragraphs: plainParagraphs(html), images: []), 0)
         }

@@ -13,6 +13,9 @@ enum FuzzTarget: String, CaseIterable {
     case text
     /// Bytes -> article model -> each writer -> importer -> the same model.
     case roundtrip
+    /// Differential: any text as HTML through the byte-level fast path and through
+    /// libxml2's HTML parser; the same paragraphs, or the fast path gives up.
+    case html
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["WIREFEED_FUZZ_TARGET"] ?? "import"
@@ -52,6 +55,16 @@ enum FuzzTarget: String, CaseIterable {
             _ = Self.validator.validate(file: "fuzz.xml", bytes: bytes)
         case .text:
             _ = try? CleanedArticleReader().read(bytes: bytes, file: "fuzz.txt")
+        case .html:
+            let html = String(decoding: bytes, as: UTF8.self)
+            let fast = HTMLReducer.reduceOnce(html, base: nil, fast: true)
+            let slow = HTMLReducer.reduceOnce(html, base: nil, fast: false)
+            if fast.0.paragraphs != slow.0.paragraphs {
+                fatalError("fast path: \(fast.0.paragraphs)\nlibxml2:   \(slow.0.paragraphs)")
+            }
+            if (fast.elements == 0) != (slow.elements == 0) {
+                fatalError("fast path saw \(fast.elements) elements, libxml2 \(slow.elements)")
+            }
         case .roundtrip:
             guard let article = try? CleanedArticleReader().read(bytes: bytes, file: "fuzz.txt").article else { return }
             let updated = Timestamp(seconds: 1_700_000_000)

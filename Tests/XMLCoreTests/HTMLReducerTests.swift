@@ -22,6 +22,13 @@ import TextKernel
         "<P>Upper</P><BR><BR>case",
         "<p>caf\u{E9} na\u{EF}ve \u{6771}\u{4EAC} \u{1F6A2}</p>",
         "<iframe src=\"https://evil.example\"></iframe><p>safe</p>",
+        // Found by the differential fuzz target (fuzz/run html): a stray end tag of a block
+        // that is not open, and control characters in text.
+        "<p>Before.</p><sp>x</p>')<p>After.</p>",
+        "<p>caf\u{E9} \u{0}\u{0}na\u{EF}ve\u{C}\u{1F6A2}</p>",
+        "U <----- --BR>caR> case",
+        "<p title\u{C7}=\"a > b\">quoted attribute</p>",
+        "x < y &#\u{FFFD}2014; &#x; end",
     ]
 
     @Test(arguments: samples)
