@@ -179,13 +179,24 @@ public final class AtomicFileSink: FileDescriptorSink {
                 throw XMLError(.io, file: path, "cannot create a file there: \(String(cString: strerror(errno)))")
             }
         #endif
-        var template = Array("\(directory)/.\(base).wirefeed-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 {
-            throw XMLError(.io, file: path, "cannot create a file there: \(String(cString: strerror(errno)))")
+        // The name is registered before the file exists (then made with O_EXCL): a SIGTERM at
+        // any moment finds in the table every file this run may have made.
+        var fd: Int32 = -1
+        var temporary = ""
+        var error: Int32 = 0
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            temporary = "\(directory)/.\(base).wirefeed-\(suffix)"
+            TemporaryFiles.register(temporary)
+            fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { break }
+            error = errno
+            TemporaryFiles.unregister(temporary)
+            if error != EEXIST { break }
         }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        TemporaryFiles.register(temporary)
+        if fd < 0 {
+            throw XMLError(.io, file: path, "cannot create a file there: \(String(cString: strerror(error)))")
+        }
         temporaryPath = temporary
         super.init(fd: fd, name: path)
         try keep(mode: mode, owner: exists ? existing : nil)
