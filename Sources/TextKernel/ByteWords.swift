@@ -1,6 +1,6 @@
 /// Eight bytes judged at once: the word tests every byte-scanning loop of the project uses
 /// (the markup guard, white space, JSON strings, characters XML cannot carry).
-package enum ByteWords {
+public enum ByteWords {
     public static let ones: UInt64 = 0x0101_0101_0101_0101
     @usableFromInline static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     public static let highs: UInt64 = 0x8080_8080_8080_8080
