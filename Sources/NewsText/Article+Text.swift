@@ -15,7 +15,7 @@ extension Rights {
     package static func fromNotice(_ notice: String) -> Rights? {
         let n = Whitespace.collapse(notice)
         guard !n.isEmpty else { return nil }
-        if let parsed = TrailerLine.parseRights(n), TrailerLine.classify(n) != .text {
+        if let parsed = CopyLine.parseRights(n), CopyLine.classify(n) != .text {
             return Rights(holder: parsed.holder, year: parsed.year, notice: n)
         }
         return Rights(notice: n)

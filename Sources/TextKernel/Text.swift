@@ -19,15 +19,57 @@ extension String {
 
     /// Every occurrence of `target` replaced (Foundation-free).
     package func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty, utf8Range(of: target) != nil else { return self }
         var out = ""
         var rest = self[...]
-        while let r = rest.firstRange(of: target) {
+        while let r = rest.utf8Range(of: target) {
             out += rest[..<r.lowerBound]
             out += replacement
             rest = rest[r.upperBound...]
         }
         out += rest
         return out
+    }
+}
+
+extension StringProtocol {
+    /// The first occurrence of `needle`, found on the UTF-8 bytes: for the short texts of
+    /// label lines, where the standard library's searcher costs more to set up than to run.
+    package func utf8Range(of needle: String) -> Range<String.Index>? {
+        let pin = Array(needle.utf8)
+        guard !pin.isEmpty else { return nil }
+        let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
+            guard hay.count >= pin.count else { return nil }
+            let first = pin[0]
+            var i = 0
+            let last = hay.count - pin.count
+            while i <= last {
+                if hay[i] == first {
+                    var k = 1
+                    while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                    if k == pin.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+        let found = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+        guard let offset = found else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: pin.count)
+    }
+}
+
+extension String {
+    /// The first `count` characters in lower case; ASCII heads (most lines) without the
+    /// Unicode case tables.
+    package func lowercasedHead(_ count: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for b in utf8.prefix(count) {
+            guard b < 0x80 else { return String(prefix(count)).lowercased() }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

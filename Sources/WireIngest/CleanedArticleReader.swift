@@ -22,6 +22,9 @@ public struct CleanedArticleReader: Sendable {
     public struct Result: Sendable {
         public var article: Article
         public var warnings: [Diagnostic]
+        /// What became of each non-blank input line, by 0-based line number: nothing read is
+        /// lost without a trace.
+        package var lines: [Int: LineFate] = [:]
     }
 
     public func read(bytes: [UInt8], file: String) throws(IngestError) -> Result {
@@ -50,86 +53,14 @@ public struct CleanedArticleReader: Sendable {
             bodyStart = end + 1
         }
 
-        // Classify lines, then build paragraphs.
-        // Each line of text with its index (to tell what comes after the trailer).
-        var blocks: [[(index: Int, text: String)]] = [[]]
-        var sawBlankBetweenText = false
-        var source: String?
-        var rights: Rights?
-        var people: [Person] = []
-        var knownPeople: Set<Person> = []
-        var dropped = 0
-        /// Where each run of trailer lines (source, rights, by-lines) ends.
-        var trailerLines: [Int] = []
-        for index in bodyStart..<lines.count {
-            let line = lines[index].collapsingWhitespace()
-            lines[index] = ""
-            if line.isEmpty {
-                if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
-                continue
-            }
-            let kind = TrailerLine.classify(line)
-            switch kind {
-            case .source, .rights, .byline:
-                if trailerLines.last.map({ $0 + 1 }) != index {
-                    trailerLines.append(index)
-                } else {
-                    trailerLines[trailerLines.count - 1] = index
-                }
-            default: break
-            }
-            switch kind {
-            case .readAlso:
-                dropped += 1
-            case .source(let value):
-                if source == nil { source = value }
-            case .rights(let value):
-                if rights == nil { rights = value }
-            case .byline(let persons):
-                // A set beside the list: thousands of by-lines are not compared pairwise.
-                for p in persons where knownPeople.insert(p).inserted { people.append(p) }
-            case .text:
-                if blocks.count > 1 && blocks[blocks.count - 1].isEmpty
-                    && blocks.dropLast().contains(where: { !$0.isEmpty })
-                {
-                    sawBlankBetweenText = true
-                }
-                blocks[blocks.count - 1].append((index, line))
-            }
-        }
-        let candidates: [(index: Int, text: String)] =
-            sawBlankBetweenText
-            ? blocks.filter { !$0.isEmpty }.map { ($0[0].index, $0.map(\.text).joined(separator: " ")) }
-            : blocks.flatMap { $0 }
-        var paragraphs = candidates.map(\.text)
-        // A body pasted again after the trailer (as cleaners often produce): kept once, but only
-        // when everything after the trailer repeats, in order, a run of the body before it. A
-        // paragraph that merely occurs twice is the writer's, and stays.
-        // The repeat follows one of the last trailer runs (a trailer may close the copy too):
-        // the last three runs with text after them are tried, each in one pass.
-        var splits: [Int] = []
-        var c = candidates.count
-        for trailer in trailerLines.reversed() where splits.count < 3 {
-            while c > 0 && candidates[c - 1].index > trailer { c -= 1 }
-            if c < candidates.count && c > 0 && splits.last != c { splits.append(c) }
-        }
-        let keys = splits.isEmpty ? [] : paragraphs.map { ByteKey($0) }
-        for split in splits {
-            let after = keys[split...]
-            guard after.count <= split else { continue }
-            // Where the repeat may start: the first few places its first paragraph occurs.
-            let starts = (0...(split - after.count)).lazy.filter { keys[$0] == after.first }.prefix(16)
-            if starts.contains(where: { keys[$0..<($0 + after.count)].elementsEqual(after) }) {
-                paragraphs.removeLast(after.count)
-                warnings.append(
-                    Diagnostic(
-                        file: file, severity: .info,
-                        message:
-                            "dropped \(after.count) paragraph\(after.count == 1 ? "" : "s") after the trailer that repeat the body",
-                        rule: "text.repeated"))
-                break
-            }
-        }
+        // Read the structure: body, trailer, a repeat of the body (see CopyStructure).
+        let copy = CopyStructure(lines: lines, from: bodyStart, file: file)
+        lines = []
+        warnings += copy.notes
+        var paragraphs = copy.paragraphs
+        let source = copy.source
+        let rights = copy.rights
+        let people = copy.people
         if let body = patch?.body { paragraphs = body }
         guard !paragraphs.isEmpty || patch?.title != nil || patch?.summary != nil else {
             throw IngestError(file: file, message: "no article text found (no paragraphs and no title)")
@@ -140,7 +71,12 @@ public struct CleanedArticleReader: Sendable {
         article.source = patch?.source ?? source
         article.rights = patch?.rights ?? rights
         article.authors = patch?.authors ?? people
-        article.title = patch?.title ?? Headline.derive(from: paragraphs.first)
+        let dateline = patch?.dateline == nil ? paragraphs.first.flatMap(Dateline.find(in:)) : nil
+        // The lead keeps its text; the headline is derived from what follows the dateline.
+        let lead = paragraphs.first.map { p in dateline.map { Self.afterDateline(p, $0) } ?? p }
+        article.title = patch?.title ?? Headline.derive(from: lead)
+        article.dateline = dateline?.text
+        if article.source == nil, let agency = dateline?.agency { article.source = agency }
         article.language = patch?.language ?? feed.language ?? LanguageDetector.detect(paragraphs)
         if let patch {
             article.version = patch.version
@@ -151,7 +87,7 @@ public struct CleanedArticleReader: Sendable {
             article.updated = patch.updated
             article.categories = patch.categories ?? []
             article.keywords = patch.keywords ?? []
-            article.dateline = patch.dateline
+            if let value = patch.dateline { article.dateline = value }
             article.publisher = patch.publisher
             article.media = patch.media ?? []
             article.embargo = patch.embargo
@@ -165,7 +101,16 @@ public struct CleanedArticleReader: Sendable {
         if let problem = Article.problem(withID: article.id) {
             throw IngestError(file: file, line: 2, message: "metadata key 'id': \(problem)")
         }
-        return Result(article: article, warnings: warnings)
+        var fates = copy.fates
+        for line in 0..<bodyStart { fates[line] = .frontMatter }
+        return Result(article: article, warnings: warnings, lines: fates)
+    }
+
+    /// The lead without its dateline and the separator after it.
+    static func afterDateline(_ lead: String, _ dateline: Dateline) -> String {
+        var rest = lead.dropFirst(dateline.text.count)
+        rest = rest.drop { $0 == " " || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "." || $0 == ":" }
+        return rest.isEmpty ? lead : String(rest)
     }
 
     /// A stable id from the article's text: the same text gives the same id everywhere.

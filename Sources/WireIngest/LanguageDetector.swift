@@ -20,7 +20,8 @@ package enum LanguageDetector {
         ],
         "pt": [
             "os", "do", "da", "em", "um", "uma", "com", "não", "mais", "dos", "das", "ao", "foi", "pelo",
-            "pela", "são", "também", "disse", "seu", "sua", "como", "mas", "nas", "nos",
+            "pela", "são", "também", "disse", "seu", "sua", "como", "mas", "nas", "nos", "no", "na", "não", "há",
+            "à", "às", "após", "até", "estão", "está", "ainda", "deste", "desta", "neste", "nesta", "segundo", "pelos",
         ],
         "it": [
             "il", "gli", "di", "che", "della", "del", "per", "non", "con", "sono", "è", "anche", "alla", "nel",
@@ -32,7 +33,8 @@ package enum LanguageDetector {
         ],
         "ar": [
             "في", "من", "على", "إلى", "أن", "التي", "الذي", "عن", "مع", "هذا", "هذه", "كان", "قال", "بين", "وقال", "إن",
-            "ما", "لا", "أو", "بعد",
+            "ما", "لا", "أو", "بعد", "أنه", "إنه", "كما", "حيث", "خلال", "ذلك", "قد", "لم", "تم", "الى", "منذ", "حتى",
+            "عند", "كل", "هو", "هي", "وفي", "ومن", "وأن", "أكثر", "نحو", "اليوم", "الذين", "عام",
         ],
         // Words Indonesian and Malay share: evidence for the pair, not for one of them.
         "id+ms": [
@@ -47,7 +49,8 @@ package enum LanguageDetector {
     ]
     static let malayOnly: Set<String> = [
         "bahawa", "berkata", "kerajaan", "kerana", "boleh", "wang", "ialah", "semalam", "iaitu", "mahu", "sahaja",
-        "selepas", "daripada", "beliau", "pihak", "terhadap", "negara", "kira-kira", "bersama",
+        "selepas", "daripada", "beliau", "pihak", "terhadap", "negara", "kira-kira", "bersama", "setakat", "jajahan",
+        "sekiranya", "dijangka", "kesemua", "terjejas", "berbanding", "bekalan", "manakala", "sehingga", "bilangan",
     ]
 
     /// The BCP 47 code of the language of `paragraphs`, or nil when unsure.

@@ -19,10 +19,10 @@ struct TextRepair {
                 file: file, line: 1,
                 message: "is UTF-16 text; wirefeed reads UTF-8 articles (convert it with iconv first)")
         }
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        if let problem = binaryEvidence(bytes, from: start) {
             throw IngestError(
-                file: file, line: lineNumber(of: nul, in: bytes),
-                message: "is not a text file (binary data: a NUL byte at offset \(nul))")
+                file: file, line: lineNumber(of: problem.offset, in: bytes),
+                message: "is not a text file (binary data: \(problem.what))")
         }
         var lines: [String] = []
         var line: [UInt8] = []
@@ -64,6 +64,10 @@ struct TextRepair {
                     if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
                 } else if b == 0x09 {
                     line.append(0x20)
+                } else if b == 0x0C {
+                    // A form feed: a page break (PDF text). On a line of its own it leaves a
+                    // blank line, a paragraph boundary; inside a line it is a space.
+                    if !line.isEmpty { line.append(0x20) }
                 } else if b < 0x20 || b == 0x7F {
                     controlsOnLine += 1
                 } else {
@@ -91,6 +95,43 @@ struct TextRepair {
         }
         if !line.isEmpty || invalidOnLine > 0 || controlsOnLine > 0 { endLine() }
         return Result(lines: lines, warnings: warnings)
+    }
+
+    /// Signatures of common binary formats, at the start of a file.
+    static let binarySignatures: [(bytes: [UInt8], name: String)] = [
+        (Array("%PDF-".utf8), "a PDF document"), ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (or DOCX, XLSX)"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), (Array("GIF8".utf8), "a GIF image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        ([0x1F, 0x8B], "gzip data"), ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "an OLE document (DOC, XLS)"),
+    ]
+
+    /// Why the bytes are not text, judged on evidence: a binary format's signature, or NUL and
+    /// other control bytes making more than a trace of the first 64 KB (one stray NUL in prose
+    /// is a character to drop, not a verdict).
+    static func binaryEvidence(_ bytes: [UInt8], from start: Int) -> (offset: Int, what: String)? {
+        for signature in binarySignatures where bytes[start...].starts(with: signature.bytes) {
+            return (start, signature.name)
+        }
+        let window = bytes[start..<min(bytes.count, start + (1 << 16))]
+        // Most text has no control byte at all: one quick pass says so.
+        guard window.contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) else { return nil }
+        var nuls = 0
+        var controls = 0
+        var firstNul: Int?
+        for (offset, b) in zip(window.indices, window) where b < 0x09 || (b > 0x0D && b < 0x20) {
+            if b == 0 {
+                nuls += 1
+                if firstNul == nil { firstNul = offset }
+            } else if b != 0x1B {
+                controls += 1
+            }
+        }
+        // More than a tenth of the bytes, or NULs past a trace: binary.
+        if let firstNul, (nuls + controls) * 10 > window.count || nuls > max(2, window.count / 1000) {
+            return (firstNul, "\(nuls) NUL bytes, the first at offset \(firstNul)")
+        }
+        return nil
     }
 
     private static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {

@@ -460,7 +460,7 @@ extension HardeningTests {
         let repeated = try write(Array("One.\nTwo.\nThree.\nSource: Wire\nTwo.\nThree.\n".utf8), "repeat.txt", in: dir)
         let verbose = try CLI.measure(["convert", repeated, "--to", "json", "--verbose"])
         #expect(
-            verbose.stderr.contains("dropped 2 paragraphs after the trailer that repeat the body"), "\(verbose.stderr)")
+            verbose.stderr.contains("dropped 2 lines after the trailer that repeat the body"), "\(verbose.stderr)")
     }
 
     // A byte order mark over bytes that are not UTF-8: read as declared, as before.
