@@ -193,10 +193,9 @@ enum HTMLFastReducer {
                     }
                     end()
                 } else if name == td || name == th {
-                    if closing {
-                        current.append(0x20)
-                        clean = false
-                    }
+                    // Table cells: where libxml2 breaks paragraphs around them depends on the
+                    // table around them (a cell outside a table is a block of its own).
+                    return nil
                 }
                 continue
             }

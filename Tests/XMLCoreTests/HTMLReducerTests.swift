@@ -29,6 +29,7 @@ import TextKernel
         "U <----- --BR>caR> case",
         "<p title\u{C7}=\"a > b\">quoted attribute</p>",
         "x < y &#\u{FFFD}2014; &#x; end",
+        "<p>On<th>e.</p><p>Two</p>",
     ]
 
     @Test(arguments: samples)
