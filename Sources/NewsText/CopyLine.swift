@@ -94,14 +94,18 @@ package enum CopyLine: Equatable {
             if b.count >= 3 && first == 0xE2 && b[1] == 0x80 && (b[2] == 0x93 || b[2] == 0x94) { return true }
             if b.count >= 2 && first == 0xC2 && b[1] == 0xA9 { return true }
             // The first word, lowercased (ASCII here; other scripts through the case tables).
-            var word: [UInt8] = []
+            var end = 0
             var ascii = true
-            for byte in b.prefix(28) {
+            while end < min(b.count, 28) {
+                let byte = b[end]
                 if byte == 0x20 || byte == 0x3A || byte == 0x7C || byte == 0xC2 { break }
                 if byte >= 0x80 { ascii = false }
-                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                end += 1
             }
-            var text = String(decoding: word, as: UTF8.self)
+            var text = String(unsafeUninitializedCapacity: end) { out in
+                for i in 0..<end { out[i] = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i] }
+                return end
+            }
             if !ascii { text = text.lowercased() }
             if Newsroom.firstWords.contains(text) { return true }
             // © near the start (`جميع الحقوق محفوظة © 2023 …`).

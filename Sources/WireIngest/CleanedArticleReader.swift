@@ -24,7 +24,7 @@ public struct CleanedArticleReader: Sendable {
         public var warnings: [Diagnostic]
         /// What became of each non-blank input line, by 0-based line number: nothing read is
         /// lost without a trace.
-        package var lines: [Int: LineFate] = [:]
+        package var lines: [LineFate?] = []
     }
 
     public func read(bytes: [UInt8], file: String) throws(IngestError) -> Result {
@@ -102,6 +102,7 @@ public struct CleanedArticleReader: Sendable {
             throw IngestError(file: file, line: 2, message: "metadata key 'id': \(problem)")
         }
         var fates = copy.fates
+        if fates.count < bodyStart { fates += [LineFate?](repeating: nil, count: bodyStart - fates.count) }
         for line in 0..<bodyStart { fates[line] = .frontMatter }
         return Result(article: article, warnings: warnings, lines: fates)
     }

@@ -31,7 +31,7 @@ struct CopyStructure {
     var captions: [String] = []
     var notes: [Diagnostic] = []
     /// Each non-blank input line's fate, by 0-based line index.
-    var fates: [Int: Fate] = [:]
+    var fates: [Fate?] = []
 
     struct Item {
         var index: Int
@@ -42,6 +42,7 @@ struct CopyStructure {
     }
 
     init(lines: [String], from start: Int, file: String) {
+        fates = [Fate?](repeating: nil, count: lines.count)
         var items: [Item] = []
         var blank = true
         for index in start..<lines.count {
@@ -186,21 +187,25 @@ struct CopyStructure {
     /// lines that repeat the body before it. `items.count` when there is none.
     static func trailerStart(_ items: [Item]) -> Int {
         // For each text line, the position of its first occurrence; then, from the end, the
-        // latest first occurrence of any text line from here on.
-        var first: [ByteKey: Int] = [:]
-        var firstOccurrence = [Int](repeating: -1, count: items.count)
-        for (k, item) in items.enumerated() where item.kind == .text {
-            let key = ByteKey(item.text)
-            if let f = first[key] {
-                firstOccurrence[k] = f
-            } else {
-                first[key] = k
-                firstOccurrence[k] = k
+        // latest first occurrence of any text line from here on. Built only when a run has
+        // text after it (most copy ends with its trailer and needs none of it).
+        var latestFromHere: [Int] = []
+        func buildRepeats() {
+            var first: [ByteKey: Int] = [:]
+            var firstOccurrence = [Int](repeating: -1, count: items.count)
+            for (k, item) in items.enumerated() where item.kind == .text {
+                let key = ByteKey(item.text)
+                if let f = first[key] {
+                    firstOccurrence[k] = f
+                } else {
+                    first[key] = k
+                    firstOccurrence[k] = k
+                }
             }
-        }
-        var latestFromHere = [Int](repeating: -1, count: items.count + 1)
-        for k in stride(from: items.count - 1, through: 0, by: -1) {
-            latestFromHere[k] = max(latestFromHere[k + 1], firstOccurrence[k])
+            latestFromHere = [Int](repeating: -1, count: items.count + 1)
+            for k in stride(from: items.count - 1, through: 0, by: -1) {
+                latestFromHere[k] = max(latestFromHere[k + 1], firstOccurrence[k])
+            }
         }
         var k = 0
         while k < items.count {
@@ -216,16 +221,19 @@ struct CopyStructure {
                 k += 1
             }
             // A first-line byline opens the copy; it is no trailer.
-            if runStart == 0 && items[0].kind != .text && k < items.count
+            if runStart == 0 && k < items.count
                 && !items[runStart..<k].contains(where: {
                     if case .credit = $0.kind { false } else { $0.kind.isTrailer }
                 })
             {
                 continue
             }
-            // Links and boilerplate alone make a trailer only when the body's repeat follows.
-            let repeatFollows = k < items.count
-            if (hasTrailerLine || repeatFollows) && latestFromHere[k] < runStart { return runStart }
+            // Nothing after the run: it is the trailer if it holds a trailer line.
+            if k == items.count { return hasTrailerLine ? runStart : items.count }
+            // Text after it: the trailer only if that text repeats the body before it (links
+            // and boilerplate alone then make a trailer too).
+            if latestFromHere.isEmpty { buildRepeats() }
+            if latestFromHere[k] < runStart { return runStart }
         }
         return items.count
     }

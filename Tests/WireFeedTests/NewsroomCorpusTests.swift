@@ -111,7 +111,7 @@ import WireFeed
             let line = String(String.UnicodeScalarView(cleaned)).split(whereSeparator: \.isWhitespace)
                 .joined(separator: " ")
             guard !line.isEmpty else { continue }
-            guard let fate = result.lines[i] else {
+            guard i < result.lines.count, let fate = result.lines[i] else {
                 problems.append("line \(i + 1) has no fate: \(line.prefix(60))")
                 continue
             }
