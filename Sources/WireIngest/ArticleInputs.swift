@@ -110,7 +110,19 @@ public struct ArticleInputs: Sendable {
     /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
     /// is handed to `onFailure` and the others go on.
     public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {
-        for file in try files() {
+        let files = try files()
+        var i = 0
+        while i < files.count {
+            // A run of cleaned-text files (one article each) is read two files at a time.
+            var end = i
+            while end < files.count && end - i < Self.textRun && isPlainTextFile(files[end]) { end += 1 }
+            if end - i > 1 {
+                try readInParallel(Array(files[i..<end]), onFailure: onFailure, body)
+                i = end
+                continue
+            }
+            let file = files[i]
+            i += 1
             guard let onFailure else {
                 try read(file: file, body)
                 continue
@@ -123,6 +135,51 @@ public struct ArticleInputs: Sendable {
                 onFailure(error)
             }
         }
+    }
+
+    /// How many cleaned-text files are read ahead together at most.
+    static let textRun = 64
+
+    private func isPlainTextFile(_ file: String) -> Bool {
+        file != "-" && buffered[file] == nil && (file as NSString).pathExtension.lowercased() == "txt"
+    }
+
+    /// Reads cleaned-text files on two threads and hands their articles to `body` in file
+    /// order, with the errors where ``forEach(onFailure:_:)`` would meet them: without
+    /// `onFailure` the first error stops the run (what follows it is not handed on).
+    private func readInParallel(
+        _ run: [String], onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void
+    ) throws {
+        typealias Read = Result<CleanedArticleReader.Result, any Error>
+        let inputs = Transfer(self)
+        var stop: (any Error)?
+        OrderedParallel.forEach(
+            count: run.count, threads: 2,
+            work: { k -> Read in
+                Result {
+                    let bytes = try inputs.value.read(run[k])
+                    return try inputs.value.reader.read(bytes: bytes, file: run[k])
+                }
+            },
+            deliver: { _, read in
+                guard stop == nil else { return }
+                do {
+                    let result = try read.get()
+                    do {
+                        try body(result.article, result.warnings)
+                    } catch {
+                        guard let onFailure else { throw error }
+                        onFailure(error)
+                    }
+                } catch {
+                    guard let onFailure else {
+                        stop = error
+                        return
+                    }
+                    onFailure(error)
+                }
+            })
+        if let stop { throw stop }
     }
 
     private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
