@@ -169,7 +169,12 @@ enum HTMLFastReducer {
                                 match = false
                                 break
                             }
-                            if match { break }
+                            // `</iframebr>` does not end an iframe: the name must end there.
+                            if match {
+                                let after = b[k + 2 + name.count]
+                                if after == UInt8(ascii: ">") || Whitespace.isHTMLSpace(after) { break }
+                                return nil
+                            }
                         }
                         k += 1
                     }

@@ -30,6 +30,7 @@ import TextKernel
         "<p title\u{C7}=\"a > b\">quoted attribute</p>",
         "x < y &#\u{FFFD}2014; &#x; end",
         "<p>On<th>e.</p><p>Two</p>",
+        "<iframe src=\"https://evil.example\"></iframebr><p>safe</p>",
     ]
 
     @Test(arguments: samples)
