@@ -94,6 +94,13 @@ public struct CleanedArticleReader: Sendable {
             article.urgency = patch.urgency
             article.status = patch.status
         }
+        // Photo captions found in the copy go to the article's pictures that have none, in
+        // order; those left over were noted as dropped where they stood.
+        var captions = copy.captions[...]
+        for i in article.media.indices where article.media[i].caption == nil && article.media[i].isPicture {
+            guard let caption = captions.popFirst() else { break }
+            article.media[i].caption = caption
+        }
         if let urgency = article.urgency, !(1...9).contains(urgency) {
             throw IngestError(file: file, line: 2, message: "metadata key 'urgency': \(urgency) is not between 1 and 9")
         }

@@ -179,6 +179,30 @@ import WireFeed
     }
 }
 
+/// A photo caption in the copy becomes the caption of the article's picture, when it has one.
+@Suite struct CaptionTests {
+    @Test func captionGoesToThePictureWithoutOne() throws {
+        let text = """
+            ---
+            id: "tag:example.org,2024:caption"
+            media:
+              - url: "https://img.example.org/1.jpg"
+            ---
+            Warga di tiga desa mulai menerima bantuan air bersih dari pemerintah kabupaten pada Kamis pagi.
+            Foto: Warga mengantre air bersih di Kelurahan Sukamaju, Kamis (14/9/2023). (ANTARA/Yohanes Bere)
+            Bantuan akan disalurkan setiap hari hingga musim kemarau berakhir, kata kepala dinas.
+            """
+        let result = try CleanedArticleReader().read(bytes: Array(text.utf8), file: "caption.txt")
+        #expect(result.article.body.count == 2)
+        #expect(result.article.media.first?.caption?.hasPrefix("Warga mengantre air bersih") == true)
+        // Without a picture the caption is reported, not lost.
+        let plain = text.split(separator: "\n").dropFirst(5).joined(separator: "\n")
+        let other = try CleanedArticleReader().read(bytes: Array(plain.utf8), file: "plain.txt")
+        #expect(other.article.media.isEmpty)
+        #expect(other.warnings.contains { $0.message.contains("a photo caption") })
+    }
+}
+
 /// The README's table of newsroom conventions: every example in it reads as its row says.
 @Suite struct NewsroomConventionsTests {
     static func rows() throws -> [(kind: String, examples: [String])] {
