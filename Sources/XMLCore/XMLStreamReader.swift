@@ -294,12 +294,6 @@ package final class XMLStreamReader {
         return interned(p)
     }
 
-    /// The base URI in scope (xml:base applied), if any.
-    public var baseURI: String? {
-        precondition(events == nil, "baseURI needs the text reader")
-        return LibXML.copyString(xmlTextReaderConstBaseUri(reader))
-    }
-
     /// 1-based line of the current node (where its start tag is).
     public var line: Int {
         if let sax {
@@ -383,12 +377,6 @@ package final class XMLStreamReader {
             let a = sax.pointee.attributes[k]
             body(sax.pointee.strings[Int(a.name)], sax.pointee.strings[Int(a.namespace)], a.start, a.count)
         }
-    }
-
-    /// The markup inside the current element, serialised (for XHTML content).
-    public func innerXML() -> String {
-        precondition(events == nil, "innerXML needs the text reader")
-        return LibXML.takeString(xmlTextReaderReadInnerXml(reader)) ?? ""
     }
 
     /// Concatenated text inside the current element, advancing past its end.
