@@ -277,9 +277,11 @@ struct CopyStructure {
             let nearWidth = wrapWidth && Double(lengths[i]) >= 0.8 * Double(width)
             let nextLower = block[i + 1].first?.isLowercase ?? false
             let decision: Break
-            if lengths[i] > 110 {
+            if !ends && nextLower {
+                decision = .join  // mid-sentence, and the next line goes on in lower case
+            } else if lengths[i] > 110 {
                 decision = .split
-            } else if !ends && (nextLower || nearWidth) {
+            } else if !ends && nearWidth {
                 decision = .join
             } else if !ends {
                 decision = .split  // a short line without an end: a heading, a line of its own

@@ -203,6 +203,33 @@ import WireFeed
     }
 }
 
+/// The shapes the issue named, read as one article.
+@Suite struct ReaderStructureTests {
+    @Test func trailerLookalikesInTheBodyStayThere() throws {
+        let text = """
+            By Maya Kusuma and Peter Hale
+            JAKARTA, June 3 (Reuters) - Indonesia's government on Saturday said it would review the permits of three smelters after
+            copyright infringement claims by a foreign partner were filed in a Singapore court last week.
+            Source: We saw the invoices.
+            Reporter: Who signed off on the shipments?
+            The ministry said the review would take 60 days.
+            -- BERNAMA
+            Reporting by Maya Kusuma and Peter Hale; Editing by Tom Lee
+            Copyright © 2008 - 2023 PT. Kompas Cyber Media. All Rights Reserved.
+            """
+        let a = try CleanedArticleReader().read(bytes: Array(text.utf8), file: "t.txt").article
+        #expect(a.body.count == 4, "\(a.body)")
+        #expect(a.body[0].hasSuffix("in a Singapore court last week."))
+        #expect(a.body[1] == "Source: We saw the invoices.")
+        #expect(a.body[2] == "Reporter: Who signed off on the shipments?")
+        #expect(a.dateline == "JAKARTA, June 3 (Reuters)" && a.source == "Reuters")
+        #expect(a.title?.hasPrefix("Indonesia's government") == true)
+        #expect(a.rights?.holder == "PT. Kompas Cyber Media" && a.rights?.year == 2023)
+        #expect(a.authors.map(\.name) == ["Maya Kusuma", "Peter Hale", "Tom Lee"])
+        #expect(a.authors.map(\.role) == [.author, .author, .editor])
+    }
+}
+
 /// The README's table of newsroom conventions: every example in it reads as its row says.
 @Suite struct NewsroomConventionsTests {
     static func rows() throws -> [(kind: String, examples: [String])] {
