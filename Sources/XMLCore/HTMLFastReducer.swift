@@ -9,6 +9,8 @@ enum HTMLFastReducer {
     static let dropped: Set<[UInt8]> = Set(HTMLReducer.dropped.map { Array($0.utf8) })
     static let br = Array("br".utf8)
     static let img = Array("img".utf8)
+    static let documentTags: Set<[UInt8]> = Set(
+        ["html", "head", "body", "title", "meta", "link", "base", "frameset", "noframes"].map { Array($0.utf8) })
     static let td = Array("td".utf8)
     static let th = Array("th".utf8)
 
@@ -159,6 +161,8 @@ enum HTMLFastReducer {
                     continue
                 }
                 if name == img { return nil }
+                // Document-level tags inside a fragment (`<html>`, `<body>`…) are read by libxml2's rules.
+                if documentTags.contains(name) { return nil }
                 if !closing && dropped.contains(name) {
                     // Skip to the matching end tag.
                     var k = i

@@ -31,6 +31,7 @@ import TextKernel
         "x < y &#\u{FFFD}2014; &#x; end",
         "<p>On<th>e.</p><p>Two</p>",
         "<iframe src=\"https://evil.example\"></iframebr><p>safe</p>",
+        "AT&T and R&D know<html>ity",
     ]
 
     @Test(arguments: samples)
