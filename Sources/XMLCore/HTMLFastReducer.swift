@@ -100,6 +100,10 @@ enum HTMLFastReducer {
                     name.append(b[j] | 0x20)
                     j += 1
                 }
+                // The name ends at white space, `>` or `/`; anything else (`<p:x>`) is a name
+                // libxml2 reads its own way.
+                guard j < n, b[j] == UInt8(ascii: ">") || b[j] == UInt8(ascii: "/") || Whitespace.isHTMLSpace(b[j])
+                else { return nil }
                 // To the end of the tag: attributes in their plain grammar only (name, `=`,
                 // a quoted or bare value). Anything else is libxml2's to read its own way.
                 @inline(__always) func isSpace(_ x: UInt8) -> Bool { Whitespace.isHTMLSpace(x) }

@@ -32,6 +32,7 @@ import TextKernel
         "<p>On<th>e.</p><p>Two</p>",
         "<iframe src=\"https://evil.example\"></iframebr><p>safe</p>",
         "AT&T and R&D know<html>ity",
+        "bb_bb<P:-->Upper</P>P>U><KBR>case",
     ]
 
     @Test(arguments: samples)
