@@ -9,6 +9,7 @@ enum HTMLFastReducer {
     static let dropped: Set<[UInt8]> = Set(HTMLReducer.dropped.map { Array($0.utf8) })
     static let br = Array("br".utf8)
     static let img = Array("img".utf8)
+    static let p = Array("p".utf8)
     static let documentTags: Set<[UInt8]> = Set(
         ["html", "head", "body", "title", "meta", "link", "base", "frameset", "noframes"].map { Array($0.utf8) })
     static let td = Array("td".utf8)
@@ -193,6 +194,10 @@ enum HTMLFastReducer {
                     continue
                 }
                 if blocks.contains(name) {
+                    // HTML closes an open <p> when a block starts (a <div> cannot sit in a <p>).
+                    if !closing, let pk = openBlocks.firstIndex(where: { $0.name == Self.p }) {
+                        openBlocks[pk].count = 0
+                    }
                     if let k = openBlocks.firstIndex(where: { $0.name == name }) {
                         if closing {
                             guard openBlocks[k].count > 0 else { return nil }

@@ -33,6 +33,8 @@ import TextKernel
         "<iframe src=\"https://evil.example\"></iframebr><p>safe</p>",
         "AT&T and R&D know<html>ity",
         "bb_bb<P:-->Upper</P>P>U><KBR>case",
+        "<p>One.</p><p>Tow<div>e.</p>e.</p>",
+        "<p>One<p>Two</p><p>Three<div>Four</div>",
     ]
 
     @Test(arguments: samples)
