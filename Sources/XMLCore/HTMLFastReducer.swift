@@ -37,6 +37,9 @@ enum HTMLFastReducer {
 
     /// Paragraphs and the number of elements seen, or nil to let libxml2 decide.
     static func reduce(_ b: UnsafeBufferPointer<UInt8>) -> (paragraphs: [String], elements: Int)? {
+        // Control characters anywhere (in text, in a tag, in a skipped element): what HTML
+        // keeps of them is libxml2's call.
+        if b.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return nil }
         var paragraphs: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(min(b.count, 4096))

@@ -35,6 +35,7 @@ import TextKernel
         "bb_bb<P:-->Upper</P>P>U><KBR>case",
         "<p>One.</p><p>Tow<div>e.</p>e.</p>",
         "<p>One<p>Two</p><p>Three<div>Four</div>",
+        "<iframe src=\"ht\u{0}s://evil.example\"></iframe><p>\nsafe</p>",
     ]
 
     @Test(arguments: samples)
