@@ -158,6 +158,7 @@ enum HTMLFastReducer {
                 guard j < n else { return nil }
                 i = j + 1
                 elements += closing ? 0 : 1
+                if name == br && closing { return nil }  // `</br>`: libxml2's reading
                 if name == br {
                     breaks += 1
                     if breaks >= 2 {

@@ -36,6 +36,7 @@ import TextKernel
         "<p>One.</p><p>Tow<div>e.</p>e.</p>",
         "<p>One<p>Two</p><p>Three<div>Four</div>",
         "<iframe src=\"ht\u{0}s://evil.example\"></iframe><p>\nsafe</p>",
+        "<P>U</BR><BR>caRR>case",
     ]
 
     @Test(arguments: samples)
