@@ -30,14 +30,6 @@ package enum CopyLine: Equatable {
         }
     }
 
-    /// Whether the line is never part of a story, wherever it stands.
-    package var isNeverProse: Bool {
-        switch self {
-        case .relatedLink, .signOff, .boilerplate, .caption: true
-        default: false
-        }
-    }
-
     package static func classify(_ line: String) -> CopyLine {
         // Label lines are short, and each test below looks at the line's head (lowercased
         // once) before anything else: a paragraph is never lowercased or scanned whole.
