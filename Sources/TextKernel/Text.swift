@@ -12,7 +12,7 @@ extension String {
     package func collapsingWhitespace() -> String {
         let collapsed = Whitespace.collapse(self)
         guard let first = collapsed.unicodeScalars.first, let last = collapsed.unicodeScalars.last,
-            first.value == 0x200B || first.value == 0xFEFF || last.value == 0x200B || last.value == 0xFEFF
+            Whitespace.isPadding(first) || Whitespace.isPadding(last)
         else { return collapsed }
         return collapsed.trimmingWhitespace()
     }
