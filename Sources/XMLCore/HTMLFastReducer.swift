@@ -251,8 +251,6 @@ enum HTMLFastReducer {
             while i < n {
                 let x = b[i]
                 if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
-                // Control characters (NUL, form feed…): what HTML keeps of them is libxml2's call.
-                if x < 0x20 && x != 0x09 && x != 0x0A && x != 0x0D { return nil }
                 if x != 0x20 && x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
                 if x == 0x20 {
                     if lastSpace { clean = false }
