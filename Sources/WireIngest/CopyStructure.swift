@@ -64,6 +64,7 @@ struct CopyStructure {
         var bodyLines: [(text: String, startsBlock: Bool)] = []
         var startsBlock = true
         var seenPeople: Set<Person> = []
+        var repeats = 0
         func note(_ item: Item, _ message: String, severity: Severity = .info) {
             notes.append(
                 Diagnostic(
@@ -86,6 +87,7 @@ struct CopyStructure {
                 if inTrailer {
                     // Only repeats of the body stand after the trailer (see trailerStart).
                     fates[item.index] = .dropped("a repeat of the body after the trailer")
+                    repeats += 1
                 } else {
                     bodyLines.append((item.text, startsBlock))
                     startsBlock = false
@@ -131,13 +133,12 @@ struct CopyStructure {
                 }
             }
         }
-        let repeats = items[min(trailer, items.count)...].filter { if case .text = $0.kind { true } else { false } }
-        if !repeats.isEmpty {
+        if repeats > 0 {
             notes.append(
                 Diagnostic(
                     file: file, severity: .info,
                     message:
-                        "dropped \(repeats.count) line\(repeats.count == 1 ? "" : "s") after the trailer that repeat the body",
+                        "dropped \(repeats) line\(repeats == 1 ? "" : "s") after the trailer that repeat the body",
                     rule: "text.repeated"))
         }
         paragraphs = Self.paragraphs(bodyLines)
