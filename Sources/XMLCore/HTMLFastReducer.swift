@@ -89,11 +89,9 @@ enum HTMLFastReducer {
                 var j = closing ? i + 2 : i + 1
                 guard j < n, isLetter(b[j]) else {
                     if closing { return nil }
-                    // "x < y", "<3": a literal '<'. Anything else after it ("<-", "<=") is
+                    // "x < y": a literal '<'. Anything else after it ("<-", "<=", "<9") is
                     // markup libxml2 reads in ways of its own: it decides.
-                    guard d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || (d >= 0x30 && d <= 0x39) else {
-                        return nil
-                    }
+                    guard d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D else { return nil }
                     current.append(c)
                     lastSpace = false
                     i += 1
@@ -188,6 +186,13 @@ enum HTMLFastReducer {
                                 if after == UInt8(ascii: ">") || Whitespace.isHTMLSpace(after) { break }
                                 return nil
                             }
+                        }
+                        // A tag inside (`<body>` in a style sheet): where libxml2 ends the
+                        // element then is its own rule.
+                        if b[k] == UInt8(ascii: "<") && b[k + 1] | 0x20 >= UInt8(ascii: "a")
+                            && b[k + 1] | 0x20 <= UInt8(ascii: "z")
+                        {
+                            return nil
                         }
                         k += 1
                     }

@@ -37,6 +37,8 @@ import TextKernel
         "<p>One<p>Two</p><p>Three<div>Four</div>",
         "<iframe src=\"ht\u{0}s://evil.example\"></iframe><p>\nsafe</p>",
         "<P>U</BR><BR>caRR>case",
+        "<style>p { color: red <body>}</style><p>Before.</p><s>",
+        "<9br><heade>",
     ]
 
     @Test(arguments: samples)
