@@ -13,9 +13,25 @@ public enum FeedImporter {
 
     /// Imports a document; returns the warnings (with lines). Throws `XMLError` when the
     /// document cannot be read at all (not XML, not a feed, hostile, truncated).
+    ///
+    /// A document that is not well-formed is read again, repaired (``XMLRepair``), unless
+    /// `options.recovers` is false: every item the strict reading handed on is handed on once,
+    /// and each kind of repair is one warning.
     @discardableResult
     public static func run(
         _ input: XMLInput, file: String, options: ImportOptions = ImportOptions(), handler: any ImportHandler
+    ) throws -> [Diagnostic] {
+        let relay = Relay(handler)
+        if options.recovers, case .stream(let stream) = input { stream.keepReadBytes(upTo: Recovery.streamKept) }
+        do {
+            return try readOnce(input, file: file, options: options, handler: relay)
+        } catch let error as XMLError where options.recovers && error.mayBeRepaired {
+            return try Recovery.read(input, file: file, options: options, relay: relay, failure: error)
+        }
+    }
+
+    static func readOnce(
+        _ input: XMLInput, file: String, options: ImportOptions, handler: any ImportHandler
     ) throws -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.

@@ -63,6 +63,18 @@ public struct XMLError: Error, Sendable, CustomStringConvertible {
         case hostile
     }
 
+    /// Whether reading the document again, repaired (``XMLRepair``), may succeed: it is not
+    /// well-formed, or its DOCTYPE declares what the strict reader never reads.
+    package var mayBeRepaired: Bool {
+        switch code {
+        case .notWellFormed: true
+        case .hostile:
+            message == LibXML.Refusal.entities || message == LibXML.Refusal.entityReference
+                || message.hasPrefix("the DOCTYPE refers to an external DTD")
+        default: false
+        }
+    }
+
     public var code: Code
     /// The file (or `-` for standard input); nil when the error is not about one (a writer's).
     public var file: String?

@@ -62,7 +62,55 @@ public final class ByteStream {
     }
 
     /// Fills `buffer` with the next bytes: first the peeked prefix, then the stream.
+    /// Keeps the bytes handed to the parser, up to `limit`, so that a document that turns out
+    /// not to be well-formed can be read again, repaired (see ``wholeDocument(limit:)``).
+    package func keepReadBytes(upTo limit: Int) { keepLimit = limit }
+
+    private var keepLimit = 0
+    private var kept: [UInt8] = []
+    private var keptAll = true
+
+    private func keep(_ buffer: UnsafeMutablePointer<CChar>, _ n: Int) {
+        guard keepLimit > 0 && keptAll && n > 0 else { return }
+        guard kept.count + n <= keepLimit else {
+            keptAll = false
+            kept = []
+            return
+        }
+        buffer.withMemoryRebound(to: UInt8.self, capacity: n) {
+            kept.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+        }
+    }
+
+    /// The whole document: the bytes read so far (kept) and the rest of the stream; nil when
+    /// the kept bytes passed their limit or the document passes `limit`.
+    package func wholeDocument(limit: Int) -> [UInt8]? {
+        guard keptAll else { return nil }
+        var out = kept
+        kept = []
+        if replayed < prefix.count { out.append(contentsOf: prefix[replayed...]) }
+        prefix = []
+        replayed = 0
+        replayedAll = true
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !eof {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > limit { return nil }
+        }
+        eof = true
+        return out.count > limit ? nil : out
+    }
+
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        let n = deliver(into: buffer, count: count)
+        if n > 0 { keep(buffer, Int(n)) }
+        return n
+    }
+
+    private func deliver(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         // Peeked bytes count too: a stream that fits in its peeked head is still measured.
         if total > limit {
             exceededLimit = true

@@ -91,7 +91,7 @@ struct Import: ParsableCommand {
                     limits: Limits(
                         maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max),
                         maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
-                    maximumArticles: maxArticles), handler: writer)
+                    maximumArticles: maxArticles, recovers: !strict), handler: writer)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
             // The article limit's note is information, not a problem in the feed.

@@ -60,6 +60,14 @@ import XMLCore
         }
     }
 
+    /// Each expected rule is reported; no repair (`recover.*`) is reported that is not expected.
+    static func warningMismatches(_ expected: [String], _ actual: [String]) -> [String] {
+        let missing = expected.filter { !actual.contains($0) }.map { "expected a warning \($0)" }
+        let unexpected = Set(actual.filter { $0.hasPrefix("recover.") && !expected.contains($0) }).sorted()
+            .map { "unexpected warning \($0)" }
+        return missing + unexpected
+    }
+
     @Test func corpusIsLarge() {
         #expect(Self.cases.count >= 150)
     }
@@ -68,7 +76,7 @@ import XMLCore
     func feedImportsAsExpected(_ rel: String) throws {
         let path = Self.root + "/" + rel
         let expectedData = try Data(contentsOf: URL(fileURLWithPath: String(path.dropLast(4)) + ".expected.json"))
-        let expected = try JSONSerialization.jsonObject(with: expectedData) as! [String: Any]
+        var expected = try JSONSerialization.jsonObject(with: expectedData) as! [String: Any]
         if expected["error"] as? Bool == true {
             do {
                 let (doc, _) = try Self.importJSON(path)
@@ -86,8 +94,12 @@ import XMLCore
             }
             return
         }
-        let (actual, _) = try Self.importJSON(path)
-        let problems = Self.mismatches(expected, actual, path: "")
+        let expectedRules = expected.removeValue(forKey: "expectedWarnings") as? [String]
+        let (actual, warnings) = try Self.importJSON(path)
+        var problems = Self.mismatches(expected, actual, path: "")
+        if let expectedRules {
+            problems += Self.warningMismatches(expectedRules, warnings.compactMap(\.rule))
+        }
         #expect(problems.isEmpty, Comment(rawValue: "\(rel):\n" + problems.joined(separator: "\n")))
     }
 }

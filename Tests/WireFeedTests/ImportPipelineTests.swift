@@ -55,11 +55,34 @@ struct ImportPipelineTests {
         // then the error, with no end(feed:).
         let cut = Array(bytes.prefix(bytes.count / 2))
         let r = Recorder()
-        #expect(throws: XMLError.self) { try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: r) }
+        #expect(throws: XMLError.self) {
+            try FeedImporter.run(.bytes(cut), file: "cut.xml", options: ImportOptions(recovers: false), handler: r)
+        }
         #expect(r.ids.count > 100)
         #expect(r.ids.count < Self.articles.count)
         #expect(r.ids == Array(Self.articles.prefix(r.ids.count).map(\.id)))
         #expect(!r.ended)
+    }
+
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    func aCutDocumentIsReadToTheCutEachItemOnce(_ format: OutputFormat) throws {
+        let bytes = try Self.document(format)
+        let cut = Array(bytes.prefix(bytes.count / 2))
+        let strict = Recorder()
+        _ = try? FeedImporter.run(
+            .bytes(cut), file: "cut.xml", options: ImportOptions(recovers: false), handler: strict)
+        // The strict reading handed some items on before it failed; recovery hands on each
+        // complete item once, in order, then the feed.
+        let r = Recorder()
+        let warnings = try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: r)
+        #expect(r.ids.count >= strict.ids.count)
+        #expect(r.ids.count < Self.articles.count)
+        #expect(r.ids == Array(Self.articles.prefix(r.ids.count).map(\.id)))
+        #expect(r.ended)
+        #expect(warnings.filter { $0.rule?.hasPrefix("recover.") == true }.map(\.rule) == ["recover.truncated"])
+        // The item the cut fell in is the one after the last handed on.
+        let complete = Self.articles.prefix(r.ids.count + 1).last!
+        #expect(!r.ids.contains(complete.id))
     }
 
     @Test(arguments: [OutputFormat.rss, .atom, .newsml])
@@ -69,7 +92,10 @@ struct ImportPipelineTests {
         let few = Generated.articles(count: 6, seed: 12)
         let bytes = try Converter.render(few, feed: Fixtures.feed, format: format, updated: Fixtures.updated)
         let cut = Array(bytes.prefix(bytes.count * 7 / 10))
-        #expect(throws: XMLError.self) { try FeedImporter.run(.bytes(cut), file: "cut.xml", handler: Recorder()) }
+        #expect(throws: XMLError.self) {
+            try FeedImporter.run(
+                .bytes(cut), file: "cut.xml", options: ImportOptions(recovers: false), handler: Recorder())
+        }
         let r = Recorder()
         let warnings = try FeedImporter.run(
             .bytes(cut), file: "cut.xml", options: ImportOptions(maximumArticles: 2), handler: r)
@@ -148,7 +174,7 @@ struct ImportPipelineTests {
                 0xE2, 0x80, 0x9D,
             ] + Array("q</title><guid>b</guid></item>\n</channel></rss>\n".utf8)
         do {
-            _ = try FeedImporter.document(.bytes(bytes), file: "mixed.xml")
+            _ = try FeedImporter.document(.bytes(bytes), file: "mixed.xml", options: ImportOptions(recovers: false))
             Issue.record("expected an error")
         } catch let error as XMLError {
             #expect(error.file == "mixed.xml" && error.line == 2, "\(error)")
@@ -170,7 +196,8 @@ struct ImportPipelineTests {
         ]
         for (doc, expected) in cases {
             do {
-                _ = try FeedImporter.document(.bytes(Array(doc.utf8)), file: "cut.xml")
+                _ = try FeedImporter.document(
+                    .bytes(Array(doc.utf8)), file: "cut.xml", options: ImportOptions(recovers: false))
                 Issue.record("expected an error")
             } catch let error as XMLError {
                 #expect(error.file == "cut.xml" && error.line > 0, "\(error)")

@@ -10,14 +10,20 @@ public struct ImportOptions: Sendable {
     public var limits: Limits
     /// Stop after this many articles (nil: no limit).
     public var maximumArticles: Int?
+    /// Whether a document that is not well-formed is read anyway, repaired, with a warning
+    /// per kind of repair (the default), or refused with the parser's error (`--strict`).
+    public var recovers = true
     /// How the XML is read: libxml2's SAX2 events (the default, about twice as fast) or its
     /// text reader (the same results; kept to compare against). Not part of the public API.
     package var engine: XMLStreamReader.Engine = .events
 
-    public init(format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil) {
+    public init(
+        format: DocumentFormat? = nil, limits: Limits = Limits(), maximumArticles: Int? = nil, recovers: Bool = true
+    ) {
         self.format = format
         self.limits = limits
         self.maximumArticles = maximumArticles
+        self.recovers = recovers
     }
 
     package init(

@@ -1,0 +1,25 @@
+/// windows-1252, the encoding that text labelled ISO-8859-1 (or not labelled at all) is
+/// really in on the web, as HTML5 reads it.
+public enum Windows1252 {
+    /// The characters of bytes 0x80–0x9F (where windows-1252 differs from ISO-8859-1); the
+    /// five bytes it leaves undefined read as U+FFFD.
+    public static let high: [Unicode.Scalar] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+        0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+        0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ].map { Unicode.Scalar(UInt32($0))! }
+
+    /// The character one byte stands for.
+    @inlinable
+    public static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+        (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : Unicode.Scalar(byte)
+    }
+
+    /// What HTML5 reads a numeric character reference to 0x80–0x9F as (`&#146;` is U+2019),
+    /// or nil for any other value.
+    public static func htmlReference(_ value: UInt32) -> Unicode.Scalar? {
+        guard (0x80...0x9F).contains(value) else { return nil }
+        let u = high[Int(value) - 0x80]
+        return u.value == 0xFFFD ? nil : u
+    }
+}

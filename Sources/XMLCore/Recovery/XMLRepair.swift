@@ -1,0 +1,769 @@
+import TextKernel
+
+/// Makes a document that is not well-formed XML into one that is, the way the mature feed
+/// parsers read such feeds: HTML's named entities read as their characters, a bare `&` as
+/// text, references to characters XML forbids as U+FFFD, forbidden control characters
+/// removed, end tags matched to what is open, a document cut off closed where it stops
+/// (leaving out the item it stopped in), bytes the encoding cannot decode read as
+/// windows-1252.
+///
+/// It runs only after the strict reading failed, on the whole document in memory, and
+/// its result is read by the same strict reader with the same limits: recovery adds no
+/// way in. What it refuses stays refused: external entities, parameter entities, entities
+/// made of other entities or of markup, and expansion past ``Budget/entityBytes``. Lines
+/// are kept (every repair happens within its line), so warnings name the original lines.
+package struct XMLRepair {
+    /// What was repaired, with the line it was first met on and how often.
+    package struct Note: Sendable, Equatable {
+        package var kind: Kind
+        package var line: Int
+        package var count: Int
+        /// A detail for the message (an entity's name, a DOCTYPE's identifier, where an item was cut).
+        package var detail: String
+    }
+
+    /// The kinds of repair; each becomes one warning.
+    package enum Kind: String, Sendable, CaseIterable {
+        case encoding, control, entity, ampersand, charref, markup, attribute, tag, truncated, doctype, internalEntity
+    }
+
+    package struct Result {
+        package var bytes: [UInt8]
+        package var notes: [Note]
+    }
+
+    /// How much internal entities may add to a document.
+    package enum Budget {
+        package static let entityBytes = 1 << 20
+        /// Open elements: beyond this the strict reader refuses the document anyway.
+        static let depth = 4096
+    }
+
+    /// Repairs `input` (in any encoding XML allows) into well-formed UTF-8. `items` are the
+    /// local names of the elements a cut may leave incomplete (`item`, `entry`): the one
+    /// open where the document stops is left out. Throws for what stays refused.
+    package static func repair(_ input: [UInt8], file: String, items: Set<String>) throws -> Result {
+        var notes = Notes()
+        let utf8 = Transcoding.utf8(input, notes: &notes)
+        var r = XMLRepair(b: utf8, file: file, items: Set(items.map { Array($0.utf8) }), notes: notes)
+        try r.run()
+        return Result(bytes: r.out, notes: r.notes.list)
+    }
+
+    /// Notes in the order their kinds were first met.
+    struct Notes {
+        var list: [Note] = []
+
+        mutating func add(_ kind: Kind, line: Int, _ detail: @autoclosure () -> String = "") {
+            if let k = list.firstIndex(where: { $0.kind == kind }) {
+                list[k].count += 1
+            } else {
+                list.append(Note(kind: kind, line: line, count: 1, detail: detail()))
+            }
+        }
+    }
+
+    private let b: [UInt8]
+    private let file: String
+    private let items: Set<[UInt8]>
+    private var notes: Notes
+    private var out: [UInt8] = []
+    private var i = 0
+    private var line = 1
+    /// Open elements: name, where its start tag begins in `out`, its line, whether it is an
+    /// HTML void element (`<br>`, closed without a warning by the end tag of what holds it),
+    /// whether it holds elements.
+    private var open: [(name: [UInt8], at: Int, line: Int, void: Bool, parent: Bool)] = []
+    private var rootClosed = false
+    private var entities: [[UInt8]: [UInt8]] = [:]
+    private var expanded = 0
+
+    private init(b: [UInt8], file: String, items: Set<[UInt8]>, notes: Notes) {
+        self.b = b
+        self.file = file
+        self.items = items
+        self.notes = notes
+        out.reserveCapacity(b.count + b.count / 16)
+    }
+
+    private static let voids: Set<[UInt8]> = Set(
+        ["br", "img", "hr", "wbr", "embed", "source", "area", "col", "param", "track", "input"].map { Array($0.utf8) })
+
+    private mutating func run() throws {
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "<"):
+                if try !markup() { return finishCut() }
+            case UInt8(ascii: "&"):
+                if open.isEmpty {
+                    outside(c)
+                } else {
+                    try reference()
+                }
+            case UInt8(ascii: "]") where i + 2 < n && b[i + 1] == UInt8(ascii: "]") && b[i + 2] == UInt8(ascii: ">"):
+                // "]]>" may not stand in text.
+                if open.isEmpty {
+                    outside(c)
+                } else {
+                    out.append(contentsOf: Array("]]&gt;".utf8))
+                    notes.add(.markup, line: line)
+                    i += 3
+                }
+            default:
+                if let skip = forbidden(at: i) {
+                    notes.add(.control, line: line)
+                    i += skip
+                } else if open.isEmpty {
+                    outside(c)
+                } else {
+                    if c == 0x0A { line += 1 }
+                    out.append(c)
+                    i += 1
+                }
+            }
+        }
+        finishCut()
+    }
+
+    /// Bytes of a character XML forbids at `k` (a C0 control but tab, LF and CR; U+FFFE,
+    /// U+FFFF), or nil.
+    @inline(__always)
+    private func forbidden(at k: Int) -> Int? {
+        let c = b[k]
+        if c < 0x20 { return c == 0x09 || c == 0x0A || c == 0x0D ? nil : 1 }
+        if c == 0xEF && k + 2 < b.count && b[k + 1] == 0xBF && (b[k + 2] == 0xBE || b[k + 2] == 0xBF) { return 3 }
+        return nil
+    }
+
+    /// A byte of text outside the root element: white space is kept, anything else dropped.
+    private mutating func outside(_ c: UInt8) {
+        if c == 0x0A { line += 1 }
+        if Whitespace.isXMLSpace(c) {
+            out.append(c)
+        } else {
+            notes.add(.markup, line: line, rootClosed ? "text after the root element" : "text before the root element")
+        }
+        i += 1
+    }
+
+    // MARK: Markup
+
+    /// Reads the markup at `<`; false when the document ends inside it.
+    private mutating func markup() throws -> Bool {
+        let n = b.count
+        guard i + 1 < n else { return false }
+        let next = b[i + 1]
+        if next == UInt8(ascii: "!") {
+            if starts("<!--") { return comment() }
+            if starts("<![CDATA[") { return cdata() }
+            if startsCaseInsensitive("<!DOCTYPE") { return try doctype() }
+            literalLessThan()
+            return true
+        }
+        if next == UInt8(ascii: "?") { return instruction() }
+        if next == UInt8(ascii: "/") { return endTag() }
+        if Self.isNameStart(next) { return try startTag() }
+        literalLessThan()
+        return true
+    }
+
+    private mutating func literalLessThan() {
+        if open.isEmpty {
+            outside(b[i])
+            return
+        }
+        out.append(contentsOf: Array("&lt;".utf8))
+        notes.add(.markup, line: line)
+        i += 1
+    }
+
+    private func starts(_ s: StaticString) -> Bool {
+        let len = s.utf8CodeUnitCount
+        guard i + len <= b.count else { return false }
+        return s.withUTF8Buffer { p in (0..<len).allSatisfy { b[i + $0] == p[$0] } }
+    }
+
+    private func startsCaseInsensitive(_ s: StaticString) -> Bool {
+        let len = s.utf8CodeUnitCount
+        guard i + len <= b.count else { return false }
+        return s.withUTF8Buffer { p in (0..<len).allSatisfy { b[i + $0] | 0x20 == p[$0] | 0x20 } }
+    }
+
+    /// The index of `pattern` from `from`, or nil.
+    private func find(_ pattern: StaticString, from: Int) -> Int? {
+        let len = pattern.utf8CodeUnitCount
+        return pattern.withUTF8Buffer { p -> Int? in
+            var k = from
+            while k + len <= b.count {
+                if b[k] == p[0] && (1..<len).allSatisfy({ b[k + $0] == p[$0] }) { return k }
+                k += 1
+            }
+            return nil
+        }
+    }
+
+    /// Copies `b[from..<to]` without forbidden characters, counting lines.
+    private mutating func copyFiltered(_ from: Int, _ to: Int) {
+        var k = from
+        while k < to {
+            if let skip = forbidden(at: k) {
+                notes.add(.control, line: line)
+                k += skip
+                continue
+            }
+            if b[k] == 0x0A { line += 1 }
+            out.append(b[k])
+            k += 1
+        }
+    }
+
+    private mutating func comment() -> Bool {
+        guard let end = find("-->", from: i + 4) else { return false }
+        out.append(contentsOf: Array("<!--".utf8))
+        // "--" may not stand inside a comment, nor "-" at its end.
+        var k = i + 4
+        while k < end {
+            if b[k] == UInt8(ascii: "-") && (k + 1 == end || b[k + 1] == UInt8(ascii: "-")) {
+                out.append(UInt8(ascii: " "))
+                k += 1
+                continue
+            }
+            copyFiltered(k, k + 1)
+            k += 1
+        }
+        out.append(contentsOf: Array("-->".utf8))
+        i = end + 3
+        return true
+    }
+
+    private mutating func cdata() -> Bool {
+        guard let end = find("]]>", from: i + 9) else { return false }
+        if open.isEmpty {
+            notes.add(.markup, line: line, "a CDATA section outside the root element")
+            for k in i..<end where b[k] == 0x0A {
+                line += 1
+                out.append(0x0A)
+            }
+        } else {
+            copyFiltered(i, end + 3)
+        }
+        i = end + 3
+        return true
+    }
+
+    private mutating func instruction() -> Bool {
+        guard let end = find("?>", from: i + 2) else { return false }
+        // An XML declaration anywhere but at the start is dropped.
+        let isDeclaration = starts("<?xml") && end > i + 5 && (Whitespace.isXMLSpace(b[i + 5]) || i + 5 == end)
+        if isDeclaration && !out.allSatisfy(Whitespace.isXMLSpace) {
+            notes.add(.markup, line: line, "an XML declaration after the start")
+            for k in i..<end where b[k] == 0x0A {
+                line += 1
+                out.append(0x0A)
+            }
+        } else {
+            if isDeclaration { out.removeAll() }
+            copyFiltered(i, end + 2)
+        }
+        i = end + 2
+        return true
+    }
+
+    static func isNameStart(_ c: UInt8) -> Bool {
+        (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) || c == UInt8(ascii: "_")
+            || c == UInt8(ascii: ":") || c >= 0x80
+    }
+
+    static func isNameByte(_ c: UInt8) -> Bool {
+        isNameStart(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
+            || c == UInt8(ascii: ".")
+    }
+
+    private func name(at k: Int) -> [UInt8] {
+        var e = k
+        while e < b.count && Self.isNameByte(b[e]) { e += 1 }
+        return Array(b[k..<e])
+    }
+
+    private static func localName(_ name: [UInt8]) -> [UInt8] {
+        if let colon = name.lastIndex(of: UInt8(ascii: ":")) { return Array(name[(colon + 1)...]) }
+        return name
+    }
+
+    private mutating func endTag() -> Bool {
+        let nameAt = i + 2
+        let name = self.name(at: nameAt)
+        var k = nameAt + name.count
+        while k < b.count && b[k] != UInt8(ascii: ">") && b[k] != UInt8(ascii: "<") { k += 1 }
+        guard k < b.count else { return false }
+        let after = b[k] == UInt8(ascii: ">") ? k + 1 : k
+        let tagLines = b[i..<after].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        defer {
+            line += tagLines
+            for _ in 0..<tagLines { out.append(0x0A) }
+            i = after
+        }
+        if let top = open.last, top.name == name, !name.isEmpty {
+            open.removeLast()
+            out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + name + [UInt8(ascii: ">")])
+            if open.isEmpty { rootClosed = true }
+            return true
+        }
+        // Which open element it ends: the innermost of that name, else of that name in
+        // another case (`</Title>`); one it does not name is left open.
+        let lower = name.map { $0 | 0x20 }
+        let match =
+            open.lastIndex(where: { $0.name == name }) ?? open.lastIndex(where: { $0.name.map { $0 | 0x20 } == lower })
+        guard let match, !name.isEmpty else {
+            // A misspelt end tag (`<title>…</titel>`) of an element holding only text ends it.
+            if let top = open.last, !top.parent, Self.similar(top.name, name) {
+                notes.add(.tag, line: line, "a misspelt end tag")
+                open.removeLast()
+                out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + top.name + [UInt8(ascii: ">")])
+                if open.isEmpty { rootClosed = true }
+            } else {
+                notes.add(.tag, line: line, "an end tag that ends nothing open")
+            }
+            return true
+        }
+        if open[(match + 1)...].contains(where: { !$0.void }) || open[match].name != name {
+            notes.add(.tag, line: line, "an end tag that does not match the element open")
+        }
+        while open.count > match {
+            let e = open.removeLast()
+            out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + e.name + [UInt8(ascii: ">")])
+        }
+        if open.isEmpty { rootClosed = true }
+        return true
+    }
+
+    private mutating func startTag() throws -> Bool {
+        let startLine = line
+        let name = self.name(at: i + 1)
+        var k = i + 1 + name.count
+        var attributes: [(name: [UInt8], value: [UInt8], space: [UInt8])] = []
+        var selfClosing = false
+        var space: [UInt8] = []
+        var lines = 0
+        scan: while true {
+            guard k < b.count else { return false }
+            let c = b[k]
+            switch c {
+            case UInt8(ascii: ">"):
+                k += 1
+                break scan
+            case UInt8(ascii: "/") where k + 1 < b.count && b[k + 1] == UInt8(ascii: ">"):
+                selfClosing = true
+                k += 2
+                break scan
+            case UInt8(ascii: "<"):
+                notes.add(.markup, line: line, "a tag without its '>'")
+                break scan
+            case _ where Whitespace.isXMLSpace(c):
+                if c == 0x0A { lines += 1 }
+                space.append(c)
+                k += 1
+            case _ where Self.isNameStart(c):
+                let attr = self.name(at: k)
+                k += attr.count
+                var look = k
+                while look < b.count && Whitespace.isXMLSpace(b[look]) { look += 1 }
+                var value: [UInt8] = []
+                var written = true
+                if look < b.count && b[look] == UInt8(ascii: "=") {
+                    look += 1
+                    while look < b.count && Whitespace.isXMLSpace(b[look]) { look += 1 }
+                    guard look < b.count else { return false }
+                    let q = b[look]
+                    if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                        guard let close = b[(look + 1)...].firstIndex(of: q) else { return false }
+                        value = Array(b[(look + 1)..<close])
+                        look = close + 1
+                    } else {
+                        var e = look
+                        while e < b.count && !Whitespace.isXMLSpace(b[e]) && b[e] != UInt8(ascii: ">")
+                            && b[e] != UInt8(ascii: "<")
+                        {
+                            e += 1
+                        }
+                        guard e < b.count else { return false }
+                        value = Array(b[look..<e])
+                        look = e
+                        notes.add(.attribute, line: line, "an attribute value without quotes")
+                    }
+                    lines += b[k..<look].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                    k = look
+                } else {
+                    notes.add(.attribute, line: line, "an attribute without a value")
+                }
+                if attributes.contains(where: { $0.name == attr }) {
+                    notes.add(.attribute, line: line, "an attribute given twice (the first is kept)")
+                    written = false
+                }
+                if written { attributes.append((attr, value, space)) }
+                space = []
+            default:
+                notes.add(.attribute, line: line, "a stray character in a tag")
+                k += 1
+            }
+        }
+        if rootClosed {
+            // A second root: what follows the first is not read.
+            notes.add(.markup, line: line, "content after the root element")
+            i = b.count
+            return true
+        }
+        // An item does not hold another: `<item>` while one is open ends it.
+        if items.contains(Self.localName(name)), let same = open.lastIndex(where: { $0.name == name }) {
+            notes.add(.tag, line: line, "an element not closed before the next")
+            while open.count > same {
+                let e = open.removeLast()
+                out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + e.name + [UInt8(ascii: ">")])
+            }
+        }
+        let at = out.count
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name)
+        for a in attributes {
+            out.append(contentsOf: a.space.isEmpty ? [UInt8(ascii: " ")] : a.space)
+            out.append(contentsOf: a.name)
+            out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            try attributeValue(a.value)
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(contentsOf: space)
+        out.append(contentsOf: selfClosing ? [UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")])
+        line = startLine + lines
+        i = k
+        if !open.isEmpty { open[open.count - 1].parent = true }
+        if !selfClosing {
+            guard open.count < Budget.depth else {
+                throw XMLError(.notWellFormed, file: file, line: line, "elements nest deeper than \(Budget.depth)")
+            }
+            open.append((name, at, startLine, Self.voids.contains(name.map { $0 | 0x20 }), false))
+        } else if open.isEmpty {
+            rootClosed = true
+        }
+        return true
+    }
+
+    /// Whether two names differ by a slip of the keyboard: at most two edits, case aside.
+    static func similar(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let a = a.map { $0 | 0x20 }
+        let b = b.map { $0 | 0x20 }
+        guard abs(a.count - b.count) <= 2, a.count <= 64, b.count <= 64, min(a.count, b.count) >= 2 else {
+            return false
+        }
+        var row = Array(0...b.count)
+        for x in 1...a.count {
+            var prev = row[0]
+            row[0] = x
+            for y in 1...b.count {
+                let here = row[y]
+                row[y] = min(row[y] + 1, row[y - 1] + 1, prev + (a[x - 1] == b[y - 1] ? 0 : 1))
+                prev = here
+            }
+        }
+        return row[b.count] <= 2 && row[b.count] < min(a.count, b.count)
+    }
+
+    /// An attribute value, repaired as text is, with its quotes and `<` escaped.
+    private mutating func attributeValue(_ value: [UInt8]) throws {
+        var k = 0
+        while k < value.count {
+            let c = value[k]
+            switch c {
+            case UInt8(ascii: "\""):
+                out.append(contentsOf: Array("&quot;".utf8))
+                k += 1
+            case UInt8(ascii: "<"):
+                out.append(contentsOf: Array("&lt;".utf8))
+                notes.add(.attribute, line: line, "'<' in an attribute value")
+                k += 1
+            case UInt8(ascii: "&"):
+                k += try referenceIn(value, at: k)
+            case 0x0A:
+                // A line break in a value: kept, so lines stay where they were.
+                out.append(c)
+                k += 1
+            default:
+                if c < 0x20 && c != 0x09 && c != 0x0D {
+                    notes.add(.control, line: line)
+                } else {
+                    out.append(c)
+                }
+                k += 1
+            }
+        }
+    }
+
+    // MARK: References
+
+    /// The reference at `i` in text.
+    private mutating func reference() throws {
+        let used = try referenceIn(b, at: i)
+        for k in i..<(i + used) where b[k] == 0x0A { line += 1 }
+        i += used
+    }
+
+    /// Repairs the reference starting with `&` at `k` of `s` into `out`; the bytes it used.
+    private mutating func referenceIn(_ s: [UInt8], at k: Int) throws -> Int {
+        let n = s.count
+        var e = k + 1
+        if e < n && s[e] == UInt8(ascii: "#") {
+            e += 1
+            let hex = e < n && (s[e] == UInt8(ascii: "x") || s[e] == UInt8(ascii: "X"))
+            if hex { e += 1 }
+            let digitsAt = e
+            var value: UInt32 = 0
+            var overflow = false
+            while e < n, let d = Self.digit(s[e], hex: hex) {
+                let (m, o1) = value.multipliedReportingOverflow(by: hex ? 16 : 10)
+                let (v, o2) = m.addingReportingOverflow(d)
+                overflow = overflow || o1 || o2
+                value = v
+                e += 1
+            }
+            guard e > digitsAt, e < n, s[e] == UInt8(ascii: ";") else {
+                out.append(contentsOf: Array("&amp;".utf8))
+                notes.add(.ampersand, line: line)
+                return 1
+            }
+            if !overflow && Self.isXMLChar(value) {
+                out.append(contentsOf: s[k...e])
+            } else {
+                out.append(contentsOf: Array("&#xFFFD;".utf8))
+                notes.add(.charref, line: line, String(decoding: s[k...e], as: UTF8.self))
+            }
+            return e + 1 - k
+        }
+        while e < n && e - k <= 32
+            && ((s[e] | 0x20 >= UInt8(ascii: "a") && s[e] | 0x20 <= UInt8(ascii: "z"))
+                || (e > k + 1 && s[e] >= UInt8(ascii: "0") && s[e] <= UInt8(ascii: "9")))
+        {
+            e += 1
+        }
+        guard e > k + 1, e < n, s[e] == UInt8(ascii: ";") else {
+            out.append(contentsOf: Array("&amp;".utf8))
+            notes.add(.ampersand, line: line)
+            return 1
+        }
+        let name = Array(s[(k + 1)..<e])
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp", "lt", "gt", "quot", "apos":
+            out.append(contentsOf: s[k...e])
+        case let word:
+            if let text = entities[name] {
+                expanded += text.count
+                guard expanded <= Budget.entityBytes else {
+                    throw XMLError(
+                        .hostile, file: file, line: line,
+                        "internal entities expand past \(Budget.entityBytes >> 20) MB (an entity expansion attack?)")
+                }
+                escape(text)
+                notes.add(.internalEntity, line: line, word)
+            } else if let chars = HTMLEntities.characters(Substring(word)) {
+                escape(Array(chars.utf8))
+                notes.add(.entity, line: line, word)
+            } else {
+                out.append(contentsOf: Array("&amp;".utf8))
+                notes.add(.ampersand, line: line)
+                return 1
+            }
+        }
+        return e + 1 - k
+    }
+
+    /// Text written escaped (`&`, `<`, `>`, `"`; line breaks as references, to keep lines).
+    private mutating func escape(_ text: [UInt8]) {
+        for c in text {
+            switch c {
+            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
+            case UInt8(ascii: "\""): out.append(contentsOf: Array("&quot;".utf8))
+            case 0x0A: out.append(contentsOf: Array("&#10;".utf8))
+            default: out.append(c)
+            }
+        }
+    }
+
+    private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: UInt32(c - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: UInt32(c - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    static func isXMLChar(_ v: UInt32) -> Bool {
+        v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+            || (0x10000...0x10FFFF).contains(v)
+    }
+
+    // MARK: The end
+
+    /// Closes what is open where the document stops; the item open there is left out.
+    private mutating func finishCut() {
+        guard !open.isEmpty else { return }
+        let cutLine = line
+        if let k = open.indices.dropFirst().first(where: { items.contains(Self.localName(open[$0].name)) }) {
+            let item = open[k]
+            // Keep the cut item's lines, so nothing after moves.
+            let lines = out[item.at...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            out.removeSubrange(item.at...)
+            out.append(contentsOf: [UInt8](repeating: 0x0A, count: lines))
+            open.removeSubrange(k...)
+            notes.add(
+                .truncated, line: cutLine,
+                "the <\(String(decoding: item.name, as: UTF8.self))> begun on line \(item.line) is left out")
+        } else {
+            notes.add(.truncated, line: cutLine, "")
+        }
+        while let e = open.popLast() {
+            out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + e.name + [UInt8(ascii: ">")])
+        }
+        i = b.count
+    }
+
+    // MARK: DOCTYPE
+
+    /// A DOCTYPE: never loaded. Its external identifier is noted; its internal subset may
+    /// declare general entities of plain text (character references allowed), which are
+    /// expanded; any other entity is refused. The declaration leaves only its line breaks.
+    private mutating func doctype() throws -> Bool {
+        let n = b.count
+        var k = i + 9
+        var subset: Range<Int>?
+        var subsetStart: Int?
+        while k < n {
+            let c = b[k]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                guard let close = b[(k + 1)...].firstIndex(of: c) else { return false }
+                k = close + 1
+                continue
+            }
+            if subsetStart != nil && c == UInt8(ascii: "<") && k + 3 < n && b[k + 1] == UInt8(ascii: "!")
+                && b[k + 2] == UInt8(ascii: "-") && b[k + 3] == UInt8(ascii: "-")
+            {
+                let save = i
+                i = k
+                let end = find("-->", from: k + 4)
+                i = save
+                guard let end else { return false }
+                k = end + 3
+                continue
+            }
+            if c == UInt8(ascii: "[") && subsetStart == nil && subset == nil {
+                subsetStart = k + 1
+            } else if c == UInt8(ascii: "]"), let s = subsetStart {
+                subset = s..<k
+                subsetStart = nil
+            } else if c == UInt8(ascii: ">") && subsetStart == nil {
+                break
+            }
+            k += 1
+        }
+        guard k < n else { return false }
+        let head = String(decoding: b[(i + 9)..<(subset.map { $0.lowerBound - 1 } ?? k)], as: UTF8.self)
+        if head.contains("PUBLIC") || head.contains("SYSTEM") {
+            let ids = head.split(whereSeparator: { $0 == "\"" || $0 == "'" }).enumerated().filter { $0.offset % 2 == 1 }
+            notes.add(
+                .doctype, line: line, ids.map { String($0.element) }.first(where: { !$0.isEmpty }) ?? "external DTD")
+        }
+        if let subset { try declarations(subset) }
+        for c in b[i...k] where c == 0x0A {
+            line += 1
+            out.append(0x0A)
+        }
+        i = k + 1
+        return true
+    }
+
+    /// The internal subset's declarations: general entities of plain text are kept for
+    /// expansion; everything that could reach outside or multiply is refused.
+    private mutating func declarations(_ range: Range<Int>) throws {
+        var k = range.lowerBound
+        var declLine = line
+        func refuse(_ why: String) -> XMLError {
+            XMLError(.hostile, file: file, line: declLine, "the DOCTYPE declares \(why), which wirefeed never expands")
+        }
+        while k < range.upperBound {
+            let c = b[k]
+            if c == 0x0A { declLine += 1 }
+            if c == UInt8(ascii: "%") { throw refuse("parameter entities") }
+            guard c == UInt8(ascii: "<") else {
+                k += 1
+                continue
+            }
+            // Find the declaration's end, quotes respected.
+            var e = k + 1
+            while e < range.upperBound && b[e] != UInt8(ascii: ">") {
+                if b[e] == UInt8(ascii: "\"") || b[e] == UInt8(ascii: "'") {
+                    e = b[(e + 1)..<range.upperBound].firstIndex(of: b[e]) ?? range.upperBound
+                }
+                e += 1
+            }
+            let decl = Array(b[k..<min(e, range.upperBound)])
+            let lines = decl.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            defer {
+                declLine += lines
+                k = e + 1
+            }
+            guard decl.starts(with: Array("<!ENTITY".utf8)) else { continue }
+            var p = 8
+            while p < decl.count && Whitespace.isXMLSpace(decl[p]) { p += 1 }
+            if p < decl.count && decl[p] == UInt8(ascii: "%") { throw refuse("parameter entities") }
+            var q = p
+            while q < decl.count && Self.isNameByte(decl[q]) { q += 1 }
+            let name = Array(decl[p..<q])
+            while q < decl.count && Whitespace.isXMLSpace(decl[q]) { q += 1 }
+            guard q < decl.count, decl[q] == UInt8(ascii: "\"") || decl[q] == UInt8(ascii: "'"),
+                let close = decl[(q + 1)...].firstIndex(of: decl[q])
+            else { throw refuse("external entities") }
+            let value = try plainText(decl[(q + 1)..<close], refuse)
+            if entities[name] == nil
+                && !["amp", "lt", "gt", "quot", "apos"].contains(String(decoding: name, as: UTF8.self))
+            {
+                entities[name] = value
+            }
+        }
+    }
+
+    /// An entity's replacement text if it is plain text: character references are read,
+    /// any other reference or markup is refused.
+    private func plainText(_ v: ArraySlice<UInt8>, _ refuse: (String) -> XMLError) throws -> [UInt8] {
+        var text: [UInt8] = []
+        var k = v.startIndex
+        while k < v.endIndex {
+            let c = v[k]
+            if c == UInt8(ascii: "<") { throw refuse("entities holding markup") }
+            if c == UInt8(ascii: "%") { throw refuse("parameter entities") }
+            if c == UInt8(ascii: "&") {
+                var e = k + 1
+                guard e < v.endIndex, v[e] == UInt8(ascii: "#") else { throw refuse("entities made of other entities") }
+                e += 1
+                let hex = e < v.endIndex && v[e] == UInt8(ascii: "x")
+                if hex { e += 1 }
+                var value: UInt32 = 0
+                let digitsAt = e
+                while e < v.endIndex, e - digitsAt < 8, let d = Self.digit(v[e], hex: hex) {
+                    value = value * (hex ? 16 : 10) + d
+                    e += 1
+                }
+                guard e > digitsAt, e < v.endIndex, v[e] == UInt8(ascii: ";"), Self.isXMLChar(value),
+                    let u = Unicode.Scalar(value)
+                else { throw refuse("entities holding bad character references") }
+                text.append(contentsOf: Array(String(Character(u)).utf8))
+                k = e + 1
+                continue
+            }
+            text.append(c)
+            k += 1
+        }
+        return text
+    }
+}
