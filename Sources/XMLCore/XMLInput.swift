@@ -183,6 +183,30 @@ final class GuardedInput {
         return nil
     }
 
+    /// The line `<!DOCTYPE` is on in the first 64 KB of a document in memory or in a file
+    /// (the text reader's own line is where its parser got to, chunks ahead).
+    func doctypeLine() -> Int? {
+        let head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(1 << 16))
+        case .file(let path):
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            head = Array(buffer.prefix(max(0, n)))
+        case .stream: return nil
+        }
+        let needle = Array("<!DOCTYPE".utf8)
+        guard head.count >= needle.count,
+            let at = (0...(head.count - needle.count)).first(where: {
+                head[$0..<($0 + needle.count)].elementsEqual(needle)
+            })
+        else { return nil }
+        return head[..<at].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         if violation != nil { return -1 }
         let n: Int

@@ -156,7 +156,7 @@ package final class XMLStreamReader {
                 {
                     readerNotes.append(
                         Diagnostic(
-                            file: file, line: line, severity: .warning,
+                            file: file, line: opened?.input.doctypeLine() ?? line, severity: .warning,
                             message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
                 } else {
                     throw XMLError(.hostile, file: file, line: line, "\(problem)", diagnostics: collector.diagnostics)
@@ -325,10 +325,14 @@ package final class XMLStreamReader {
             }
             return found
         }
-        if let namespace {
-            return LibXML.takeString(xmlTextReaderGetAttributeNs(reader, localName, namespace))
-        }
-        return LibXML.takeString(xmlTextReaderGetAttribute(reader, localName))
+        let found =
+            namespace.map { xmlTextReaderMoveToAttributeNs(reader, localName, $0) }
+            ?? xmlTextReaderMoveToAttribute(reader, localName)
+        guard found == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        // A default from an internal subset is not the document's (the events engine never sees it).
+        if xmlTextReaderIsDefault(reader) == 1 { return nil }
+        return LibXML.copyString(xmlTextReaderConstValue(reader))
     }
 
     /// All attributes of the current element: local name, namespace URI, value (namespace declarations excluded).
@@ -360,7 +364,9 @@ package final class XMLStreamReader {
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }
         var rc = xmlTextReaderMoveToFirstAttribute(reader)
         while rc == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) != 1 {
+            // Defaults an internal subset declares are not the document's (the events engine
+            // never sees them either).
+            if xmlTextReaderIsNamespaceDecl(reader) != 1 && xmlTextReaderIsDefault(reader) != 1 {
                 body(localName, namespaceURI, value)
             }
             rc = xmlTextReaderMoveToNextAttribute(reader)

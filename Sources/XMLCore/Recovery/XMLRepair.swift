@@ -70,10 +70,8 @@ package struct XMLRepair {
     private var out: [UInt8] = []
     private var i = 0
     private var line = 1
-    /// Open elements: name, where its start tag begins in `out`, its line, whether it is an
-    /// HTML void element (`<br>`, closed without a warning by the end tag of what holds it),
-    /// whether it holds elements.
-    private var open: [(name: [UInt8], at: Int, line: Int, void: Bool, parent: Bool)] = []
+    /// Open elements: name, where its start tag begins in `out`, its line, whether it holds elements.
+    private var open: [(name: [UInt8], at: Int, line: Int, parent: Bool)] = []
     private var rootClosed = false
     private var entities: [[UInt8]: [UInt8]] = [:]
     private var expanded = 0
@@ -85,9 +83,6 @@ package struct XMLRepair {
         self.notes = notes
         out.reserveCapacity(b.count + b.count / 16)
     }
-
-    private static let voids: Set<[UInt8]> = Set(
-        ["br", "img", "hr", "wbr", "embed", "source", "area", "col", "param", "track", "input"].map { Array($0.utf8) })
 
     private mutating func run() throws {
         let n = b.count
@@ -159,6 +154,9 @@ package struct XMLRepair {
             if starts("<!--") { return comment() }
             if starts("<![CDATA[") { return cdata() }
             if startsCaseInsensitive("<!DOCTYPE") { return try doctype() }
+            // The document ends in the middle of one of these: a cut.
+            let rest = b[i...]
+            if ["<![CDATA[", "<!--", "<!DOCTYPE"].contains(where: { $0.utf8.starts(with: rest) }) { return false }
             literalLessThan()
             return true
         }
@@ -328,7 +326,7 @@ package struct XMLRepair {
             }
             return true
         }
-        if open[(match + 1)...].contains(where: { !$0.void }) || open[match].name != name {
+        if match != open.count - 1 || open[match].name != name {
             notes.add(.tag, line: line, "an end tag that does not match the element open")
         }
         while open.count > match {
@@ -442,7 +440,7 @@ package struct XMLRepair {
             guard open.count < Budget.depth else {
                 throw XMLError(.notWellFormed, file: file, line: line, "elements nest deeper than \(Budget.depth)")
             }
-            open.append((name, at, startLine, Self.voids.contains(name.map { $0 | 0x20 }), false))
+            open.append((name, at, startLine, false))
         } else if open.isEmpty {
             rootClosed = true
         }
@@ -589,6 +587,11 @@ package struct XMLRepair {
             }
         }
     }
+
+    private static let predefined: [String: UInt8] = [
+        "amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"), "quot": UInt8(ascii: "\""),
+        "apos": UInt8(ascii: "'"),
+    ]
 
     private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
         switch c {
@@ -744,6 +747,14 @@ package struct XMLRepair {
             if c == UInt8(ascii: "%") { throw refuse("parameter entities") }
             if c == UInt8(ascii: "&") {
                 var e = k + 1
+                // XML's five stand for their characters once the entity is used.
+                if let semi = v[e...].prefix(6).firstIndex(of: UInt8(ascii: ";")),
+                    let c = Self.predefined[String(decoding: v[e..<semi], as: UTF8.self)]
+                {
+                    text.append(c)
+                    k = semi + 1
+                    continue
+                }
                 guard e < v.endIndex, v[e] == UInt8(ascii: "#") else { throw refuse("entities made of other entities") }
                 e += 1
                 let hex = e < v.endIndex && v[e] == UInt8(ascii: "x")
@@ -757,6 +768,8 @@ package struct XMLRepair {
                 guard e > digitsAt, e < v.endIndex, v[e] == UInt8(ascii: ";"), Self.isXMLChar(value),
                     let u = Unicode.Scalar(value)
                 else { throw refuse("entities holding bad character references") }
+                // A reference to '<' or '&' makes markup or a reference once the entity is used.
+                if u == "<" || u == "&" { throw refuse("entities holding markup") }
                 text.append(contentsOf: Array(String(Character(u)).utf8))
                 k = e + 1
                 continue
