@@ -15,6 +15,21 @@ public enum Windows1252 {
         (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : Unicode.Scalar(byte)
     }
 
+    /// `s` with C1 controls (U+0080–U+009F) read as the windows-1252 characters they almost
+    /// always stand for in feeds (`&#146;` is an apostrophe), as HTML5 reads such references.
+    public static func mappingC1(_ s: String) -> String {
+        var probe = s
+        let has = probe.withUTF8 { b -> Bool in
+            guard b.count > 1 else { return false }
+            for k in 0..<(b.count - 1) where b[k] == 0xC2 && b[k + 1] <= 0x9F && b[k + 1] >= 0x80 { return true }
+            return false
+        }
+        guard has else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(htmlReference(u.value) ?? u) }
+        return String(out)
+    }
+
     /// What HTML5 reads a numeric character reference to 0x80–0x9F as (`&#146;` is U+2019),
     /// or nil for any other value.
     public static func htmlReference(_ value: UInt32) -> Unicode.Scalar? {

@@ -154,20 +154,20 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The format of a document, from its root element and namespace (and RSS's version).
     /// Throws on a document that is not well-formed before its root, or is no feed.
-    package static func detect(_ reader: XMLStreamReader) throws -> (DocumentFormat, root: String) {
+    package static func detect(_ reader: XMLStreamReader) throws -> (DocumentFormat, root: String, namespace: String) {
         while try reader.next() {
             guard reader.kind == .element else { continue }
             let name = reader.localName
             let ns = reader.namespaceURI
             if let format = fromRoot(name, namespace: ns, version: reader.attribute("version")?.trimmingWhitespace()) {
-                return (format, name)
+                return (format, name, ns)
             }
             switch (name, ns) {
             case ("RDF", Namespace.rdf):
                 // The channel's namespace tells RSS 1.0 from 0.90.
                 while try reader.next() {
                     guard reader.kind == .element else { continue }
-                    if let format = rdf(channelNamespace: reader.namespaceURI) { return (format, name) }
+                    if let format = rdf(channelNamespace: reader.namespaceURI) { return (format, name, ns) }
                     if reader.depth == 1 { try reader.skipElement() }
                 }
                 throw XMLError(

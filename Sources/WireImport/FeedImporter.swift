@@ -43,13 +43,13 @@ public enum FeedImporter {
             throw XMLError(.notWellFormed, file: file, line: 1, "\(problem)")
         }
         let detected: DocumentFormat
+        let rootNamespace: String
         while true {
             do {
-                detected = try DocumentFormat.detect(
+                (detected, _, rootNamespace) = try DocumentFormat.detect(
                     XMLStreamReader(
                         detectInput, file: file, limits: options.limits, encoding: encoding,
-                        allowedPublicDTDs: toleratedDTDs)
-                ).0
+                        allowedPublicDTDs: toleratedDTDs))
                 break
             } catch let error as XMLError where error.code == .notWellFormed {
                 // From a stream the format is told from its head, which a long prolog (a
@@ -82,9 +82,9 @@ public enum FeedImporter {
         try handler.begin(format: detected)
         switch detected {
         case .rss090, .rss091, .rss092, .rss10, .rss20:
-            try RSSReader(format: detected).read(reader, &context)
+            try RSSReader(format: detected, rootNamespace: rootNamespace).read(reader, &context)
         case .atom03, .atom10:
-            try AtomReader(format: detected).read(reader, &context)
+            try AtomReader(format: detected, rootNamespace: rootNamespace).read(reader, &context)
         case .newsml:
             try NewsMLReader().read(reader, &context)
         }

@@ -30,7 +30,7 @@ package enum HTMLReducer {
         "center",
     ]
     static let dropped: Set<String> = [
-        "script", "style", "iframe", "noscript", "template", "head", "object", "embed", "applet", "frameset", "frame",
+        "script", "style", "iframe", "noscript", "template", "head", "object", "applet", "frameset", "frame",
         "select", "textarea", "button", "svg", "math", "canvas", "audio", "video", "map",
     ]
 
@@ -38,7 +38,7 @@ package enum HTMLReducer {
     /// but only escaped markup (a common publishing bug) is reduced once more; pass false
     /// for markup that came from real XML elements, where escaped text is meant literally.
     public static func reduce(_ html: String, base: String? = nil, undoDoubleEscaping: Bool = true) -> Result {
-        var (result, elements) = reduceOnce(html, base: base)
+        var (result, elements) = reduceOnce(HTMLPrepare.prepare(html), base: base)
         // Double-escaped HTML: the text held no element at all, only escaped markup,
         // which after one pass is itself markup. (Text inside real markup that merely
         // mentions "<b>" is left alone.)
@@ -46,7 +46,8 @@ package enum HTMLReducer {
         while undoDoubleEscaping, rounds < 2, elements == 0,
             result.paragraphs.contains(where: MarkupSniff.hasCommonHTMLTag)
         {
-            (result, elements) = reduceOnce(result.paragraphs.joined(separator: "\n\n"), base: base)
+            (result, elements) = reduceOnce(
+                HTMLPrepare.prepare(result.paragraphs.joined(separator: "\n\n")), base: base)
             rounds += 1
         }
         return result

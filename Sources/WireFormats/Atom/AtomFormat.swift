@@ -4,6 +4,8 @@ extension Namespace {
     package static let atom = "http://www.w3.org/2005/Atom"
     /// The Atom 0.3 draft.
     package static let atom03 = "http://purl.org/atom/ns#"
+    /// The prefix of the namespaces of Atom's drafts before RFC 4287.
+    package static let atomDraft = "http://purl.org/atom/ns#draft-ietf-atompub-format-"
     package static let xhtml = "http://www.w3.org/1999/xhtml"
 }
 
@@ -13,6 +15,8 @@ extension DocumentFormat {
         switch (local, namespace) {
         case ("feed", Namespace.atom), ("entry", Namespace.atom): .atom10
         case ("feed", Namespace.atom03): .atom03
+        // The drafts before RFC 4287 (draft-ietf-atompub-format-NN) read as 1.0, in their namespace.
+        case ("feed", _) where namespace.hasPrefix(Namespace.atomDraft): .atom10
         default: nil
         }
     }

@@ -1,13 +1,22 @@
 import NewsText
+import TextKernel
 import WireModel
 package import XMLCore
 
 /// Reads Atom 1.0 (RFC 4287) and Atom 0.3 feeds and entry documents.
 package struct AtomReader {
     let format: DocumentFormat
+    /// Atom's namespace (0.3's, 1.0's, or a draft's).
+    let ns: String
 
-    package init(format: DocumentFormat) { self.format = format }
-    var ns: String { format == .atom03 ? Namespace.atom03 : Namespace.atom }
+    package init(format: DocumentFormat, rootNamespace: String = "") {
+        self.format = format
+        if format == .atom03 {
+            ns = Namespace.atom03
+        } else {
+            ns = rootNamespace.hasPrefix(Namespace.atomDraft) ? rootNamespace : Namespace.atom
+        }
+    }
     var atom03: Bool { format == .atom03 }
 
     /// What the reading loop hands on.
@@ -77,15 +86,16 @@ package struct AtomReader {
     }
 
     func person(_ e: XMLElement) -> Person? {
-        guard
-            let name = e.first("name", ns).flatMap({ nonEmpty($0.text) })
-                ?? e.first("email", ns).flatMap({ nonEmpty($0.text) })
-        else { return nil }
-        var p = Person(name: name)
-        p.email = e.first("email", ns).flatMap { nonEmpty($0.text) }
-        p.uri = e.first(atom03 ? "url" : "uri", ns).flatMap { nonEmpty($0.text) }.map {
+        let email = e.first("email", ns).flatMap { People.address(Whitespace.collapse($0.text)) }
+        let uri = (e.first("uri", ns) ?? e.first("url", ns)).flatMap { nonEmpty(Whitespace.collapse($0.text)) }.map {
             URIResolver.resolve($0, against: e.base)
         }
+        // A person is named; one with only an address or a URI is named by it.
+        guard let name = e.first("name", ns).flatMap({ nonEmpty(Whitespace.collapse($0.text)) }) ?? email ?? uri
+        else { return nil }
+        var p = Person(name: name)
+        p.email = email
+        p.uri = uri
         return p
     }
 
@@ -101,6 +111,11 @@ package struct AtomReader {
         case "rights", "copyright":
             if feed.rights == nil { feed.rights = Rights.fromNotice(FeedText.atomLine(e, atom03: atom03)) }
         case "author": if let p = person(e) { feed.authors.append(p) }
+        case "contributor":
+            if var p = person(e) {
+                p.role = .contributor
+                feed.authors.append(p)
+            }
         case "generator": feed.generator = feed.generator ?? nonEmpty(e.text)
         case "logo": feed.logo = feed.logo ?? nonEmpty(e.text).map { URIResolver.resolve($0, against: e.base) }
         case "link":
@@ -199,7 +214,7 @@ package struct AtomReader {
         }
         a.url = alternate ?? anyLink
         a.media = media.items
-        a.language = e.lang.flatMap(nonEmpty)
+        a.language = e.lang.flatMap(LanguageTag.normalized)
         a.dropSummaryRepeatingLead()
         if a.id.isEmpty {
             ctx.warn(e.line, "entry has no atom:id", rule: "atom.entry.id")

@@ -7,13 +7,17 @@ extension Namespace {
     package static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     /// RSS 1.0's content module, also common in RSS 2.0 (`content:encoded`).
     package static let content = "http://purl.org/rss/1.0/modules/content/"
+    /// Namespaces some RSS 2.0 writers put `<rss>` and its elements in (UserLand's, Harvard's).
+    package static let rss2: Set<String> = [
+        "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+    ]
 }
 
 extension DocumentFormat {
     /// RSS 0.91–2.0: `<rss>` in no namespace; its `version` tells 0.91 and 0.92 (0.93 and
     /// 0.94 read as 0.92) from 2.0, which is also what any other version is read as.
     static func rss(root local: String, namespace: String, version: String?) -> DocumentFormat? {
-        guard local == "rss", namespace.isEmpty else { return nil }
+        guard local == "rss", namespace.isEmpty || Namespace.rss2.contains(namespace) else { return nil }
         switch version ?? "" {
         case "0.91": return .rss091
         case "0.92", "0.93", "0.94": return .rss092

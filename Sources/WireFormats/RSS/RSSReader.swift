@@ -7,15 +7,16 @@ package import XMLCore
 /// (content, Dublin Core, Media RSS, `atom:link`), matching namespaces by URI.
 package struct RSSReader {
     let format: DocumentFormat
+    /// The namespace of the core elements: none for 0.91/0.92/2.0 (or the one its root is in,
+    /// as some RSS 2.0 writers put it), RDF-based for 0.90 and 1.0.
+    let core: String
 
-    package init(format: DocumentFormat) { self.format = format }
-
-    /// The namespace of the core elements: none for 0.91/0.92/2.0, RDF-based for 0.90 and 1.0.
-    var core: String {
+    package init(format: DocumentFormat, rootNamespace: String = "") {
+        self.format = format
         switch format {
-        case .rss10: Namespace.rss10
-        case .rss090: Namespace.rss090
-        default: ""
+        case .rss10: core = Namespace.rss10
+        case .rss090: core = Namespace.rss090
+        default: core = rootNamespace
         }
     }
 
@@ -27,17 +28,22 @@ package struct RSSReader {
         case head(XMLElement)
         case rdfChannel(XMLElement)
         case rdfImage(XMLElement)
+        /// The `xml:lang` of the root or the channel: the language of items that name none.
+        case language(String)
     }
 
     /// Maps pieces to articles and the feed (on the pipeline's second thread).
     struct Consumer: PieceConsumer {
         let reader: RSSReader
         var feed = Feed()
+        var language: String?
 
         mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
             switch piece {
             case .item(let e):
-                return try ctx.emit(reader.item(e, feed: feed, ctx: &ctx), line: e.line)
+                return try ctx.emit(reader.item(e, feed: feed, language: language, ctx: &ctx), line: e.line)
+            case .language(let l):
+                language = l
             case .rdfChannel(let e):
                 for child in e.elements { reader.head(child, into: &feed, ctx: &ctx) }
             case .rdfImage(let e):
@@ -69,6 +75,9 @@ package struct RSSReader {
                 let ns = r.namespaceURI
                 if depth == 0 {
                     base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
+                    if let l = r.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty), !send(.language(l)) {
+                        break
+                    }
                     continue
                 }
                 if !isRDF && depth == 1 {
@@ -77,12 +86,19 @@ package struct RSSReader {
                         if let b = r.attribute("base", namespace: Namespace.xml) {
                             base = URIResolver.resolve(b, against: base)
                         }
-                    } else {
-                        try r.skipElement()
+                        if let l = r.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty), !send(.language(l))
+                        {
+                            break
+                        }
+                        continue
                     }
-                    continue
+                    // RSS 0.9x writers put items (and the image) beside the channel.
+                    if ns != core || (name != "item" && name != "image" && name != "textinput") {
+                        try r.skipElement()
+                        continue
+                    }
                 }
-                let isItemLevel = isRDF ? depth == 1 : (inChannel && depth == 2)
+                let isItemLevel = depth == 1 || (!isRDF && inChannel && depth == 2)
                 guard isItemLevel else {
                     try r.skipElement()
                     continue
@@ -112,7 +128,8 @@ package struct RSSReader {
             feed.subtitle =
                 feed.subtitle
                 ?? nonEmpty(FeedText.paragraphs(e.text, html: false, base: e.base).joined(separator: "\n\n"))
-        case (core, "language"), (Namespace.dc, "language"): feed.language = feed.language ?? nonEmpty(e.text)
+        case (core, "language"), (Namespace.dc, "language"):
+            feed.language = feed.language ?? nonEmpty(e.text).flatMap(LanguageTag.normalized)
         case (core, "copyright"), (Namespace.dc, "rights"):
             if feed.rights == nil { feed.rights = Rights.fromNotice(e.text) }
         case (core, "managingEditor"), (core, "webMaster"):
@@ -140,7 +157,7 @@ package struct RSSReader {
     }
 
     /// One item.
-    func item(_ e: XMLElement, feed: Feed, ctx: inout ImportContext) -> Article {
+    func item(_ e: XMLElement, feed: Feed, language: String?, ctx: inout ImportContext) -> Article {
         var a = Article(id: "")
         var guid: String?
         var permalink = false
@@ -150,6 +167,7 @@ package struct RSSReader {
         var description: XMLElement?
         var content: XMLElement?
         var dcLanguage: String?
+        var fallback = Fallbacks()
         let base = e.base ?? feed.url
         for c in e.elements {
             switch (c.namespace, c.name) {
@@ -209,30 +227,38 @@ package struct RSSReader {
             case (Namespace.dc, "language"):
                 dcLanguage = dcLanguage ?? nonEmpty(c.text)
             default:
-                break
+                fallback.take(c, base: c.base ?? base, core: core, ctx: &ctx)
             }
         }
+        var images: [HTMLReducer.Image] = []
         if let content {
-            a.body = FeedText.paragraphs(content.text, html: true, base: content.base ?? base)
+            (a.body, images) = FeedText.paragraphsAndImages(content.text, html: true, base: content.base ?? base)
         }
         if let description {
-            let joined = FeedText.paragraphs(description.text, html: false, base: description.base ?? base).joined(
-                separator: "\n\n")
+            let (paragraphs, shown) = FeedText.paragraphsAndImages(
+                description.text, html: false, base: description.base ?? base)
+            let joined = paragraphs.joined(separator: "\n\n")
             a.summary = joined.isEmpty ? nil : joined
+            if content == nil { images = shown }
         }
+        fallback.fill(&a, images: &images)
         a.dropSummaryRepeatingLead()
         if pubDate != nil {
             a.published = pubDate
-            a.updated = dcDate
+            a.updated = dcDate ?? fallback.updated
         } else {
-            a.published = dcDate
+            a.published = dcDate ?? fallback.published
+            a.updated = fallback.updated
         }
+        for image in images { media.add(Media(url: image.url, caption: image.alt.flatMap(nonEmpty))) }
         if a.url == nil, let guid, permalink, URIResolver.isAbsolute(guid) { a.url = guid }
         if let about = e.attribute("about", namespace: Namespace.rdf).flatMap(nonEmpty), a.url == nil {
             a.url = URIResolver.resolve(about, against: base)
         }
         a.media = media.items
-        a.language = dcLanguage ?? feed.language
+        // Its own language, else the channel's, else the root's or the channel's xml:lang.
+        let ownLang = e.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty)
+        a.language = (dcLanguage ?? ownLang ?? feed.language ?? language).flatMap(LanguageTag.normalized)
         a.id =
             guid ?? a.url ?? e.attribute("about", namespace: Namespace.rdf).flatMap(nonEmpty)
             ?? Article.derivedID([a.title, a.summary, a.body.first, a.published?.rfc3339])
@@ -240,5 +266,79 @@ package struct RSSReader {
             ctx.warn(e.line, "item has neither title nor description", rule: "rss.item.empty")
         }
         return a
+    }
+}
+
+/// What an RSS item may carry in other vocabularies (Dublin Core terms, Atom, XHTML), used
+/// where its own elements are missing.
+struct Fallbacks {
+    var title: String?
+    var summary: String?
+    var body: [String] = []
+    var bodyImages: [HTMLReducer.Image] = []
+    var url: String?
+    var published: Timestamp?
+    var updated: Timestamp?
+    var publisher: String?
+    var authors: [Person] = []
+    var hasTitle = false
+
+    mutating func take(_ c: XMLElement, base: String?, core: String, ctx: inout ImportContext) {
+        switch (c.namespace, c.name) {
+        case (Namespace.dc, "title"), (Namespace.dcterms, "title"):
+            title = title ?? nonEmpty(FeedText.line(c.text, html: false))
+        case (Namespace.dc, "description"), (Namespace.dcterms, "description"), (Namespace.dcterms, "abstract"):
+            summary =
+                summary ?? nonEmpty(FeedText.paragraphs(c.text, html: false, base: base).joined(separator: "\n\n"))
+        case (Namespace.dc, "publisher"), (Namespace.dcterms, "publisher"):
+            publisher = publisher ?? nonEmpty(Whitespace.collapse(c.text))
+        case (Namespace.dc, "contributor"), (Namespace.dcterms, "contributor"):
+            if var p = People.parse(c.text) {
+                p.role = .contributor
+                authors.append(p)
+            }
+        case (Namespace.dcterms, "created"), (Namespace.dcterms, "issued"), (Namespace.atom, "published"):
+            published = published ?? ctx.date(c, c.name)
+        case (Namespace.dcterms, "modified"), (Namespace.atom, "updated"):
+            updated = updated ?? ctx.date(c, c.name)
+        case (Namespace.atom, "author"), (Namespace.atom, "contributor"):
+            let name = c.first("name", Namespace.atom).flatMap { nonEmpty(Whitespace.collapse($0.text)) }
+            let email = c.first("email", Namespace.atom).flatMap { nonEmpty(Whitespace.collapse($0.text)) }
+            let uri = c.first("uri", Namespace.atom).flatMap { nonEmpty(Whitespace.collapse($0.text)) }
+            guard let shown = name ?? email ?? uri else { return }
+            authors.append(
+                Person(name: shown, email: email, uri: uri, role: c.name == "contributor" ? .contributor : nil))
+        case (Namespace.atom, "title"):
+            title = title ?? nonEmpty(FeedText.atomLine(c, atom03: false))
+        case (Namespace.atom, "summary"):
+            summary = summary ?? nonEmpty(FeedText.atomParagraphs(c, atom03: false).joined(separator: "\n\n"))
+        case (Namespace.atom, "content"):
+            if body.isEmpty && c.attribute("src") == nil { body = FeedText.atomParagraphs(c, atom03: false) }
+        case (Namespace.atom, "link"):
+            let rel = c.attribute("rel") ?? "alternate"
+            let type = c.attribute("type")?.lowercased()
+            if rel == "alternate", type == nil || type == "text/html" || type == "application/xhtml+xml",
+                let href = c.attribute("href").flatMap(nonEmpty)
+            {
+                url = url ?? URIResolver.resolve(href, against: base)
+            }
+        case (Namespace.xhtml, "body"), (core, "body"):
+            if body.isEmpty {
+                body =
+                    c.hasElementChildren ? FeedText.xhtml(c.children, base: base) : HTMLReducer.plainParagraphs(c.text)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Fills what the item's own elements left empty.
+    func fill(_ a: inout Article, images: inout [HTMLReducer.Image]) {
+        a.title = a.title ?? title
+        if a.summary == nil { a.summary = summary }
+        if a.body.isEmpty { a.body = body }
+        a.url = a.url ?? url
+        a.publisher = a.publisher ?? publisher
+        a.authors += authors
     }
 }

@@ -6,21 +6,34 @@ import XMLCore
 package enum FeedText {
     /// One line of plain text (titles, names): markup removed, entities decoded, white space collapsed.
     package static func line(_ raw: String, html: Bool) -> String {
-        if html || MarkupSniff.looksLikeHTML(raw) {
-            return HTMLReducer.reduce(raw).paragraphs.joined(separator: " ")
-        }
+        let raw = Windows1252.mappingC1(raw)
+        if html || MarkupSniff.looksLikeHTML(raw) { return HTMLReducer.reduce(raw).paragraphs.joined(separator: " ") }
         return Whitespace.collapse(raw)
     }
 
     /// Paragraphs of a text that may be HTML.
     static func paragraphs(_ raw: String, html: Bool, base: String?) -> [String] {
+        let raw = Windows1252.mappingC1(raw)
         if html || MarkupSniff.looksLikeHTML(raw) { return HTMLReducer.reduce(raw, base: base).paragraphs }
         return HTMLReducer.plainParagraphs(raw)
     }
 
+    /// Paragraphs of a text that may be HTML, with the pictures it shows (`<img>`).
+    static func paragraphsAndImages(_ raw: String, html: Bool, base: String?) -> ([String], [HTMLReducer.Image]) {
+        let raw = Windows1252.mappingC1(raw)
+        if html || MarkupSniff.looksLikeHTML(raw) {
+            let r = HTMLReducer.reduce(raw, base: base)
+            return (r.paragraphs, r.images)
+        }
+        return (HTMLReducer.plainParagraphs(raw), [])
+    }
+
+    /// Feeds' text holds C1 controls only by mistake: they are read as windows-1252.
+    static func c1(_ paragraphs: [String]) -> [String] { paragraphs.map(Windows1252.mappingC1) }
+
     /// Paragraphs of XML markup (XHTML content, NewsML mixed text): its text is literal.
     static func xhtml(_ children: [XMLContent], base: String?) -> [String] {
-        HTMLReducer.paragraphs(ofTree: children)
+        c1(HTMLReducer.paragraphs(ofTree: children))
     }
 
     /// An XHTML subtree (Atom `type="xhtml"`, NewsML `inlineXML`) as HTML text for the reducer.
@@ -58,6 +71,10 @@ package enum FeedText {
 
     /// An Atom text construct (title, summary, rights, content) as paragraphs.
     static func atomParagraphs(_ e: XMLElement, atom03: Bool) -> [String] {
+        c1(atomParagraphsAsRead(e, atom03: atom03))
+    }
+
+    private static func atomParagraphsAsRead(_ e: XMLElement, atom03: Bool) -> [String] {
         let type = (e.attribute("type") ?? "text").lowercased()
         let mode = e.attribute("mode")?.lowercased()
         if type == "xhtml" || mode == "xml" || (atom03 && type == "application/xhtml+xml" && mode == nil) {
@@ -113,27 +130,34 @@ enum Base64 {
 
 /// People as feeds write them.
 enum People {
-    /// `email (Name)`, `Name <email>`, a bare e-mail address, or a name.
+    /// `email (Name)`, `Name (email)`, `Name <email>`, `<email>`, a bare e-mail address
+    /// (the name is the address), or a name; `mailto:` is dropped from addresses.
     static func parse(_ raw: String) -> Person? {
         let s = Whitespace.collapse(raw)
         guard !s.isEmpty else { return nil }
-        if let open = s.firstIndex(of: "("), s.hasSuffix(")") {
-            let email = s[..<open].trimmingCharacters()
-            let name = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters()
-            if email.contains("@") && !email.contains(" ") {
+        if let open = s.lastIndex(of: "("), s.hasSuffix(")") {
+            let before = s[..<open].trimmingCharacters().trimmingQuotes()
+            let inside = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters()
+            if let email = address(before) { return Person(name: inside.isEmpty ? email : inside, email: email) }
+            if let email = address(inside), !before.isEmpty { return Person(name: before, email: email) }
+        }
+        if let lt = s.lastIndex(of: "<"), s.hasSuffix(">") {
+            let name = s[..<lt].trimmingCharacters().trimmingQuotes()
+            if let email = address(s[s.index(after: lt)..<s.index(before: s.endIndex)].trimmingCharacters()) {
                 return Person(name: name.isEmpty ? email : name, email: email)
             }
         }
-        if let lt = s.firstIndex(of: "<"), s.hasSuffix(">") {
-            let name = s[..<lt].trimmingCharacters().trimmingQuotes()
-            let email = s[s.index(after: lt)..<s.index(before: s.endIndex)].trimmingCharacters()
-            if email.contains("@") { return Person(name: name.isEmpty ? email : name, email: email) }
-        }
-        if s.contains("@") && !s.contains(" ") {
-            let email = s.hasPrefix("mailto:") ? String(s.dropFirst(7)) : s
-            return Person(name: email, email: email)
-        }
+        if let email = address(s) { return Person(name: email, email: email) }
         return Person(name: s)
+    }
+
+    /// The e-mail address `s` is (`mailto:` dropped), or nil.
+    static func address(_ s: String) -> String? {
+        let e = s.lowercased().hasPrefix("mailto:") ? String(s.dropFirst(7)) : s
+        guard let at = e.firstIndex(of: "@"), at != e.startIndex, e.index(after: at) != e.endIndex,
+            !e.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" })
+        else { return nil }
+        return e
     }
 }
 
