@@ -49,6 +49,7 @@ enum HTMLFastReducer {
         // Block elements open now, by name: an end tag for one that is not open is left to
         // libxml2 (which ignores it, or not, by HTML's rules).
         var openBlocks: [(name: [UInt8], count: Int)] = []
+        var blockStack: [[UInt8]] = []
         // Whether `current` is known to be collapsed already (white space only as single
         // U+0020s between other characters), tracked while text runs are copied; anything
         // else appended (entities, spaces for <br> and cells) leaves it to the collapse pass.
@@ -205,7 +206,18 @@ enum HTMLFastReducer {
                 if blocks.contains(name) {
                     // HTML closes an open <p> when a block starts (a <div> cannot sit in a <p>).
                     if !closing, let pk = openBlocks.firstIndex(where: { $0.name == Self.p }) {
+                        // Only the innermost: where a <p> below others ends is libxml2's rule.
+                        if openBlocks[pk].count > 0 && blockStack.last != Self.p { return nil }
                         openBlocks[pk].count = 0
+                        blockStack.removeAll { $0 == Self.p }
+                    }
+                    // A block ends in the order blocks opened; another order (`<h2>…<li>…</h2>`)
+                    // is libxml2's to read.
+                    if closing {
+                        guard blockStack.last == name else { return nil }
+                        blockStack.removeLast()
+                    } else {
+                        blockStack.append(name)
                     }
                     if let k = openBlocks.firstIndex(where: { $0.name == name }) {
                         if closing {

@@ -8,8 +8,22 @@ import TextKernel
 ///   the text its content, which is dropped).
 enum HTMLPrepare {
     static func prepare(_ html: String) -> String {
+        // Most HTML has neither a numeric reference nor an <iframe> or <object>: one look, no copy.
+        var probe = html
+        let mayChange = probe.withUTF8 { b -> Bool in
+            guard b.count > 1 else { return false }
+            for k in 0..<(b.count - 1) {
+                if b[k] == UInt8(ascii: "&") && b[k + 1] == UInt8(ascii: "#") { return true }
+                if b[k] == UInt8(ascii: "<")
+                    && (b[k + 1] | 0x20 == UInt8(ascii: "i") || b[k + 1] | 0x20 == UInt8(ascii: "o"))
+                {
+                    return true
+                }
+            }
+            return false
+        }
+        guard mayChange else { return html }
         var bytes = Array(html.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "<")) else { return html }
         var changed = references(&bytes)
         changed = unclosed(&bytes, "iframe") || changed
         changed = unclosed(&bytes, "object") || changed

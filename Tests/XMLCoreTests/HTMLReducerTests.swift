@@ -39,6 +39,7 @@ import TextKernel
         "<P>U</BR><BR>caRR>case",
         "<style>p { color: red <body>}</style><p>Before.</p><s>",
         "<9br><heade>",
+        "<ul><li>one</li><li>two</li></ul><h2>Hea<li>d</h2>tail",
     ]
 
     @Test(arguments: samples)
