@@ -62,15 +62,43 @@ public struct Rights: Sendable, Hashable, Codable {
     package var isEmpty: Bool { holder == nil && year == nil && notice == nil }
 }
 
+/// One file of a picture, video or sound: the same content at one size or quality.
+public struct Rendition: Sendable, Hashable, Codable {
+    /// An IPTC rendition term where known (`thumbnail`, `preview`, `web`, `highRes`, `print`).
+    public var name: String?
+    public var url: String
+    public var type: String?
+    public var width: Int?
+    public var height: Int?
+    public var length: Int?
+
+    public init(
+        name: String? = nil, url: String, type: String? = nil, width: Int? = nil, height: Int? = nil,
+        length: Int? = nil
+    ) {
+        self.name = name
+        self.url = url
+        self.type = type
+        self.width = width
+        self.height = height
+        self.length = length
+    }
+}
+
 /// A picture, sound or video that goes with an article.
 public struct Media: Sendable, Hashable, Codable {
     public var url: String
     public var type: String?
+    /// `image`, `video`, `audio` or `document`.
+    public var medium: String?
     public var length: Int?
     public var caption: String?
     public var credit: String?
     public var width: Int?
     public var height: Int?
+    /// Every rendition of the same content, the main one (``url``) included; empty when
+    /// there is only the one.
+    public var renditions: [Rendition] = []
 
     public init(
         url: String, type: String? = nil, length: Int? = nil, caption: String? = nil, credit: String? = nil,
@@ -83,6 +111,24 @@ public struct Media: Sendable, Hashable, Codable {
         self.credit = credit
         self.width = width
         self.height = height
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case url, type, medium, length, caption, credit, width, height, renditions
+    }
+
+    /// Every key but `url` may be missing (front matter gives what it knows).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(String.self, forKey: .url)
+        type = try c.decodeIfPresent(String.self, forKey: .type)
+        medium = try c.decodeIfPresent(String.self, forKey: .medium)
+        length = try c.decodeIfPresent(Int.self, forKey: .length)
+        caption = try c.decodeIfPresent(String.self, forKey: .caption)
+        credit = try c.decodeIfPresent(String.self, forKey: .credit)
+        width = try c.decodeIfPresent(Int.self, forKey: .width)
+        height = try c.decodeIfPresent(Int.self, forKey: .height)
+        renditions = try c.decodeIfPresent([Rendition].self, forKey: .renditions) ?? []
     }
 
     /// Whether this is a picture (by MIME type, else by file extension).

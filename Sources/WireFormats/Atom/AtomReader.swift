@@ -36,7 +36,7 @@ package struct AtomReader {
         mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
             switch piece {
             case .rootLanguage(let language):
-                feed.language = language
+                feed.language = language.flatMap(LanguageTag.normalized)
             case .entryDocument(let e):
                 isEntryDocument = true
                 _ = try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
@@ -45,11 +45,13 @@ package struct AtomReader {
                 return try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
             case .head(let e):
                 reader.head(e, into: &feed, ctx: &ctx)
+                if e.namespace != reader.ns { ctx.noteUnreadItems(in: e) }
             }
             return true
         }
 
         mutating func finish(_ ctx: inout ImportContext) throws {
+            if !isEntryDocument { ctx.warnIfNoArticles() }
             try ctx.handler.end(feed: isEntryDocument ? nil : feed)
         }
     }

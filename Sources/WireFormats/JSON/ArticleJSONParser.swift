@@ -269,6 +269,9 @@ package struct ArticleJSONParser {
                 m.url = try p.string()
                 hasURL = true
             case "type": m.type = try p.optString()
+            case "medium": m.medium = try p.optString()
+            case "renditions":
+                m.renditions = try p.array { try $0.rendition() }
             case "length": m.length = try p.optInt()
             case "caption": m.caption = try p.optString()
             case "credit": m.credit = try p.optString()
@@ -279,6 +282,26 @@ package struct ArticleJSONParser {
         }
         guard hasURL else { throw Failure() }
         return m
+    }
+
+    mutating func rendition() throws -> Rendition {
+        var r = Rendition(url: "")
+        var hasURL = false
+        try object { p, key in
+            switch key {
+            case "url":
+                r.url = try p.string()
+                hasURL = true
+            case "name": r.name = try p.optString()
+            case "type": r.type = try p.optString()
+            case "width": r.width = try p.optInt()
+            case "height": r.height = try p.optInt()
+            case "length": r.length = try p.optInt()
+            default: try p.skipValue()
+            }
+        }
+        guard hasURL else { throw Failure() }
+        return r
     }
 
     mutating func article() throws -> Article {

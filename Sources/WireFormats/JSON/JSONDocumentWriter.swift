@@ -86,6 +86,7 @@ public final class JSONDocumentWriter: FeedWriter {
                 j.key("url")
                 j.string(m.url)
                 j.opt("type", m.type)
+                j.opt("medium", m.medium)
                 if let v = m.length {
                     j.key("length")
                     j.int(v)
@@ -99,6 +100,26 @@ public final class JSONDocumentWriter: FeedWriter {
                 if let v = m.height {
                     j.key("height")
                     j.int(v)
+                }
+                if !m.renditions.isEmpty {
+                    j.key("renditions")
+                    j.open("[")
+                    for r in m.renditions {
+                        j.element()
+                        j.open("{")
+                        j.opt("name", r.name)
+                        j.key("url")
+                        j.string(r.url)
+                        j.opt("type", r.type)
+                        for (key, value) in [("width", r.width), ("height", r.height), ("length", r.length)] {
+                            if let value {
+                                j.key(key)
+                                j.int(value)
+                            }
+                        }
+                        j.close("}")
+                    }
+                    j.close("]")
                 }
                 j.close("}")
             }

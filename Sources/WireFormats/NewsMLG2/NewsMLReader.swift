@@ -3,7 +3,9 @@ package import XMLCore
 
 /// Reads NewsML-G2 `newsItem` and `newsMessage` documents. Text items become
 /// articles; picture items linked from a text item (`irel:associatedWith`) become
-/// that article's media; other items are skipped.
+/// that article's media; a lone picture, graphic, video or audio item becomes an article
+/// with its media. Other items (packages, classes wirefeed does not map, media items in a
+/// message that no text links to) are skipped with a warning.
 package struct NewsMLReader {
     let nar = Namespace.nar
 
@@ -26,6 +28,8 @@ package struct NewsMLReader {
         case header(XMLElement)
         /// A newsItem inside a newsMessage's itemSet.
         case item(XMLElement)
+        /// An item wirefeed does not read (a packageItem, a conceptItem...), and its line.
+        case skipped(String, Int)
     }
 
     /// Maps pieces to articles and the feed (on the pipeline's second thread).
@@ -33,6 +37,16 @@ package struct NewsMLReader {
         let reader: NewsMLReader
         var feed: Feed?
         var pending: Pending?
+        /// Items not read, by kind: how many and the first line.
+        var skipped: [(kind: String, count: Int, line: Int)] = []
+
+        mutating func skip(_ kind: String, line: Int) {
+            if let k = skipped.firstIndex(where: { $0.kind == kind }) {
+                skipped[k].count += 1
+            } else {
+                skipped.append((kind, 1, line))
+            }
+        }
 
         /// Emits the pending article with the pictures found for it; false at the limit.
         mutating func flush(_ ctx: inout ImportContext) throws -> Bool {
@@ -49,9 +63,13 @@ package struct NewsMLReader {
         mutating func take(_ piece: Piece, _ ctx: inout ImportContext) throws -> Bool {
             switch piece {
             case .rootItem(let e):
-                if let (a, links) = reader.item(e, ctx: &ctx) {
+                if let (a, links) = reader.item(e, lone: true, ctx: &ctx) {
                     pending = Pending(article: a, pictures: links, line: e.line)
+                } else {
+                    skip("newsItem of class \(reader.itemClass(e))", line: e.line)
                 }
+            case .skipped(let kind, let line):
+                skip(kind, line: line)
             case .message:
                 feed = Feed()
             case .header(let e):
@@ -61,12 +79,18 @@ package struct NewsMLReader {
                     e.first("itemMeta", reader.nar)?.first("itemClass", reader.nar)?.attribute("qcode") ?? ""
                 if itemClass.hasSuffix(":picture") || itemClass.hasSuffix("/picture") {
                     let guid = e.attribute("guid") ?? ""
-                    if pending?.pictures.contains(guid) == true, let m = reader.picture(e) { pending?.found[guid] = m }
+                    if pending?.pictures.contains(guid) == true, let m = reader.picture(e) {
+                        pending?.found[guid] = m
+                    } else {
+                        skip("picture newsItem that no text item links to", line: e.line)
+                    }
                     return true
                 }
                 guard try flush(&ctx) else { return false }
-                if let (a, links) = reader.item(e, ctx: &ctx) {
+                if let (a, links) = reader.item(e, lone: false, ctx: &ctx) {
                     pending = Pending(article: a, pictures: links, line: e.line)
+                } else {
+                    skip("newsItem of class \(reader.itemClass(e))", line: e.line)
                 }
             }
             return true
@@ -74,6 +98,12 @@ package struct NewsMLReader {
 
         mutating func finish(_ ctx: inout ImportContext) throws {
             _ = try flush(&ctx)
+            for s in skipped {
+                ctx.warn(
+                    s.line,
+                    "\(s.count) \(s.kind)\(s.count == 1 ? "" : "s") not read (wirefeed maps text items, and media items on their own)",
+                    rule: "newsml.skipped")
+            }
             try ctx.handler.end(feed: feed)
         }
     }
@@ -92,6 +122,9 @@ package struct NewsMLReader {
                     piece = .header(try r.readElement(base: nil))
                 case (2, "newsItem"):
                     piece = .item(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody))
+                case (0, let other) where other.hasSuffix("Item"), (2, let other) where other.hasSuffix("Item"):
+                    piece = .skipped(other, r.line)
+                    try r.skipElement()
                 case (0, _), (1, _), (2, _):
                     if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
                 default:
@@ -115,13 +148,30 @@ package struct NewsMLReader {
         return e.first("name", nar).flatMap { nonEmpty($0.text) } ?? e.attribute("literal").flatMap(nonEmpty)
     }
 
-    /// A text item as an article, with the guids of the pictures it links to; nil for other item classes.
-    func item(_ e: XMLElement, ctx: inout ImportContext) -> (Article, [String])? {
+    /// An item's class (`ninat:text` when it names none).
+    func itemClass(_ e: XMLElement) -> String {
+        let c = e.first("itemMeta", nar)?.first("itemClass", nar)
+        return c?.attribute("qcode") ?? c?.attribute("uri") ?? "ninat:text"
+    }
+
+    /// The medium of a media item's class (`ninat:picture` is `image`), nil for other classes.
+    static func medium(ofClass itemClass: String) -> String? {
+        let last = itemClass.split(whereSeparator: { $0 == ":" || $0 == "/" }).last.map(String.init) ?? ""
+        switch last {
+        case "picture", "graphic": return "image"
+        case "video": return "video"
+        case "audio": return "audio"
+        default: return nil
+        }
+    }
+
+    /// A text item (or, `lone`, a media item) as an article, with the guids of the pictures
+    /// it links to; nil for other item classes.
+    func item(_ e: XMLElement, lone: Bool, ctx: inout ImportContext) -> (Article, [String])? {
         let meta = e.first("itemMeta", nar)
-        let itemClass =
-            meta?.first("itemClass", nar)?.attribute("qcode") ?? meta?.first("itemClass", nar)?.attribute("uri")
-            ?? "ninat:text"
-        guard itemClass.hasSuffix(":text") || itemClass.hasSuffix("/text") else { return nil }
+        let itemClass = self.itemClass(e)
+        let medium = lone ? Self.medium(ofClass: itemClass) : nil
+        guard itemClass.hasSuffix(":text") || itemClass.hasSuffix("/text") || medium != nil else { return nil }
         var a = Article(id: e.attribute("guid").flatMap(nonEmpty) ?? "")
         a.version = e.attribute("version").flatMap { Int($0.trimmingCharacters()) }
         var links: [String] = []
@@ -168,7 +218,7 @@ package struct NewsMLReader {
                     }
                 case "language":
                     if a.language == nil, let tag = c.attribute("tag").flatMap(nonEmpty), tag != "und" {
-                        a.language = tag
+                        a.language = LanguageTag.normalized(tag)
                     }
                 case "subject":
                     if let qcode = c.attribute("qcode").flatMap(nonEmpty) {
@@ -207,10 +257,18 @@ package struct NewsMLReader {
             }
             if a.dateline == nil, let place = name(cm.first("located", nar)) { a.dateline = place }
         }
-        if let set = e.first("contentSet", nar), let inline = set.first("inlineXML", nar) {
+        if medium != nil {
+            // A media item: its renditions are the article's medium (a caption is not a summary).
+            if var m = picture(e) {
+                m.medium = medium
+                a.media = [m]
+            }
+        } else if let set = e.first("contentSet", nar), let inline = set.first("inlineXML", nar) {
             a.body = bodyParagraphs(inline)
         }
-        if a.language == nil, let lang = e.lang.flatMap(nonEmpty), lang != "und" { a.language = lang }
+        if a.language == nil, let lang = e.lang.flatMap(nonEmpty), lang != "und" {
+            a.language = LanguageTag.normalized(lang)
+        }
         a.dropSummaryRepeatingLead()
         if a.id.isEmpty {
             ctx.warn(e.line, "newsItem has no guid", rule: "newsml.guid")
@@ -240,15 +298,31 @@ package struct NewsMLReader {
         return FeedText.xhtml(body.children, base: nil)
     }
 
+    /// A media item's content: every `remoteContent` a rendition, the largest (never a
+    /// thumbnail while there is another) the main one.
     func picture(_ e: XMLElement) -> Media? {
-        guard let remote = e.first("contentSet", nar)?.first("remoteContent", nar),
-            let href = remote.attribute("href").flatMap(nonEmpty)
-        else { return nil }
-        var m = Media(url: href)
-        m.type = remote.attribute("contenttype").flatMap(nonEmpty)
-        m.width = remote.attribute("width").flatMap { Int($0) }
-        m.height = remote.attribute("height").flatMap { Int($0) }
-        m.length = remote.attribute("size").flatMap { Int($0) }
+        let renditions: [Rendition] = (e.first("contentSet", nar)?.elements("remoteContent", nar) ?? []).compactMap {
+            remote in
+            guard let href = remote.attribute("href").flatMap(nonEmpty) else { return nil }
+            let term = (remote.attribute("rendition") ?? remote.attribute("renditionuri")).flatMap { r in
+                r.split(whereSeparator: { $0 == ":" || $0 == "/" }).last.map(String.init)
+            }
+            return Rendition(
+                name: term, url: href, type: remote.attribute("contenttype").flatMap(nonEmpty),
+                width: remote.attribute("width").flatMap { Int($0.trimmingCharacters()) },
+                height: remote.attribute("height").flatMap { Int($0.trimmingCharacters()) },
+                length: remote.attribute("size").flatMap { Int($0.trimmingCharacters()) })
+        }
+        func size(_ r: Rendition) -> (Int, Int, Int) {
+            (r.name?.lowercased() == "thumbnail" ? 0 : 1, (r.width ?? 0) * (r.height ?? 0), r.length ?? 0)
+        }
+        guard let main = renditions.max(by: { size($0) < size($1) }) else { return nil }
+        var m = Media(url: main.url)
+        m.type = main.type
+        m.width = main.width
+        m.height = main.height
+        m.length = main.length
+        if renditions.count > 1 { m.renditions = renditions }
         let cm = e.first("contentMeta", nar)
         m.caption = cm?.elements("description", nar).first { ($0.attribute("role") ?? "").hasSuffix("caption") }.flatMap
         { nonEmpty($0.text) }

@@ -30,6 +30,8 @@ package struct RSSReader {
         case rdfImage(XMLElement)
         /// The `xml:lang` of the root or the channel: the language of items that name none.
         case language(String)
+        /// An element beside the channel that is not read (but may hold items).
+        case unread(XMLElement)
     }
 
     /// Maps pieces to articles and the feed (on the pipeline's second thread).
@@ -52,11 +54,15 @@ package struct RSSReader {
                 }
             case .head(let e):
                 reader.head(e, into: &feed, ctx: &ctx)
+                if e.namespace != reader.core || e.name != "image" { ctx.noteUnreadItems(in: e) }
+            case .unread(let e):
+                ctx.noteUnreadItems(in: e)
             }
             return true
         }
 
         mutating func finish(_ ctx: inout ImportContext) throws {
+            ctx.warnIfNoArticles()
             try ctx.handler.end(feed: feed)
         }
     }
@@ -94,7 +100,11 @@ package struct RSSReader {
                     }
                     // RSS 0.9x writers put items (and the image) beside the channel.
                     if ns != core || (name != "item" && name != "image" && name != "textinput") {
-                        try r.skipElement()
+                        if name == "item" || name == "entry" || name == "items" {
+                            if !send(.unread(try r.readElement(base: base))) { break }
+                        } else {
+                            try r.skipElement()
+                        }
                         continue
                     }
                 }

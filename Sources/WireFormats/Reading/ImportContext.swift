@@ -92,6 +92,32 @@ package struct ImportContext {
         return false
     }
 
+    /// The line of the first element that looks like an item but was not read as one.
+    var firstUnreadItem: Int?
+
+    /// Notes an element the reader did not read as an item when it, or an element in it
+    /// (four levels down at most), is named like one (`item`, `entry`).
+    mutating func noteUnreadItems(in e: XMLElement) {
+        guard firstUnreadItem == nil else { return }
+        func find(_ e: XMLElement, _ depth: Int) -> Int? {
+            if e.name == "item" || e.name == "entry" { return e.line }
+            guard depth < 4 else { return nil }
+            for c in e.elements { if let line = find(c, depth + 1) { return line } }
+            return nil
+        }
+        firstUnreadItem = find(e, 0)
+    }
+
+    /// A feed that gave no article while it holds item-like elements says so: an empty
+    /// result is never silent.
+    mutating func warnIfNoArticles() {
+        guard count == 0, options.maximumArticles != 0, let line = firstUnreadItem else { return }
+        warn(
+            line,
+            "no articles were read, but the feed holds item-like elements (the first here) where its format does not put items",
+            rule: "import.no-articles")
+    }
+
     /// A date in any form feeds use; unparseable or suspicious ones are warned about.
     mutating func date(_ e: XMLElement?, _ what: String) -> Timestamp? {
         guard let e else { return nil }
