@@ -55,18 +55,25 @@ package enum HTMLReducer {
 
     /// Whether the first 2 KB hold `<html`, `<body` or `<head` (any case): a whole document, not a fragment.
     static func hasDocumentTag(_ s: String) -> Bool {
+        // The name must end there: `<header>` and `<heade>` are no document tags.
         var it = s.utf8.prefix(2048).makeIterator()
-        var window: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
-        while let b = it.next() {
-            window = (window.1, window.2, window.3, window.4, b | 0x20)
-            guard window.0 == UInt8(ascii: "<") | 0x20 || window.0 == UInt8(ascii: "<") else { continue }
-            switch (window.1, window.2, window.3, window.4) {
+        var window: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        func isDocumentTag(_ w: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)) -> Bool {
+            guard w.0 == UInt8(ascii: "<"),
+                w.5 == UInt8(ascii: ">") || w.5 == UInt8(ascii: "/") || w.5 == 0 || Whitespace.isHTMLSpace(w.5)
+            else { return false }
+            switch (w.1 | 0x20, w.2 | 0x20, w.3 | 0x20, w.4 | 0x20) {
             // html, body, head
             case (0x68, 0x74, 0x6D, 0x6C), (0x62, 0x6F, 0x64, 0x79), (0x68, 0x65, 0x61, 0x64): return true
-            default: continue
+            default: return false
             }
         }
-        return false
+        while let b = it.next() {
+            window = (window.1, window.2, window.3, window.4, window.5, b)
+            if isDocumentTag(window) { return true }
+        }
+        // A tag at the very end of the text.
+        return isDocumentTag((window.1, window.2, window.3, window.4, window.5, 0))
     }
 
     package static func reduceOnce(_ html: String, base: String?, fast: Bool = true) -> (Result, elements: Int) {

@@ -16,6 +16,10 @@ enum FuzzTarget: String, CaseIterable {
     /// Differential: any text as HTML through the byte-level fast path and through
     /// libxml2's HTML parser; the same paragraphs, or the fast path gives up.
     case html
+    /// Recovery: any bytes through the repair pass; what it gives is well-formed (the strict
+    /// reader reads it) and needs no repair itself; import with recovery never fails where
+    /// the strict reading succeeds, and gives the same document then.
+    case recover
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["WIREFEED_FUZZ_TARGET"] ?? "import"
@@ -50,6 +54,30 @@ enum FuzzTarget: String, CaseIterable {
                 }
             case (nil, _?): fatalError("events engine refused what the text reader read")
             case (_?, nil): fatalError("events engine read what the text reader refused")
+            }
+        case .recover:
+            guard let repaired = try? XMLRepair.repair(bytes, file: "fuzz.xml", items: ["item", "entry"]) else {
+                return
+            }
+            do {
+                let reader = try XMLStreamReader(.bytes(repaired.bytes), file: "fuzz.xml", engine: .events)
+                try reader.readToEnd()
+            } catch let error as XMLError where error.code == .notWellFormed && !error.message.contains("empty") {
+                fatalError("the repair gave a document that is not well-formed: \(error)")
+            } catch {
+                // Limits (depth, sizes) still apply to what the repair gives.
+            }
+            guard let again = try? XMLRepair.repair(repaired.bytes, file: "fuzz.xml", items: ["item", "entry"]) else {
+                fatalError("the repair refused its own result")
+            }
+            if again.bytes != repaired.bytes || !again.notes.isEmpty {
+                fatalError("the repair changed its own result: \(again.notes)")
+            }
+            let strict = try? FeedImporter.document(
+                .bytes(bytes), file: "fuzz.xml", options: ImportOptions(recovers: false))
+            let recovering = try? FeedImporter.document(.bytes(bytes), file: "fuzz.xml")
+            if let strict, recovering?.0 != strict.0 {
+                fatalError("recovery changed the reading of a document the strict reader reads")
             }
         case .validate:
             _ = Self.validator.validate(file: "fuzz.xml", bytes: bytes)
