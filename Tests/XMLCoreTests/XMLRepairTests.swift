@@ -25,7 +25,7 @@ import Testing
             "<a>&#0;&#xD800;&#1114112;&#99999999999;&#65;</a>", "<a>&#xFFFD;&#xFFFD;&#xFFFD;&#xFFFD;&#65;</a>",
             [.charref]
         ),
-        ("<a>b\u{0}e\u{1B}l\u{C}l</a>", "<a>bell</a>", [.control]),
+        ("<a>b\u{0}e\u{1B}l\u{C}l\u{B}s</a>", "<a>bel l s</a>", [.control]),
         ("<a>x < y ]]> z</a>", "<a>x &lt; y ]]&gt; z</a>", [.markup]),
         ("<a><t>One</titel></a>", "<a><t>One</t></a>", [.tag]),
         ("<a><b>x</c></b></a>", "<a><b>x</b></a>", [.tag]),

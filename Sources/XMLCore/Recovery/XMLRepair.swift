@@ -30,6 +30,8 @@ package struct XMLRepair {
     package struct Result {
         package var bytes: [UInt8]
         package var notes: [Note]
+        /// Whether there is a root element (without one there is no document to read).
+        package var hasRoot: Bool
     }
 
     /// How much internal entities may add to a document.
@@ -47,7 +49,7 @@ package struct XMLRepair {
         let utf8 = Transcoding.utf8(input, notes: &notes)
         var r = XMLRepair(b: utf8, file: file, items: Set(items.map { Array($0.utf8) }), notes: notes)
         try r.run()
-        return Result(bytes: r.out, notes: r.notes.list)
+        return Result(bytes: r.out, notes: r.notes.list, hasRoot: r.rootSeen)
     }
 
     /// Notes in the order their kinds were first met.
@@ -73,6 +75,7 @@ package struct XMLRepair {
     /// Open elements: name, where its start tag begins in `out`, its line, whether it holds elements.
     private var open: [(name: [UInt8], at: Int, line: Int, parent: Bool)] = []
     private var rootClosed = false
+    private var rootSeen = false
     private var entities: [[UInt8]: [UInt8]] = [:]
     private var expanded = 0
 
@@ -109,6 +112,8 @@ package struct XMLRepair {
             default:
                 if let skip = forbidden(at: i) {
                     notes.add(.control, line: line)
+                    // A vertical tab (Word's line break) or a form feed separates words.
+                    if c == 0x0B || c == 0x0C, !open.isEmpty { out.append(UInt8(ascii: " ")) }
                     i += skip
                 } else if open.isEmpty {
                     outside(c)
@@ -208,6 +213,7 @@ package struct XMLRepair {
         while k < to {
             if let skip = forbidden(at: k) {
                 notes.add(.control, line: line)
+                if b[k] == 0x0B || b[k] == 0x0C { out.append(UInt8(ascii: " ")) }
                 k += skip
                 continue
             }
@@ -435,6 +441,7 @@ package struct XMLRepair {
         out.append(contentsOf: selfClosing ? [UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")])
         line = startLine + lines
         i = k
+        rootSeen = true
         if !open.isEmpty { open[open.count - 1].parent = true }
         if !selfClosing {
             guard open.count < Budget.depth else {
@@ -489,6 +496,7 @@ package struct XMLRepair {
             default:
                 if c < 0x20 && c != 0x09 && c != 0x0D {
                     notes.add(.control, line: line)
+                    if c == 0x0B || c == 0x0C { out.append(UInt8(ascii: " ")) }
                 } else {
                     out.append(c)
                 }
