@@ -36,6 +36,8 @@ import Testing
             "<a><e u=x.mp3 u=\"y\" flag k='a\"b'>t</e></a>", "<a><e u=\"x.mp3\" flag=\"\" k=\"a&quot;b\">t</e></a>",
             [.attribute]
         ),
+        ("<a b=\"1\" \u{B3}\u{B3} \u{E9}t\u{B7}=\"2\">x</a>", "<a b=\"1\"  \u{E9}t\u{B7}=\"2\">x</a>", [.attribute]),
+        ("<\u{B3}a>x</\u{B3}a><z/>", "<z/>", [.markup, .tag]),
         ("<a t=\"R&D &eacute;\"/>", "<a t=\"R&amp;D \u{E9}\"/>", [.ampersand, .entity]),
         ("<c><item>1</item><item>2<item>3</item></c>", "<c><item>1</item><item>2</item><item>3</item></c>", [.tag]),
         ("<c><t>T</t><item>1</item><item><t>cu", "<c><t>T</t><item>1</item></c>", [.truncated]),

@@ -167,7 +167,7 @@ package struct XMLRepair {
         }
         if next == UInt8(ascii: "?") { return instruction() }
         if next == UInt8(ascii: "/") { return endTag() }
-        if Self.isNameStart(next) { return try startTag() }
+        if Self.nameLength(b, at: i + 1) > 0 { return try startTag() }
         literalLessThan()
         return true
     }
@@ -277,7 +277,7 @@ package struct XMLRepair {
 
     static func isNameStart(_ c: UInt8) -> Bool {
         (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) || c == UInt8(ascii: "_")
-            || c == UInt8(ascii: ":") || c >= 0x80
+            || c == UInt8(ascii: ":")
     }
 
     static func isNameByte(_ c: UInt8) -> Bool {
@@ -286,9 +286,39 @@ package struct XMLRepair {
     }
 
     private func name(at k: Int) -> [UInt8] {
+        Array(b[k..<(k + Self.nameLength(b, at: k))])
+    }
+
+    /// The bytes of the XML Name starting at `k` (0 when none starts there), by XML 1.0's
+    /// NameStartChar and NameChar (the bytes are UTF-8 by now).
+    static func nameLength(_ b: [UInt8], at k: Int) -> Int {
         var e = k
-        while e < b.count && Self.isNameByte(b[e]) { e += 1 }
-        return Array(b[k..<e])
+        while e < b.count {
+            let c = b[e]
+            if c < 0x80 {
+                guard e == k ? isNameStart(c) : isNameByte(c) else { break }
+                e += 1
+                continue
+            }
+            let len = UTF8Check.sequenceLength(b, at: e)
+            guard len > 0 else { break }
+            var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for j in 1..<len { v = v << 6 | UInt32(b[e + j] & 0x3F) }
+            guard isNameScalar(v, start: e == k) else { break }
+            e += len
+        }
+        return e - k
+    }
+
+    /// XML 1.0's NameStartChar (and, not `start`, NameChar) above ASCII.
+    static func isNameScalar(_ v: UInt32, start: Bool) -> Bool {
+        switch v {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF, 0x200C...0x200D,
+            0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            return true
+        case 0xB7, 0x300...0x36F, 0x203F...0x2040: return !start
+        default: return false
+        }
     }
 
     private static func localName(_ name: [UInt8]) -> [UInt8] {
@@ -369,7 +399,7 @@ package struct XMLRepair {
                 if c == 0x0A { lines += 1 }
                 space.append(c)
                 k += 1
-            case _ where Self.isNameStart(c):
+            case _ where Self.nameLength(b, at: k) > 0:
                 let attr = self.name(at: k)
                 k += attr.count
                 var look = k
