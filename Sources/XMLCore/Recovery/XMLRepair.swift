@@ -267,8 +267,15 @@ package struct XMLRepair {
                 line += 1
                 out.append(0x0A)
             }
+        } else if isDeclaration {
+            // Written anew: the text is UTF-8 now, and a broken declaration would be refused.
+            out.removeAll()
+            out.append(contentsOf: Array("<?xml version=\"1.0\"?>".utf8))
+            for k in i..<end where b[k] == 0x0A {
+                line += 1
+                out.append(0x0A)
+            }
         } else {
-            if isDeclaration { out.removeAll() }
             copyFiltered(i, end + 2)
         }
         i = end + 2
