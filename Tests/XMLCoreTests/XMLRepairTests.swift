@@ -50,6 +50,11 @@ import Testing
         ),
         ("<!DOCTYPE rss PUBLIC \"-//X//DTD Y//EN\" \"http://x.example/y.dtd\"><c/>", "<c/>", [.doctype]),
         ("<?xml version=g=\"UTF-8\"?><a/>", "<?xml version=\"1.0\"?><a/>", []),
+        (
+            "<?xml\u{B9} version=\"1.0\"?><a><?xml-stylesheet href=\"s\"?><?9x?></a>",
+            "<a><?xml-stylesheet href=\"s\"?></a>", [.markup]
+        ),
+        ("<a><?pi data?></a>", "<a><?pi data?></a>", []),
         ("<a><!-- a -- b --></a>", "<a><!-- a  - b --></a>", []),
     ]
 

@@ -259,10 +259,18 @@ package struct XMLRepair {
 
     private mutating func instruction() -> Bool {
         guard let end = find("?>", from: i + 2) else { return false }
-        // An XML declaration anywhere but at the start is dropped.
-        let isDeclaration = starts("<?xml") && end > i + 5 && (Whitespace.isXMLSpace(b[i + 5]) || i + 5 == end)
-        if isDeclaration && !out.allSatisfy(Whitespace.isXMLSpace) {
-            notes.add(.markup, line: line, "an XML declaration after the start")
+        // The target: a name, then white space or the end. `xml` (any case) is the
+        // declaration; a target that is no name, or a declaration anywhere but at the start,
+        // is dropped.
+        let target = Self.nameLength(b, at: i + 2)
+        let after = i + 2 + target
+        let isDeclaration =
+            target == 3 && b[(i + 2)..<after].map({ $0 | 0x20 }) == Array("xml".utf8)
+        let wellFormed = target > 0 && (after == end || Whitespace.isXMLSpace(b[after]))
+        if !wellFormed || (isDeclaration && !out.allSatisfy(Whitespace.isXMLSpace)) {
+            notes.add(
+                .markup, line: line,
+                isDeclaration ? "an XML declaration after the start" : "a broken processing instruction")
             for k in i..<end where b[k] == 0x0A {
                 line += 1
                 out.append(0x0A)
