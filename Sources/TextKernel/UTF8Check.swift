@@ -1,10 +1,10 @@
 /// Well-formed UTF-8 as Unicode defines it (Table 3-7): no overlong forms, no surrogates
 /// (U+D800–U+DFFF), nothing past U+10FFFF, no cut sequence. The one definition that the
 /// cleaned-text reader, the importer's encoding sniffing and the Latin-1 repair all use.
-package enum UTF8Check {
+public enum UTF8Check {
     /// The length of the well-formed sequence at `i` (1 for ASCII), or 0 when the bytes there
     /// are not one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func sequenceLength<C: RandomAccessCollection>(_ b: C, at i: Int) -> Int
     where C.Element == UInt8, C.Index == Int {
         let c = b[i]
@@ -34,6 +34,7 @@ package enum UTF8Check {
 
     /// The offset (from `startIndex`) of the first byte that does not begin a well-formed
     /// sequence, or nil when all of `b` is well-formed UTF-8.
+    @inlinable
     public static func firstInvalid<C: RandomAccessCollection>(_ b: C) -> Int?
     where C.Element == UInt8, C.Index == Int {
         var i = b.startIndex

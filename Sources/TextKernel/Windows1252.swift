@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// windows-1252, the encoding that text labelled ISO-8859-1 (or not labelled at all) is
 /// really in on the web, as HTML5 reads it.
 public enum Windows1252 {
@@ -18,10 +22,16 @@ public enum Windows1252 {
     /// `s` with C1 controls (U+0080–U+009F) read as the windows-1252 characters they almost
     /// always stand for in feeds (`&#146;` is an apostrophe), as HTML5 reads such references.
     public static func mappingC1(_ s: String) -> String {
+        // Every text of every item is asked: memchr finds the lead byte 0xC2, or that there is none.
         var probe = s
         let has = probe.withUTF8 { b -> Bool in
-            guard b.count > 1 else { return false }
-            for k in 0..<(b.count - 1) where b[k] == 0xC2 && b[k + 1] <= 0x9F && b[k + 1] >= 0x80 { return true }
+            guard let base = b.baseAddress, b.count > 1 else { return false }
+            var k = 0
+            while k < b.count - 1, let hit = memchr(base + k, 0xC2, b.count - 1 - k) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if b[at + 1] >= 0x80 && b[at + 1] <= 0x9F { return true }
+                k = at + 1
+            }
             return false
         }
         guard has else { return s }

@@ -1,5 +1,9 @@
 import TextKernel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What HTML5 does with feed HTML before any parser sees it, where libxml2's HTML parser
 /// (HTML 4) reads it otherwise:
 /// - numeric references to nothing (`&#;`, `&#x;`) stay text; to 0, a surrogate or past
@@ -8,16 +12,22 @@ import TextKernel
 ///   the text its content, which is dropped).
 enum HTMLPrepare {
     static func prepare(_ html: String) -> String {
-        // Most HTML has neither a numeric reference nor an <iframe> or <object>: one look, no copy.
+        // Most HTML has no reference HTML5 reads otherwise and no <iframe> or <object>: one
+        // look (memchr to each '&' and '<'), no copy.
         var probe = html
         let mayChange = probe.withUTF8 { b -> Bool in
-            guard b.count > 1 else { return false }
-            for k in 0..<(b.count - 1) {
-                if b[k] == UInt8(ascii: "&") && b[k + 1] == UInt8(ascii: "#") { return true }
-                if b[k] == UInt8(ascii: "<")
-                    && (b[k + 1] | 0x20 == UInt8(ascii: "i") || b[k + 1] | 0x20 == UInt8(ascii: "o"))
-                {
-                    return true
+            guard let base = b.baseAddress, b.count > 1 else { return false }
+            for byte in [UInt8(ascii: "&"), UInt8(ascii: "<")] {
+                var k = 0
+                while k < b.count - 1, let hit = memchr(base + k, Int32(byte), b.count - 1 - k) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    k = at + 1
+                    if byte == UInt8(ascii: "&") {
+                        if b[at + 1] == UInt8(ascii: "#") && referenceNeedsRewrite(b, at) { return true }
+                    } else if at + 3 < b.count {
+                        let n = (b[at + 1] | 0x20, b[at + 2] | 0x20, b[at + 3] | 0x20)
+                        if n == (0x69, 0x66, 0x72) || n == (0x6F, 0x62, 0x6A) { return true }  // ifr, obj
+                    }
                 }
             }
             return false
@@ -28,6 +38,21 @@ enum HTMLPrepare {
         changed = unclosed(&bytes, "iframe") || changed
         changed = unclosed(&bytes, "object") || changed
         return changed ? String(decoding: bytes, as: UTF8.self) : html
+    }
+
+    /// Whether the numeric reference at `at` (`&#`) is one HTML5 reads otherwise than libxml2.
+    static func referenceNeedsRewrite(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var e = at + 2
+        let hex = e < b.count && b[e] | 0x20 == UInt8(ascii: "x")
+        if hex { e += 1 }
+        let digitsAt = e
+        var value: UInt32 = 0
+        while e < b.count, let d = digit(b[e], hex: hex) {
+            if value <= 0x10FFFF { value = value * (hex ? 16 : 10) + d }
+            e += 1
+        }
+        if e == digitsAt { return true }
+        return value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || (0x80...0x9F).contains(value)
     }
 
     /// Numeric references HTML5 reads otherwise than libxml2; true when any was rewritten.

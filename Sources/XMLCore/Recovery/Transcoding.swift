@@ -7,12 +7,12 @@ import TextKernel
 /// A document's bytes as UTF-8, for the repair pass: its encoding told as the XML
 /// specification's Appendix F says (a byte order mark first, then the first bytes' pattern,
 /// then the declaration), converted with iconv, bytes that do not decode read as
-/// windows-1252 (UTF-8 documents) or as U+FFFD (others), and the declaration's encoding
-/// removed, since the result is UTF-8.
+/// windows-1252 (UTF-8 documents) or as U+FFFD (others). The repair pass writes the
+/// declaration anew, without its encoding, since the result is UTF-8.
 enum Transcoding {
     static func utf8(_ input: [UInt8], notes: inout XMLRepair.Notes) -> [UInt8] {
         let (encoding, skip) = detect(input)
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         if let encoding {
             bytes = convert(input[skip...], from: encoding, notes: &notes)
         } else if let declared = declaredEncoding(input), !isUTF8(declared) {
@@ -22,9 +22,8 @@ enum Transcoding {
                 ? "WINDOWS-1252" : declared
             bytes = convert(input[...], from: from, notes: &notes)
         } else {
-            bytes = utf8OrWindows1252(input[skip...], notes: &notes)
+            bytes = utf8OrWindows1252(skip == 0 ? input : Array(input[skip...]), notes: &notes)
         }
-        dropDeclaredEncoding(&bytes)
         return bytes
     }
 
@@ -63,28 +62,10 @@ enum Transcoding {
         return value.isEmpty ? nil : String(value)
     }
 
-    /// Removes `encoding="…"` from an XML declaration at the start.
-    static func dropDeclaredEncoding(_ b: inout [UInt8]) {
-        guard b.starts(with: Array("<?xml".utf8)), let end = b.prefix(400).firstIndex(of: UInt8(ascii: ">")) else {
-            return
-        }
-        let decl = Array(b[..<end])
-        let key = Array("encoding".utf8)
-        guard let at = (0...(max(0, decl.count - key.count))).first(where: { decl[$0...].starts(with: key) }) else {
-            return
-        }
-        var e = at + key.count
-        while e < decl.count && (decl[e] == UInt8(ascii: "=") || Whitespace.isXMLSpace(decl[e])) { e += 1 }
-        guard e < decl.count, decl[e] == UInt8(ascii: "\"") || decl[e] == UInt8(ascii: "'"),
-            let close = decl[(e + 1)...].firstIndex(of: decl[e])
-        else { return }
-        b.removeSubrange(at...close)
-    }
-
     /// UTF-8 as it is; each byte that does not decode read as windows-1252.
-    static func utf8OrWindows1252(_ b: ArraySlice<UInt8>, notes: inout XMLRepair.Notes) -> [UInt8] {
-        let bytes = Array(b)
-        guard UTF8Check.firstInvalid(bytes) != nil else { return bytes }
+    static func utf8OrWindows1252(_ bytes: [UInt8], notes: inout XMLRepair.Notes) -> [UInt8] {
+        let valid = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalid($0) == nil }
+        guard !valid else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var k = 0
@@ -110,7 +91,7 @@ enum Transcoding {
         let cd = iconv_open("UTF-8", encoding)
         guard cd != iconv_t(bitPattern: -1) else {
             notes.add(.encoding, line: 1, "unknown encoding \(encoding), read as UTF-8")
-            return utf8OrWindows1252(b, notes: &notes)
+            return utf8OrWindows1252(Array(b), notes: &notes)
         }
         defer { iconv_close(cd) }
         var input = Array(b)

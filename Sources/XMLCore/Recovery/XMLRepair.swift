@@ -46,7 +46,7 @@ package struct XMLRepair {
     /// open where the document stops is left out. Throws for what stays refused.
     package static func repair(_ input: [UInt8], file: String, items: Set<String>) throws -> Result {
         var notes = Notes()
-        let utf8 = Transcoding.utf8(input, notes: &notes)
+        let utf8 = Transcoding.utf8(input, notes: &notes)  // its declaration is written anew by the pass
         var r = XMLRepair(b: utf8, file: file, items: Set(items.map { Array($0.utf8) }), notes: notes)
         try r.run()
         return Result(bytes: r.out, notes: r.notes.list, hasRoot: r.rootSeen)
@@ -105,7 +105,7 @@ package struct XMLRepair {
                 if open.isEmpty {
                     outside(c)
                 } else {
-                    out.append(contentsOf: Array("]]&gt;".utf8))
+                    out.append(contentsOf: "]]&gt;".utf8)
                     notes.add(.markup, line: line)
                     i += 3
                 }
@@ -118,13 +118,37 @@ package struct XMLRepair {
                 } else if open.isEmpty {
                     outside(c)
                 } else {
-                    if c == 0x0A { line += 1 }
-                    out.append(c)
-                    i += 1
+                    copyText()
                 }
             }
         }
         finishCut()
+    }
+
+    /// Copies the run of text from `i` up to the next byte that may need a repair (markup,
+    /// a reference, `]`, a control character, the lead byte of U+FFFE/U+FFFF) in one piece:
+    /// most of a document is such runs.
+    private mutating func copyText() {
+        let start = i
+        var newlines = 0
+        b.withUnsafeBufferPointer { p in
+            var k = start
+            let n = p.count
+            while k < n {
+                let c = p[k]
+                if c >= 0x20 {
+                    if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == UInt8(ascii: "]") || c == 0xEF { break }
+                } else if c == 0x0A {
+                    newlines += 1
+                } else if c != 0x09 && c != 0x0D {
+                    break
+                }
+                k += 1
+            }
+            i = max(k, start + 1)
+        }
+        line += newlines
+        out.append(contentsOf: b[start..<i])
     }
 
     /// Bytes of a character XML forbids at `k` (a C0 control but tab, LF and CR; U+FFFE,
@@ -177,7 +201,7 @@ package struct XMLRepair {
             outside(b[i])
             return
         }
-        out.append(contentsOf: Array("&lt;".utf8))
+        out.append(contentsOf: "&lt;".utf8)
         notes.add(.markup, line: line)
         i += 1
     }
@@ -225,7 +249,7 @@ package struct XMLRepair {
 
     private mutating func comment() -> Bool {
         guard let end = find("-->", from: i + 4) else { return false }
-        out.append(contentsOf: Array("<!--".utf8))
+        out.append(contentsOf: "<!--".utf8)
         // "--" may not stand inside a comment, nor "-" at its end.
         var k = i + 4
         while k < end {
@@ -237,7 +261,7 @@ package struct XMLRepair {
             copyFiltered(k, k + 1)
             k += 1
         }
-        out.append(contentsOf: Array("-->".utf8))
+        out.append(contentsOf: "-->".utf8)
         i = end + 3
         return true
     }
@@ -526,10 +550,10 @@ package struct XMLRepair {
             let c = value[k]
             switch c {
             case UInt8(ascii: "\""):
-                out.append(contentsOf: Array("&quot;".utf8))
+                out.append(contentsOf: "&quot;".utf8)
                 k += 1
             case UInt8(ascii: "<"):
-                out.append(contentsOf: Array("&lt;".utf8))
+                out.append(contentsOf: "&lt;".utf8)
                 notes.add(.attribute, line: line, "'<' in an attribute value")
                 k += 1
             case UInt8(ascii: "&"):
@@ -562,6 +586,35 @@ package struct XMLRepair {
     /// Repairs the reference starting with `&` at `k` of `s` into `out`; the bytes it used.
     private mutating func referenceIn(_ s: [UInt8], at k: Int) throws -> Int {
         let n = s.count
+        // XML's five, by far the most common (escaped HTML is full of them): copied as they are.
+        if k + 3 < n {
+            let c1 = s[k + 1]
+            let c2 = s[k + 2]
+            let c3 = s[k + 3]
+            let length: Int? =
+                if (c1 == UInt8(ascii: "l") || c1 == UInt8(ascii: "g")) && c2 == UInt8(ascii: "t")
+                    && c3 == UInt8(ascii: ";")
+                {
+                    4
+                } else if c1 == UInt8(ascii: "a") && c2 == UInt8(ascii: "m") && c3 == UInt8(ascii: "p") && k + 4 < n
+                    && s[k + 4] == UInt8(ascii: ";")
+                {
+                    5
+                } else if k + 5 < n && s[k + 5] == UInt8(ascii: ";")
+                    && ((c1 == UInt8(ascii: "q") && c2 == UInt8(ascii: "u") && c3 == UInt8(ascii: "o")
+                        && s[k + 4] == UInt8(ascii: "t"))
+                        || (c1 == UInt8(ascii: "a") && c2 == UInt8(ascii: "p") && c3 == UInt8(ascii: "o")
+                            && s[k + 4] == UInt8(ascii: "s")))
+                {
+                    6
+                } else {
+                    nil
+                }
+            if let length {
+                out.append(contentsOf: s[k..<(k + length)])
+                return length
+            }
+        }
         var e = k + 1
         if e < n && s[e] == UInt8(ascii: "#") {
             e += 1
@@ -578,14 +631,14 @@ package struct XMLRepair {
                 e += 1
             }
             guard e > digitsAt, e < n, s[e] == UInt8(ascii: ";") else {
-                out.append(contentsOf: Array("&amp;".utf8))
+                out.append(contentsOf: "&amp;".utf8)
                 notes.add(.ampersand, line: line)
                 return 1
             }
             if !overflow && Self.isXMLChar(value) {
                 out.append(contentsOf: s[k...e])
             } else {
-                out.append(contentsOf: Array("&#xFFFD;".utf8))
+                out.append(contentsOf: "&#xFFFD;".utf8)
                 notes.add(.charref, line: line, String(decoding: s[k...e], as: UTF8.self))
             }
             return e + 1 - k
@@ -597,7 +650,7 @@ package struct XMLRepair {
             e += 1
         }
         guard e > k + 1, e < n, s[e] == UInt8(ascii: ";") else {
-            out.append(contentsOf: Array("&amp;".utf8))
+            out.append(contentsOf: "&amp;".utf8)
             notes.add(.ampersand, line: line)
             return 1
         }
@@ -619,7 +672,7 @@ package struct XMLRepair {
                 escape(Array(chars.utf8))
                 notes.add(.entity, line: line, word)
             } else {
-                out.append(contentsOf: Array("&amp;".utf8))
+                out.append(contentsOf: "&amp;".utf8)
                 notes.add(.ampersand, line: line)
                 return 1
             }
@@ -631,11 +684,11 @@ package struct XMLRepair {
     private mutating func escape(_ text: [UInt8]) {
         for c in text {
             switch c {
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "\""): out.append(contentsOf: Array("&quot;".utf8))
-            case 0x0A: out.append(contentsOf: Array("&#10;".utf8))
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case 0x0A: out.append(contentsOf: "&#10;".utf8)
             default: out.append(c)
             }
         }
