@@ -324,8 +324,22 @@ package struct XMLRepair {
             || c == UInt8(ascii: ".")
     }
 
+    /// The name at `k`, made a QName as namespaces require (one colon at most, neither
+    /// first nor last: the others become `_`).
     private func name(at k: Int) -> [UInt8] {
-        Array(b[k..<(k + Self.nameLength(b, at: k))])
+        var n = Array(b[k..<(k + Self.nameLength(b, at: k))])
+        let colons = n.indices.filter { n[$0] == UInt8(ascii: ":") }
+        if !colons.isEmpty && (colons.count > 1 || colons[0] == 0 || colons[0] == n.count - 1) {
+            for c in colons { n[c] = UInt8(ascii: "_") }
+        }
+        return n
+    }
+
+    /// Notes a name `name(at:)` changed (once the tag it is in turned out whole).
+    private mutating func noteRenamed(_ written: [UInt8], at k: Int) {
+        if !b[k...].starts(with: written) {
+            notes.add(.markup, line: line, "a name namespaces cannot read (its colons made '_')")
+        }
     }
 
     /// The bytes of the XML Name starting at `k` (0 when none starts there), by XML 1.0's
@@ -372,6 +386,7 @@ package struct XMLRepair {
         while k < b.count && b[k] != UInt8(ascii: ">") && b[k] != UInt8(ascii: "<") { k += 1 }
         guard k < b.count else { return false }
         let after = b[k] == UInt8(ascii: ">") ? k + 1 : k
+        noteRenamed(name, at: nameAt)
         let tagLines = b[i..<after].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         defer {
             line += tagLines
@@ -417,6 +432,7 @@ package struct XMLRepair {
         let name = self.name(at: i + 1)
         var k = i + 1 + name.count
         var attributes: [(name: [UInt8], value: [UInt8], space: [UInt8])] = []
+        var attributeStarts: [Int] = []
         var selfClosing = false
         var space: [UInt8] = []
         var lines = 0
@@ -440,6 +456,7 @@ package struct XMLRepair {
                 k += 1
             case _ where Self.nameLength(b, at: k) > 0:
                 let attr = self.name(at: k)
+                let attrAt = k
                 k += attr.count
                 var look = k
                 while look < b.count && Whitespace.isXMLSpace(b[look]) { look += 1 }
@@ -475,13 +492,18 @@ package struct XMLRepair {
                     notes.add(.attribute, line: line, "an attribute given twice (the first is kept)")
                     written = false
                 }
-                if written { attributes.append((attr, value, space)) }
+                if written {
+                    attributes.append((attr, value, space))
+                    attributeStarts.append(attrAt)
+                }
                 space = []
             default:
                 notes.add(.attribute, line: line, "a stray character in a tag")
                 k += 1
             }
         }
+        noteRenamed(name, at: i + 1)
+        for (attr, at) in zip(attributes, attributeStarts) { noteRenamed(attr.name, at: at) }
         if rootClosed {
             // A second root: what follows the first is not read.
             notes.add(.markup, line: line, "content after the root element")
@@ -630,6 +652,8 @@ package struct XMLRepair {
                 value = v
                 e += 1
             }
+            // The document ends in the reference: a cut, not a bare '&' (what the cut leaves is dropped).
+            if e >= n && isDocument(s) { return n - k }
             guard e > digitsAt, e < n, s[e] == UInt8(ascii: ";") else {
                 out.append(contentsOf: "&amp;".utf8)
                 notes.add(.ampersand, line: line)
@@ -649,6 +673,7 @@ package struct XMLRepair {
         {
             e += 1
         }
+        if e >= n && isDocument(s) { return n - k }
         guard e > k + 1, e < n, s[e] == UInt8(ascii: ";") else {
             out.append(contentsOf: "&amp;".utf8)
             notes.add(.ampersand, line: line)
@@ -678,6 +703,12 @@ package struct XMLRepair {
             }
         }
         return e + 1 - k
+    }
+
+    /// Whether `s` is the document itself (not an attribute's value).
+    private func isDocument(_ s: [UInt8]) -> Bool {
+        s.count == b.count
+            && s.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// Text written escaped (`&`, `<`, `>`, `"`; line breaks as references, to keep lines).
