@@ -25,24 +25,58 @@ public enum Converter {
     public struct FirstWalk {
         public var updated: Timestamp
         public var articles: [(Article, [Diagnostic])]?
+        /// For each id given more than once, the input position (0-based) of its newest
+        /// version (``Publishing/isNewer(_:than:)``).
+        public var newestVersion: [String: Int] = [:]
+        /// The canceled articles (their id, url, dates and status), in input order with their
+        /// positions: Atom's tombstones are written before the first entry, as RFC 4287's
+        /// grammar puts extension elements.
+        public var canceled: [(index: Int, article: Article)] = []
     }
 
     /// Like ``resolveUpdated(feed:inputs:environment:)`` for a feed without `updated`, but
     /// keeps what it read (up to `budget` bytes of article text); the first input that cannot
     /// be read fails it, as it would fail the writing.
-    public static func firstWalk(inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20) throws
-        -> FirstWalk
-    {
+    /// `dated` says which articles count for the feed's date (those it will publish).
+    public static func firstWalk(
+        inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20,
+        dated: (Article) -> Bool = { _ in true }
+    ) throws -> FirstWalk {
         var newest: Timestamp?
         var kept: [(Article, [Diagnostic])]? = []
         var size = 0
+        var best: [String: (index: Int, version: Article)] = [:]
+        var versions: Set<String> = []
+        var canceled: [(index: Int, article: Article)] = []
+        var index = 0
         try inputs.forEach { article, warnings in
-            newest = newer(newest, article)
+            defer { index += 1 }
+            if dated(article) { newest = newer(newest, article) }
+            // Only what ordering versions needs is kept of each.
+            var key = Article(id: article.id)
+            key.version = article.version
+            key.updated = article.updated
+            key.published = article.published
+            if article.status == .canceled {
+                var c = key
+                c.url = article.url
+                c.status = .canceled
+                canceled.append((index, c))
+            }
+            if let seen = best[article.id] {
+                versions.insert(article.id)
+                if Publishing.isNewer(key, than: seen.version) { best[article.id] = (index, key) }
+            } else {
+                best[article.id] = (index, key)
+            }
             guard kept != nil else { return }
             size += article.body.reduce(256) { $0 + $1.utf8.count } + (article.summary?.utf8.count ?? 0)
             if size > budget { kept = nil } else { kept!.append((article, warnings)) }
         }
-        return FirstWalk(updated: updated(newest: newest, environment: environment), articles: kept)
+        var walk = FirstWalk(updated: updated(newest: newest, environment: environment), articles: kept)
+        for id in versions { walk.newestVersion[id] = best[id]!.index }
+        walk.canceled = canceled
+        return walk
     }
 
     /// The later of `newest` and the article's own dates.

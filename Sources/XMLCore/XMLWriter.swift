@@ -147,7 +147,11 @@ package enum XMLText {
     /// `htmlFirst`: `s` is text to be escaped for HTML and the result escaped again for
     /// XML (escaped HTML inside an XML element), both in this one pass: `&` becomes
     /// `&amp;amp;`, `<` `&amp;lt;`, `>` `&amp;gt;`.
-    public static func appendEscaped(_ s: String, to out: inout [UInt8], htmlFirst: Bool = false) {
+    /// `hexMarkup`: `&` and `<` as `&#x26;` and `&#x3C;`, which says "this is plain text, not
+    /// escaped HTML" to RSS readers and the W3C feed validator.
+    public static func appendEscaped(
+        _ s: String, to out: inout [UInt8], htmlFirst: Bool = false, hexMarkup: Bool = false
+    ) {
         var copy = s
         copy.withUTF8 { b in
             escapeClass.withUnsafeBufferPointer { table in
@@ -160,8 +164,8 @@ package enum XMLText {
                     let replacement: StaticString
                     var skip = 1
                     switch b[i] {
-                    case UInt8(ascii: "&"): replacement = htmlFirst ? "&amp;amp;" : "&amp;"
-                    case UInt8(ascii: "<"): replacement = htmlFirst ? "&amp;lt;" : "&lt;"
+                    case UInt8(ascii: "&"): replacement = htmlFirst ? "&amp;amp;" : hexMarkup ? "&#x26;" : "&amp;"
+                    case UInt8(ascii: "<"): replacement = htmlFirst ? "&amp;lt;" : hexMarkup ? "&#x3C;" : "&lt;"
                     case UInt8(ascii: ">"): replacement = htmlFirst ? "&amp;gt;" : "&gt;"
                     case UInt8(ascii: "\""): replacement = "&quot;"
                     case 0x0D: replacement = "&#13;"

@@ -50,6 +50,13 @@ struct Convert: ParsableCommand {
     )
     var maxInputSize: ByteCount?
 
+    @Option(
+        name: .long,
+        help:
+            "The time of publication (RFC 3339): RSS and Atom hold back articles embargoed past it. Default: SOURCE_DATE_EPOCH, else now."
+    )
+    var now: String?
+
     @Flag(name: .long, help: "Print warnings about repaired input to standard error.")
     var verbose = false
 
@@ -60,6 +67,9 @@ struct Convert: ParsableCommand {
         if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory or -)") }
         if outputDir != nil && output != nil {
             throw ValidationError("give either -o/--output or --output-dir, not both")
+        }
+        if let now, Self.time(now) == nil {
+            throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
         }
         if outputDir != nil && to.format != .newsml {
             throw ValidationError("--output-dir writes one NewsML-G2 item per file: use it with --to newsml")
@@ -88,10 +98,13 @@ struct Convert: ParsableCommand {
         // Without the feed's own `updated` the newest article date goes in the head, before
         // the articles: a first walk finds it. Streams are read once and kept for a second
         // walk; the articles themselves are kept (up to 64 MiB of text) so that no input is read twice.
-        let needsFirstWalk = to.format != .json && feedMeta.updated == nil
-        if needsFirstWalk { try inputs.bufferStreams() }
         let environment = ProcessInfo.processInfo.environment
+        let publishAt = publicationTime(environment)
+        // RSS and Atom publish one item per story: the first walk also finds each story's newest version.
+        let collapsesVersions = to.format == .rss || to.format == .atom
+        let needsFirstWalk = (to.format != .json && feedMeta.updated == nil) || collapsesVersions
         if let outputDir {
+            if needsFirstWalk { try inputs.bufferStreams() }
             // Each input is its own item there: one that cannot be read must not stop the others.
             let updated =
                 needsFirstWalk
@@ -100,34 +113,77 @@ struct Convert: ParsableCommand {
             try writeItems(inputs: inputs, feed: feedMeta, context: WriteContext(updated: updated), to: outputDir)
             return
         }
-        let first =
-            needsFirstWalk ? try Converter.firstWalk(inputs: inputs, environment: environment) : nil
-        let updated = first?.updated ?? feedMeta.updated ?? Timestamp(seconds: 0)
-        let kept = first?.articles
+        let format = to.format
+        // The output exists (as a temporary file) from here: an interrupted first walk removes it too.
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
+        var held: [Timestamp] = []
+        var withheld = 0
+        var tombstones = 0
+        var olderVersions = 0
         do {
+            if needsFirstWalk { try inputs.bufferStreams() }
+            let first =
+                needsFirstWalk
+                ? try Converter.firstWalk(
+                    inputs: inputs, environment: environment,
+                    dated: { Publishing.decide($0, format: format, now: publishAt) == .publish }) : nil
+            let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
+            let newestVersion = first?.newestVersion ?? [:]
+            let kept = first?.articles
             let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: sink)
             try writer.begin()
+            // Tombstones first (Atom): each canceled story that is the newest of its versions.
+            if format == .atom, let first {
+                for (i, c) in first.canceled
+                where (newestVersion[c.id] ?? i) == i
+                    && Publishing.decide(c, format: format, now: publishAt) == .tombstone
+                {
+                    try writer.withdraw(c)
+                }
+            }
             var repaired = 0
-            let handle: (Article, [Diagnostic]) throws -> Void = { article, warnings in
+            let handle: (Int, Article, [Diagnostic]) throws -> Void = { index, article, warnings in
                 repaired += report(warnings)
                 // --strict stops at the first article that needed repair, before writing it.
                 if strict && repaired > 0 { throw StrictStop() }
-                try writer.write(article)
+                if collapsesVersions, let newest = newestVersion[article.id], newest != index {
+                    olderVersions += 1
+                    return
+                }
+                switch Publishing.decide(article, format: format, now: publishAt) {
+                case .publish: try writer.write(article)
+                case .hold(let until): held.append(until)
+                case .withhold: withheld += 1
+                case .tombstone:
+                    tombstones += 1  // written before the first entry
+                }
             }
+            var index = 0
             if let kept, sort == .input {
-                for (a, w) in kept { try handle(a, w) }
+                for (a, w) in kept {
+                    try handle(index, a, w)
+                    index += 1
+                }
             } else if sort == .input {
-                try inputs.forEachReadingAhead(handle)
+                try inputs.forEachReadingAhead { a, w in
+                    try handle(index, a, w)
+                    index += 1
+                }
             } else {
                 var all: [(Article, [Diagnostic])] = kept ?? []
                 if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
                 let key: (Article) -> Timestamp = { $0.published ?? $0.updated ?? Timestamp(seconds: Int64.min / 2) }
-                all.sort { sort == .newest ? key($0.0) > key($1.0) : key($0.0) < key($1.0) }
-                for (a, w) in all { try handle(a, w) }
+                var numbered = all.enumerated().map { ($0.offset, $0.element.0, $0.element.1) }
+                numbered.sort { sort == .newest ? key($0.1) > key($1.1) : key($0.1) < key($1.1) }
+                for (i, a, w) in numbered { try handle(i, a, w) }
             }
             try writer.finish()
             try sink.commit()
+            if let note = Self.publicationNote(
+                held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
+            {
+                printError(note)
+            }
             if repaired > 0 && !verbose && !strict {
                 printError(
                     "wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them"
@@ -143,6 +199,46 @@ struct Convert: ParsableCommand {
             sink.abort()
             throw error
         }
+    }
+}
+
+extension Convert {
+    static func time(_ text: String) -> Timestamp? {
+        var notes: DateParser.Notes = []
+        return DateParser.parseAny(text, notes: &notes)
+    }
+
+    /// `--now`, else `SOURCE_DATE_EPOCH`, else the current time.
+    func publicationTime(_ environment: [String: String]) -> Timestamp {
+        if let now, let t = Self.time(now) { return t }
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
+            return Timestamp(seconds: seconds)
+        }
+        return Converter.now()
+    }
+
+    /// What the feed does not carry and why, in one line (nil when it carries everything).
+    static func publicationNote(
+        held: [Timestamp], withheld: Int, tombstones: Int, olderVersions: Int, format: OutputFormat
+    ) -> String? {
+        var parts: [String] = []
+        if let next = held.min() {
+            parts.append(
+                "held back \(held.count) under embargo (the next is due \(next.rfc3339); run again then, or give --now)"
+            )
+        }
+        if withheld > 0 {
+            parts.append(
+                "left out \(withheld) withheld or canceled (\(format == .rss ? "RSS has no tombstones" : "status"))")
+        }
+        if tombstones > 0 {
+            parts.append("wrote \(tombstones) tombstone\(tombstones == 1 ? "" : "s") for canceled articles")
+        }
+        if olderVersions > 0 {
+            parts.append(
+                "left out \(olderVersions) older version\(olderVersions == 1 ? "" : "s") of stories given again")
+        }
+        return parts.isEmpty ? nil : "wirefeed: " + parts.joined(separator: "; ")
     }
 }
 

@@ -12,7 +12,7 @@ enum ManyOperands {
     /// ManyOperandsTests checks these against what ArgumentParser itself knows.
     static let optionsWithValues: [String: Set<String>] = [
         "validate": ["--schema", "--format", "--ignore", "--config", "--self-url", "--now"],
-        "convert": ["--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size"],
+        "convert": ["--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now"],
     ]
 
     /// Splits `arguments` (without the program name) into what ArgumentParser should parse

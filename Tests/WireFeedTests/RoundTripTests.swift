@@ -47,16 +47,19 @@ import XMLCore
         e.status = nil
         e.version = nil
         e.language = a.language ?? feed.language
-        // pubDate has whole seconds; dc:date (updated) stands for published when there is no pubDate.
-        if let p = a.published { e.published = Timestamp(seconds: p.seconds, offsetMinutes: p.offsetMinutes) }
-        if a.published == nil {
-            e.published = a.updated
-            e.updated = nil
+        // One date, pubDate (whole seconds): the published time, else the updated one.
+        if let p = a.published ?? a.updated {
+            e.published = Timestamp(seconds: p.seconds, offsetMinutes: p.offsetMinutes)
         }
-        // <author> carries e-mail authors first, dc:creator the others; roles and URIs are not carried.
-        let withEmail = e.authors.filter { $0.email != nil }.map { Person(name: $0.name, email: $0.email) }
-        let without = e.authors.filter { $0.email == nil }.map { Person(name: $0.name) }
-        e.authors = withEmail + without
+        e.updated = nil
+        // Only authors are creators: a lone author with an e-mail address is <author>, others
+        // dc:creator (names only); the other roles are dc:contributor (read back as contributors).
+        let creators = e.authors.filter { $0.role == nil || $0.role == .author }
+        let others = e.authors.filter { !($0.role == nil || $0.role == .author) }
+        e.authors =
+            (creators.count == 1 && creators[0].email != nil
+                ? [Person(name: creators[0].name, email: creators[0].email)] : creators.map { Person(name: $0.name) })
+            + others.map { Person(name: $0.name, role: .contributor) }
         e.categories = a.categories.map { Category(term: text($0.term) ?? "", scheme: $0.scheme) }
         e.rights = a.rights?.displayNotice.flatMap(Rights.fromNotice)
         e.media = a.media.enumerated().map { i, m in

@@ -4,6 +4,8 @@ extension Namespace {
     package static let atom = "http://www.w3.org/2005/Atom"
     /// The Atom 0.3 draft.
     package static let atom03 = "http://purl.org/atom/ns#"
+    /// RFC 6721's tombstones (`at:deleted-entry`).
+    package static let tombstones = "http://purl.org/atompub/tombstones/1.0"
     /// The prefix of the namespaces of Atom's drafts before RFC 4287.
     package static let atomDraft = "http://purl.org/atom/ns#draft-ietf-atompub-format-"
     package static let xhtml = "http://www.w3.org/1999/xhtml"

@@ -60,6 +60,8 @@ public final class AtomWriter: FeedWriter {
     }
 
     public func write(_ a: Article) throws {
+        let url = try a.url.map { try URIText.link($0, what: "url", article: a) }
+        let mediaURLs = try a.media.map { try URIText.link($0.url, what: "media url", article: a) }
         try xml.startElement("entry")
         if let language = a.language, language != feed.language { try xml.attribute("xml:lang", language) }
         try xml.element("id", text: a.id)
@@ -76,15 +78,15 @@ public final class AtomWriter: FeedWriter {
             if let label = c.label { try xml.attribute("label", label) }
             try xml.endElement()
         }
-        if let url = a.url {
+        if let url {
             try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
         }
-        for m in a.media {
+        for (m, mediaURL) in zip(a.media, mediaURLs) {
             try xml.startElement("link")
             try xml.attribute("rel", "enclosure")
-            try xml.attribute("href", m.url)
+            try xml.attribute("href", mediaURL)
             if let type = m.type ?? MediaType.guess(fromURL: m.url) { try xml.attribute("type", type) }
-            if let length = m.length { try xml.attribute("length", String(length)) }
+            if let length = m.length, length > 0 { try xml.attribute("length", String(length)) }
             if let caption = m.caption { try xml.attribute("title", caption) }
             try xml.endElement()
         }
@@ -103,6 +105,20 @@ public final class AtomWriter: FeedWriter {
             try xml.element("rights", attributes: ["type": "text"], text: notice)
         }
         if let source = a.source { try xml.element("dc:source", text: source) }
+        try xml.endElement()
+        try xml.drain(to: sink)
+    }
+
+    /// An RFC 6721 tombstone for a killed article: readers remove the entry with this id.
+    /// Its namespace is declared on it alone, so that feeds without one do not carry it.
+    func tombstone(_ a: Article) throws {
+        try xml.startElement("at:deleted-entry")
+        try xml.attribute("xmlns:at", Namespace.tombstones)
+        try xml.attribute("ref", a.id)
+        try xml.attribute("when", (a.updated ?? a.published ?? context.updated).rfc3339)
+        if let url = a.url.flatMap(URIText.encoded) {
+            try xml.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": url])
+        }
         try xml.endElement()
         try xml.drain(to: sink)
     }

@@ -25,7 +25,7 @@ public final class RSSWriter: FeedWriter {
         try xml.attribute("xmlns:dc", Namespace.dc)
         try xml.attribute("xmlns:media", Namespace.media)
         try xml.startElement("channel")
-        try xml.element("title", text: feed.title ?? "wirefeed")
+        try plainElement("title", feed.title ?? "wirefeed")
         try xml.element("link", text: Self.channelLink(feed))
         try xml.element("description", text: feed.subtitle ?? feed.title ?? "News from wirefeed")
         if let language = feed.language { try xml.element("language", text: language) }
@@ -59,16 +59,22 @@ public final class RSSWriter: FeedWriter {
     }
 
     public func write(_ a: Article) throws {
+        let url = try a.url.map { try URIText.link($0, what: "url", article: a) }
         try xml.startElement("item")
-        if let title = a.title { try xml.element("title", text: title) }
-        if let url = a.url { try xml.element("link", text: url) }
+        if let title = a.title, !title.trimmingWhitespace().isEmpty { try plainElement("title", title) }
+        if let url { try xml.element("link", text: url) }
         // RSS description is HTML: the plain text goes in as escaped <p> paragraphs, so "<b>"
         // in a summary stays text and readers can tell real markup from double escaping.
         if let teaser = a.teaser {
             let paragraphs = teaser.utf8.contains(0x0A) ? teaser.split(separator: "\n\n").map(String.init) : [teaser]
             try htmlElement("description", paragraphs)
         }
-        for p in a.authors where p.email != nil { try xml.element("author", text: Self.mailbox(p)) }
+        // Bylines: only authors are creators. One author with an e-mail address is RSS's own
+        // <author>; otherwise each author is a dc:creator (never both in one item). Editors,
+        // photographers and contributors are dc:contributor.
+        let creators = a.authors.filter { $0.role == nil || $0.role == .author }
+        let asAuthor = creators.count == 1 && creators[0].email != nil
+        if asAuthor { try xml.element("author", text: Self.mailbox(creators[0])) }
         for c in a.categories {
             if let scheme = c.scheme {
                 try xml.element("category", attributes: ["domain": scheme], text: c.term)
@@ -76,30 +82,39 @@ public final class RSSWriter: FeedWriter {
                 try xml.element("category", text: c.term)
             }
         }
+        let mediaURLs = try a.media.map { try URIText.link($0.url, what: "media url", article: a) }
         if let first = a.media.first {
+            // RSS requires the length; 0 is what the specification's readers take for unknown.
             try xml.element(
                 "enclosure",
                 attributes: [
-                    "url": first.url, "length": String(first.length ?? 0),
+                    "url": mediaURLs[0], "length": String(first.length ?? 0),
                     "type": first.type ?? MediaType.guess(fromURL: first.url) ?? "application/octet-stream",
                 ])
         }
-        try xml.element("guid", attributes: ["isPermaLink": a.id == a.url ? "true" : "false"], text: a.id)
-        if let published = a.published { try xml.element("pubDate", text: published.rfc822) }
-        if let source = a.source, source.hasPrefix("http://") || source.hasPrefix("https://") {
-            try xml.element("source", attributes: ["url": source], text: source)
+        let permalink = a.id == a.url
+        try xml.element(
+            "guid", attributes: ["isPermaLink": permalink ? "true" : "false"], text: permalink ? url ?? a.id : a.id)
+        // One date: pubDate, which every reader reads (the published time, else the updated one).
+        if let date = a.published ?? a.updated { try xml.element("pubDate", text: date.rfc822) }
+        if let source = a.source, source.hasPrefix("http://") || source.hasPrefix("https://"),
+            let sourceURL = URIText.encoded(source)
+        {
+            try xml.element("source", attributes: ["url": sourceURL], text: source)
         }
         if !a.body.isEmpty { try htmlElement("content:encoded", a.body) }
-        for p in a.authors where p.email == nil { try xml.element("dc:creator", text: p.name) }
+        if !asAuthor { for p in creators { try xml.element("dc:creator", text: p.name) } }
+        for p in a.authors where !(p.role == nil || p.role == .author) {
+            try xml.element("dc:contributor", text: p.name)
+        }
         if let source = a.source { try xml.element("dc:source", text: source) }
         if let notice = a.rights?.displayNotice { try xml.element("dc:rights", text: notice) }
         if let language = a.language, language != feed.language { try xml.element("dc:language", text: language) }
-        if let updated = a.updated { try xml.element("dc:date", text: updated.rfc3339) }
-        for m in a.media {
+        for (m, mediaURL) in zip(a.media, mediaURLs) {
             try xml.startElement("media:content")
-            try xml.attribute("url", m.url)
+            try xml.attribute("url", mediaURL)
             if let type = m.type { try xml.attribute("type", type) }
-            if let length = m.length { try xml.attribute("fileSize", String(length)) }
+            if let length = m.length, length > 0 { try xml.attribute("fileSize", String(length)) }
             if let width = m.width { try xml.attribute("width", String(width)) }
             if let height = m.height { try xml.attribute("height", String(height)) }
             if let caption = m.caption { try xml.element("media:description", text: caption) }
@@ -108,6 +123,20 @@ public final class RSSWriter: FeedWriter {
         }
         try xml.endElement()
         try xml.drain(to: sink)
+    }
+
+    /// An element of plain text (RSS titles): `&` and `<` as hexadecimal references, which
+    /// tell readers (and the W3C validator) that they are text, not escaped HTML.
+    private func plainElement(_ name: String, _ text: String) throws {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) else {
+            try xml.element(name, text: text)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        XMLText.appendEscaped(text, to: &scratch, hexMarkup: true)
+        try xml.startElement(name)
+        try scratch.withUnsafeBufferPointer { try xml.escapedText($0) }
+        try xml.endElement()
     }
 
     /// An element holding paragraphs as escaped `<p>` HTML, escaped in one pass.

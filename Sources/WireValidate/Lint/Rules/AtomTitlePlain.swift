@@ -14,7 +14,7 @@ final class AtomTitlePlain: LintRule {
         let type = e.attribute("type") ?? "text"
         if e.text.trimmingWhitespace().isEmpty {
             out.add(info, line: e.line, "\(place) title is empty")
-        } else if type == "text" && MarkupSniff.hasTag(e.text) {
+        } else if type == "text" && MarkupSniff.hasCommonHTMLTag(e.text) {
             out.add(
                 info, line: e.line,
                 "\(place) title has type=\"text\" but contains markup (use type=\"html\" or plain text)")

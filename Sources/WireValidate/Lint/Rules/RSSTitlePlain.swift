@@ -13,7 +13,7 @@ final class RSSTitlePlain: LintRule {
         let text = e.text
         if text.trimmingWhitespace().isEmpty {
             out.add(info, line: e.line, "\(place) title is empty")
-        } else if MarkupSniff.hasTag(text) {
+        } else if MarkupSniff.hasCommonHTMLTag(text) {
             out.add(info, line: e.line, "\(place) title contains markup; titles are plain text")
         }
     }

@@ -1,0 +1,54 @@
+public import WireModel
+
+/// What a newsroom means by an article's embargo and status, per output format.
+///
+/// RSS and Atom are read by anyone at once: an article under embargo is held back until its
+/// time, a withheld one is not published, and a canceled (killed) one is no item in RSS and
+/// an RFC 6721 tombstone in Atom, which tells readers to remove the entry. NewsML-G2 carries
+/// embargo and `pubStatus` itself, as agencies send them, and the JSON document is the
+/// model: both carry every article as it is.
+public enum Publishing {
+    public enum Decision: Sendable, Equatable {
+        case publish
+        /// Under embargo until then.
+        case hold(until: Timestamp)
+        /// `status: withheld`, or a kill in a format without tombstones.
+        case withhold
+        /// A kill, published as a tombstone.
+        case tombstone
+    }
+
+    public static func decide(_ a: Article, format: OutputFormat, now: Timestamp) -> Decision {
+        guard format == .rss || format == .atom else { return .publish }
+        switch a.status {
+        case .withheld: return .withhold
+        case .canceled: return format == .atom ? .tombstone : .withhold
+        case .usable, nil: break
+        }
+        if let embargo = a.embargo, embargo > now { return .hold(until: embargo) }
+        return .publish
+    }
+
+    /// Of several versions of one article, the one to publish: the highest `version`, then
+    /// the latest `updated` (or `published`), then the last given.
+    public static func isNewer(_ a: Article, than b: Article) -> Bool {
+        let va = a.version ?? 0
+        let vb = b.version ?? 0
+        if va != vb { return va > vb }
+        let ta = a.updated ?? a.published
+        let tb = b.updated ?? b.published
+        switch (ta, tb) {
+        case (let x?, let y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return true
+        }
+    }
+}
+
+extension FeedWriter {
+    /// Writes the removal of an article (a tombstone where the format has one); nothing by default.
+    public func withdraw(_ article: Article) throws {
+        if let atom = self as? AtomWriter { try atom.tombstone(article) }
+    }
+}

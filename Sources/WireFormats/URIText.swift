@@ -1,0 +1,60 @@
+import TextKernel
+package import WireModel
+import XMLCore
+
+/// URLs as feeds must carry them: RSS 2.0 and Atom want URIs (RFC 3986), so a space or a
+/// non-ASCII character is percent-encoded (its UTF-8 bytes), and what can never be a link
+/// (a script URL, no scheme at all) is refused.
+package enum URIText {
+    /// `s` as a URI, or nil when it cannot be a link.
+    package static func encoded(_ s: String) -> String? {
+        let t = s.trimmingWhitespace()
+        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return nil }
+        let scheme = t[..<colon]
+        guard scheme.first!.isASCII && scheme.first!.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        guard !["javascript", "vbscript", "data"].contains(scheme.lowercased()) else { return nil }
+        let bytes = Array(t.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for (k, c) in bytes.enumerated() {
+            if c == UInt8(ascii: "%"), k + 2 < bytes.count, isHex(bytes[k + 1]), isHex(bytes[k + 2]) {
+                out.append(c)
+            } else if allowed(c) {
+                out.append(c)
+            } else {
+                out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 0x0F)]])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 3986's unreserved and reserved characters.
+    static func allowed(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~:/?#[]@!$&'()*+,;=".utf8.contains(c)
+        }
+    }
+
+    static func isHex(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+    }
+
+    /// The URI of an article's `what` (its url, a medium's url), or an error naming the article.
+    package static func link(_ s: String, what: String, article: Article) throws -> String {
+        guard let u = encoded(s) else {
+            throw XMLError(
+                .writer,
+                "article \(article.id): its \(what) '\(s.prefix(80))' is not a link a feed may carry (an absolute http(s) URL is expected)"
+            )
+        }
+        return u
+    }
+}

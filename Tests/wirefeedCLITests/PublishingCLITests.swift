@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// What `convert` publishes of the newsroom corpus (`fixtures/publish/`) at a fixed time:
+/// embargoes held, kills and withheld stories left out (tombstones in Atom), one item per
+/// story, the right people credited, URLs made URIs.
+@Suite("wirefeed convert: publishing rules")
+struct PublishingCLITests {
+    static let stories = "fixtures/publish/stories.jsonl"
+    static let feed = "fixtures/publish/feed.yaml"
+
+    static func convert(_ format: String, now: String = "2026-12-05T00:00:00Z") throws -> CLI.Result {
+        try CLI.run(["convert", stories, "--feed", feed, "--to", format, "--now", now])
+    }
+
+    static func count(_ needle: String, in s: String) -> Int { s.components(separatedBy: needle).count - 1 }
+
+    @Test func rssHoldsEmbargoesAndLeavesOutKillsAndOldVersions() throws {
+        let r = try Self.convert("rss")
+        #expect(r.status == 0)
+        let out = r.out
+        #expect(Self.count("<item>", in: out) == 3)
+        #expect(!out.contains("Council budget"), "embargoed until 2030")
+        #expect(!out.contains("Lifeboat rescue"), "killed: no RSS item")
+        #expect(!out.contains("Harbourmaster"), "withheld")
+        #expect(!out.contains("deleted-entry") && !out.contains("tombstones"))
+        // Two versions of one story: one item, the correction, under the story's guid.
+        #expect(Self.count("tag:coastpost.example.com,2026:ferry-timetable", in: out) == 1)
+        #expect(out.contains("<title>Winter ferry timetable starts Monday, not Sunday</title>"))
+        // One line on stderr says what was held and when the next is due.
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("held back 1 under embargo (the next is due 2030-01-01T00:01:00Z"))
+        #expect(r.stderr.contains("left out 2 withheld or canceled"))
+        #expect(r.stderr.contains("left out 1 older version"))
+    }
+
+    @Test func theEmbargoLiftsAtItsTime() throws {
+        let before = try Self.convert("rss", now: "2030-01-01T00:00:59Z")
+        #expect(!before.out.contains("Council budget"))
+        let after = try Self.convert("rss", now: "2030-01-01T00:01:00Z")
+        #expect(after.status == 0)
+        #expect(after.out.contains("<title>Council budget for 2027</title>"))
+        #expect(!after.stderr.contains("embargo"))
+    }
+
+    @Test func atomWritesATombstoneBeforeTheEntries() throws {
+        let r = try Self.convert("atom")
+        #expect(r.status == 0)
+        let out = r.out
+        #expect(Self.count("<entry", in: out) == 3)
+        let tombstone =
+            #"<at:deleted-entry xmlns:at="http://purl.org/atompub/tombstones/1.0" ref="tag:coastpost.example.com,2026:lifeboat-rescue" when="2026-12-03T14:20:00Z">"#
+        #expect(out.contains(tombstone), "\(out)")
+        // RFC 4287's grammar puts extension elements before the entries; the namespace is
+        // declared on the tombstone alone.
+        let at = try #require(out.range(of: "<at:deleted-entry"))
+        let entry = try #require(out.range(of: "<entry"))
+        #expect(at.lowerBound < entry.lowerBound)
+        #expect(!out.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:at"))
+        #expect(r.stderr.contains("wrote 1 tombstone"))
+        #expect(!out.contains("Harbourmaster"))
+    }
+
+    @Test func newsMLCarriesEverythingAsAgenciesDo() throws {
+        let r = try Self.convert("newsml")
+        #expect(r.status == 0)
+        #expect(r.out.contains("Council budget for 2027"))
+        #expect(r.out.contains("<embargoed>2030-01-01T00:01:00Z</embargoed>"))
+        #expect(r.out.contains("stat:canceled") && r.out.contains("stat:withheld"))
+        #expect(!r.stderr.contains("held back"))
+    }
+
+    @Test func onlyAuthorsAreCreatorsAndEachMeaningOnce() throws {
+        let out = try Self.convert("rss").out
+        let items = out.components(separatedBy: "<item>").dropFirst()
+        for item in items {
+            // Never both <author> and dc:creator, never pubDate and dc:date.
+            #expect(!(item.contains("<author>") && item.contains("<dc:creator>")), "\(item)")
+            #expect(Self.count("<author>", in: item) <= 1)
+            #expect(!item.contains("<dc:date>"))
+            #expect(Self.count("<pubDate>", in: item) == 1)
+        }
+        // A lone author with an address is RSS's <author>; the editor is no creator.
+        #expect(out.contains("<author>mira.holt@coastpost.example.com (Mira Holt)</author>"))
+        #expect(!out.contains("Sam Oduya</dc:creator>") && out.contains("<dc:contributor>Sam Oduya</dc:contributor>"))
+        // The photographer is credited as a contributor, the two writers as creators.
+        #expect(out.contains("<dc:contributor>Jonas Weber</dc:contributor>"))
+        #expect(
+            out.contains("<dc:creator>Priya Nair</dc:creator>") && out.contains("<dc:creator>Ali Demir</dc:creator>"))
+        let atom = try Self.convert("atom").out
+        #expect(atom.contains("<contributor>\n      <name>Jonas Weber</name>"))
+    }
+
+    @Test func urlsAreURIsAndUnknownNumbersAreLeftOut() throws {
+        let out = try Self.convert("rss").out
+        #expect(out.contains("<link>https://coastpost.example.com/news/ferry%20timetable</link>"))
+        #expect(out.contains("<link>https://coastpost.example.com/pictures/north-quay-sturmsch%C3%A4den</link>"))
+        #expect(out.contains(#"url="https://img.coastpost.example.com/2026/12/north%20quay%201.jpg""#))
+        #expect(!out.contains("fileSize=\"0\""))
+        // Markup characters in a plain-text title: hexadecimal references, as the W3C validator asks.
+        #expect(out.contains("<title>Storm damage at the North Quay &#x3C;in pictures&gt;</title>"))
+        let atom = try Self.convert("atom").out
+        #expect(atom.contains(#"href="https://coastpost.example.com/news/ferry%20timetable""#))
+        #expect(!atom.contains(#"length="0""#))
+    }
+
+    @Test func aURLThatCannotBeALinkIsAnErrorNamingTheArticle() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let line = #"{"id": "tag:x.example,2026:a", "title": "A", "url": "javascript:alert(1)", "body": ["x"]}"#
+        try (line + "\n").write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+        for format in ["rss", "atom"] {
+            let r = try CLI.run([
+                "convert", dir + "/a.jsonl", "--feed", Self.feed, "--to", format, "-o", dir + "/out.xml",
+            ])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("article tag:x.example,2026:a: its url 'javascript:alert(1)' is not a link"))
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"), "no half-written output")
+        }
+    }
+
+    @Test func nowMustBeATime() throws {
+        let r = try CLI.run(["convert", Self.stories, "--to", "rss", "--now", "soon"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--now 'soon' is not a time"))
+    }
+
+    @Test func sourceDateEpochIsTheDefaultNow() throws {
+        // 2030-06-01: the embargo has lifted.
+        let r = try CLI.run(
+            ["convert", Self.stories, "--feed", Self.feed, "--to", "rss"], env: ["SOURCE_DATE_EPOCH": "1906502400"])
+        #expect(r.out.contains("Council budget for 2027"))
+    }
+}
