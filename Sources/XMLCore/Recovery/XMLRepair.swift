@@ -511,7 +511,8 @@ package struct XMLRepair {
             return true
         }
         // An item does not hold another: `<item>` while one is open ends it.
-        if items.contains(Self.localName(name)), let same = open.lastIndex(where: { $0.name == name }) {
+        // (Never the root: a lone <entry> document may hold anything.)
+        if items.contains(Self.localName(name)), let same = open.lastIndex(where: { $0.name == name }), same > 0 {
             notes.add(.tag, line: line, "an element not closed before the next")
             while open.count > same {
                 let e = open.removeLast()
