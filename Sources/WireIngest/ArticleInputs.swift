@@ -18,6 +18,12 @@ public struct ArticleInputs: Sendable {
     /// read a single time even when the inputs are walked twice.
     public var buffered: [String: [UInt8]] = [:]
 
+    /// Undated cleaned articles take their file's modification time, clamped by this
+    /// (`SOURCE_DATE_EPOCH` by default, as reproducible builds set it).
+    public var sourceDateEpoch: Int64? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap {
+        Int64($0)
+    }
+
     public init(paths: [String], reader: CleanedArticleReader, maximumFileSize: Int = 256 << 20) {
         self.paths = paths
         self.reader = reader
@@ -158,7 +164,9 @@ public struct ArticleInputs: Sendable {
             work: { k -> Read in
                 Result {
                     let bytes = try inputs.value.read(run[k])
-                    return try inputs.value.reader.read(bytes: bytes, file: run[k])
+                    return Self.dated(
+                        try inputs.value.reader.read(bytes: bytes, file: run[k]), file: run[k],
+                        epoch: inputs.value.sourceDateEpoch)
                 }
             },
             deliver: { _, read in
@@ -332,9 +340,22 @@ public struct ArticleInputs: Sendable {
                 }
             }
         default:
-            let result = try reader.read(bytes: bytes, file: file)
+            let result = Self.dated(try reader.read(bytes: bytes, file: file), file: file, epoch: sourceDateEpoch)
             try body(result.article, result.warnings)
         }
+    }
+
+    /// An undated cleaned article takes its file's modification time, clamped by
+    /// `SOURCE_DATE_EPOCH` as reproducible builds do: undated stories do not all share one date.
+    static func dated(_ r: CleanedArticleReader.Result, file: String, epoch: Int64?) -> CleanedArticleReader.Result {
+        guard r.article.published == nil, r.article.updated == nil, file != "-" else { return r }
+        var st = stat()
+        guard stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return r }
+        var seconds = Int64(st.st_mtim.tv_sec)
+        if let epoch { seconds = min(seconds, epoch) }
+        var out = r
+        out.article.published = Timestamp(seconds: seconds)
+        return out
     }
 
     /// The article without characters XML cannot carry, and a warning when there were some.

@@ -104,7 +104,11 @@ public struct CleanedArticleReader: Sendable {
         if let urgency = article.urgency, !(1...9).contains(urgency) {
             throw IngestError(file: file, line: 2, message: "metadata key 'urgency': \(urgency) is not between 1 and 9")
         }
-        article.id = patch?.id ?? Self.deriveID(for: article, idBase: feed.idBase)
+        let name = Self.name(ofFile: file)
+        article.id = patch?.id ?? Self.deriveID(for: article, idBase: feed.idBase, name: name)
+        if article.url == nil, let template = feed.linkTemplate, let name {
+            article.url = template.replacingAll("{name}", with: name)
+        }
         if let problem = Article.problem(withID: article.id) {
             throw IngestError(file: file, line: 2, message: "metadata key 'id': \(problem)")
         }
@@ -121,8 +125,34 @@ public struct CleanedArticleReader: Sendable {
         return rest.isEmpty ? lead : String(rest)
     }
 
-    /// A stable id from the article's text: the same text gives the same id everywhere.
-    static func deriveID(for article: Article, idBase: String?) -> String {
+    /// A file's name without its folder and extension, percent-encoded where a URI may not
+    /// hold it; nil for standard input (`-`) or no name.
+    static func name(ofFile file: String) -> String? {
+        guard file != "-", !file.isEmpty else { return nil }
+        var last = Substring(file.split(separator: "/").last ?? Substring(file))
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex { last = last[..<dot] }
+        guard !last.isEmpty else { return nil }
+        var out = ""
+        for byte in last.utf8 {
+            let c = Unicode.Scalar(byte)
+            if (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "-" || c == "."
+                || c == "_"
+            {
+                out.unicodeScalars.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+
+    /// A stable id: from the file's name (a corrected story keeps its id) under the feed's id
+    /// base, else a name-based UUID; from the text only where there is no name (standard input).
+    static func deriveID(for article: Article, idBase: String?, name: String? = nil) -> String {
+        if let name {
+            if let idBase, !idBase.isEmpty { return idBase + name }
+            return StableID.uuidURN(for: "name:" + name)
+        }
         var identity = article.body.joined(separator: "\n")
         if identity.isEmpty { identity = (article.title ?? "") + "\n" + (article.summary ?? "") }
         if let idBase, !idBase.isEmpty {
@@ -139,5 +169,11 @@ struct ByteKey: Hashable {
     init(_ s: String) { bytes = Array(s.utf8) }
     func hash(into hasher: inout Hasher) {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ n: Int) -> String {
+        count >= n ? self : String(repeating: "0", count: n - count) + self
     }
 }

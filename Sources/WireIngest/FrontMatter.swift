@@ -164,6 +164,29 @@ struct ArticlePatch: Decodable {
     static let keys = Set(Article.CodingKeys.allCases.map(\.stringValue))
 }
 
+extension Metadata {
+    /// The known key nearest to `key` (at most two edits, case aside), for a suggestion.
+    static func closest(_ key: String, in known: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+            var row = Array(0...b.count)
+            for x in 1...a.count {
+                var prev = row[0]
+                row[0] = x
+                for y in 1...b.count {
+                    let here = row[y]
+                    row[y] = min(row[y] + 1, row[y - 1] + 1, prev + (a[x - 1] == b[y - 1] ? 0 : 1))
+                    prev = here
+                }
+            }
+            return row[b.count]
+        }
+        let k = Array(key.lowercased())
+        let best = known.map { ($0, distance(k, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+        return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
+    }
+}
+
 extension Feed {
     /// Reads feed metadata from a YAML or JSON file.
     public static func load(path: String) throws(IngestError) -> Feed {
@@ -175,9 +198,17 @@ extension Feed {
             throw IngestError(file: path, message: "is not UTF-8 text")
         }
         var warnings: [Diagnostic] = []
-        return try Metadata.decode(
-            Feed.self, yaml: text, file: path, firstLine: 1,
-            knownKeys: Set(Feed.CodingKeys.allCases.map(\.stringValue)),
-            warnings: &warnings)
+        let known = Feed.CodingKeys.allCases.map(\.stringValue)
+        let feed = try Metadata.decode(
+            Feed.self, yaml: text, file: path, firstLine: 1, knownKeys: Set(known), warnings: &warnings)
+        // A typo in the feed's metadata (`titel:`) would publish without the title: an error.
+        if let unknown = warnings.first(where: { $0.rule == "metadata.key" }) {
+            let key = unknown.message.split(separator: "'").dropFirst().first.map(String.init) ?? ""
+            let hint = Metadata.closest(key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw IngestError(
+                file: path, line: unknown.line,
+                message: "unknown key '\(key)'\(hint); the keys are \(known.joined(separator: ", "))")
+        }
+        return feed
     }
 }

@@ -292,11 +292,15 @@ public struct Feed: Sendable, Hashable, Codable {
     /// Prefix for the ids wirefeed derives (a `tag:` URI such as `tag:example.org,2024:`).
     /// Input only: it is not part of the JSON contract's output.
     public var idBase: String?
+    /// The link of a cleaned article that gives none: `{name}` stands for its file's name
+    /// without extension (`https://example.com/news/{name}`). Input only, like `idBase`.
+    public var linkTemplate: String?
 
     public init(
         id: String? = nil, title: String? = nil, subtitle: String? = nil, url: String? = nil,
         selfURL: String? = nil, language: String? = nil, updated: Timestamp? = nil, rights: Rights? = nil,
-        authors: [Person] = [], generator: String? = nil, logo: String? = nil, idBase: String? = nil
+        authors: [Person] = [], generator: String? = nil, logo: String? = nil, idBase: String? = nil,
+        linkTemplate: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -310,10 +314,12 @@ public struct Feed: Sendable, Hashable, Codable {
         self.generator = generator
         self.logo = logo
         self.idBase = idBase
+        self.linkTemplate = linkTemplate
     }
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, idBase
+        case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, idBase,
+            linkTemplate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -330,6 +336,7 @@ public struct Feed: Sendable, Hashable, Codable {
         generator = try c.decodeIfPresent(String.self, forKey: .generator)
         logo = try c.decodeIfPresent(String.self, forKey: .logo)
         idBase = try c.decodeIfPresent(String.self, forKey: .idBase)
+        linkTemplate = try c.decodeIfPresent(String.self, forKey: .linkTemplate)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -148,16 +148,33 @@ import XMLCore
         #expect(short.title == "Quake hits coast")
     }
 
-    @Test func idIsStableAcrossReadsAndUsesIdBase() throws {
+    /// A story's id comes from its file's name: a corrected text keeps it. Only text without
+    /// a name (standard input) is identified by its content.
+    @Test func idComesFromTheFileNameAndTheIdBase() throws {
         let bytes = Array("Some paragraph.\nAnother one.\n".utf8)
+        let corrected = Array("Some paragraph, corrected.\nAnother one.\n".utf8)
         let a = try CleanedArticleReader().read(bytes: bytes, file: "a.txt").article
-        let b = try CleanedArticleReader().read(bytes: bytes, file: "elsewhere/b.txt").article
-        #expect(a.id == b.id)
+        let a2 = try CleanedArticleReader().read(bytes: corrected, file: "elsewhere/a.txt").article
+        let b = try CleanedArticleReader().read(bytes: bytes, file: "b.txt").article
+        #expect(a.id == a2.id)
+        #expect(a.id != b.id)
         #expect(a.id.hasPrefix("urn:uuid:"))
-        let c = try CleanedArticleReader(feed: Feed(idBase: "tag:example.org,2024:")).read(bytes: bytes, file: "a.txt")
-            .article
-        #expect(c.id.hasPrefix("tag:example.org,2024:"))
-        #expect(c.id.count == "tag:example.org,2024:".count + 16)
+        let base = CleanedArticleReader(feed: Feed(idBase: "tag:example.org,2024:"))
+        #expect(
+            try base.read(bytes: bytes, file: "news/harbour reopens.txt").article.id
+                == "tag:example.org,2024:harbour%20reopens")
+        // Standard input: the text is the identity.
+        let s1 = try base.read(bytes: bytes, file: "-").article
+        let s2 = try base.read(bytes: bytes, file: "-").article
+        #expect(
+            s1.id == s2.id && s1.id.hasPrefix("tag:example.org,2024:")
+                && s1.id.count == "tag:example.org,2024:".count + 16)
+        #expect(try base.read(bytes: corrected, file: "-").article.id != s1.id)
+        // A link template gives plain text its url.
+        let linked = CleanedArticleReader(feed: Feed(linkTemplate: "https://example.org/news/{name}"))
+        #expect(
+            try linked.read(bytes: bytes, file: "x/ferry-times.txt").article.url
+                == "https://example.org/news/ferry-times")
     }
 
     @Test(arguments: [

@@ -42,9 +42,16 @@ enum Fixtures {
 
     static func articles(in dir: String = Paths.articles, feed: Feed = Fixtures.feed) throws -> [Article] {
         var out: [Article] = []
-        try ArticleInputs(paths: [dir], reader: CleanedArticleReader(feed: feed)).forEach { a, _ in out.append(a) }
+        var inputs = ArticleInputs(paths: [dir], reader: CleanedArticleReader(feed: feed))
+        // Undated articles take their file's time, clamped: a fixed one, so that a checkout's
+        // times do not change the outputs (what SOURCE_DATE_EPOCH does for the CLI).
+        inputs.sourceDateEpoch = Fixtures.sourceDateEpoch
+        try inputs.forEach { a, _ in out.append(a) }
         return out
     }
+
+    /// 2024-06-01T00:00:00Z.
+    static let sourceDateEpoch: Int64 = 1_717_200_000
 
     static func seedArticles() throws -> [Article] {
         try articles(in: Paths.seed, feed: Feed())

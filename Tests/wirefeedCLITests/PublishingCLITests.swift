@@ -132,4 +132,41 @@ struct PublishingCLITests {
             ["convert", Self.stories, "--feed", Self.feed, "--to", "rss"], env: ["SOURCE_DATE_EPOCH": "1906502400"])
         #expect(r.out.contains("Council budget for 2027"))
     }
+
+    @Test func aTypoInTheFeedIsAnErrorWithASuggestion() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        try "titel: Coast Post\nurl: https://coastpost.example.com/\n".write(
+            toFile: dir + "/feed.yaml", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["convert", Self.stories, "--feed", dir + "/feed.yaml", "--to", "rss"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("feed.yaml:1: error: unknown key 'titel' (did you mean 'title'?)"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func undatedTextTakesItsFileTimeClampedBySourceDateEpoch() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        try "The quay reopened on Friday after repairs.\n".write(
+            toFile: dir + "/quay-reopens.txt", atomically: true, encoding: .utf8)
+        // The file's time (2024-03-01) is earlier than the epoch: it stands.
+        var times = [timespec(tv_sec: 1_709_251_200, tv_nsec: 0), timespec(tv_sec: 1_709_251_200, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, dir + "/quay-reopens.txt", &times, 0) == 0)
+        let feed = dir + "/feed.yaml"
+        try
+            "title: Coast Post\nurl: https://coastpost.example.com/\nidBase: \"tag:coastpost.example.com,2026:\"\nlinkTemplate: \"https://coastpost.example.com/news/{name}\"\n"
+            .write(toFile: feed, atomically: true, encoding: .utf8)
+        let r = try CLI.run(
+            ["convert", dir + "/quay-reopens.txt", "--feed", feed, "--to", "json"],
+            env: ["SOURCE_DATE_EPOCH": "1717200000"])
+        #expect(r.status == 0)
+        #expect(r.out.contains(#""id":"tag:coastpost.example.com,2026:quay-reopens""#), "\(r.out)")
+        #expect(r.out.contains(#""url":"https://coastpost.example.com/news/quay-reopens""#))
+        #expect(r.out.contains(#""published":"2024-03-01T00:00:00Z""#))
+        // A later file time is clamped to the epoch.
+        let clamped = try CLI.run(
+            ["convert", dir + "/quay-reopens.txt", "--feed", feed, "--to", "json"],
+            env: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(clamped.out.contains(#""published":"2023-11-14T22:13:20Z""#), "\(clamped.out)")
+    }
 }
