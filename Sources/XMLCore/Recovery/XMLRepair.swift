@@ -585,6 +585,11 @@ package struct XMLRepair {
                 // A line break in a value: kept, so lines stay where they were.
                 out.append(c)
                 k += 1
+            case 0xEF
+            where k + 2 < value.count && value[k + 1] == 0xBF && (value[k + 2] == 0xBE || value[k + 2] == 0xBF):
+                // U+FFFE, U+FFFF.
+                notes.add(.control, line: line)
+                k += 3
             default:
                 if c < 0x20 && c != 0x09 && c != 0x0D {
                     notes.add(.control, line: line)
