@@ -66,6 +66,9 @@ import XMLCore
             var x = m
             // The first medium is also the enclosure, whose type is required (guessed when unknown).
             if i == 0 { x.type = m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream" }
+            // The medium is written, or read from the type.
+            x.medium = m.medium ?? x.type.flatMap { t in ["image", "video", "audio"].first { t.hasPrefix($0 + "/") } }
+            x.renditions = []
             x.caption = text(m.caption)
             x.credit = text(m.credit)
             return x

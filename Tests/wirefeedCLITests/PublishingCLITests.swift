@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What `convert` publishes of the newsroom corpus (`fixtures/publish/`) at a fixed time:
 /// embargoes held, kills and withheld stories left out (tombstones in Atom), one item per
 /// story, the right people credited, URLs made URIs.

@@ -150,14 +150,7 @@ package struct AtomReader {
             }
             if c.namespace == Namespace.media {
                 if c.name == "content" || c.name == "thumbnail" { media.addMediaRSS(c, base: c.base) }
-                if c.name == "group" {
-                    let caption = c.first("description", Namespace.media).flatMap { nonEmpty($0.text) }
-                    let credit = c.first("credit", Namespace.media).flatMap { nonEmpty($0.text) }
-                    for m in c.elements
-                    where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
-                        media.addMediaRSS(m, base: m.base, inherited: (caption, credit))
-                    }
-                }
+                if c.name == "group" { media.addMediaRSSGroup(c, base: c.base) }
                 continue
             }
             guard c.namespace == ns else { continue }

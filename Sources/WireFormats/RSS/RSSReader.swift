@@ -214,6 +214,7 @@ package struct RSSReader {
                 if let url = c.attribute("url").flatMap(nonEmpty) {
                     var m = Media(url: URIResolver.resolve(url, against: c.base ?? base))
                     m.type = c.attribute("type").flatMap(nonEmpty)
+                    m.medium = MediaList.medium(nil, type: m.type)
                     m.length = c.attribute("length").flatMap { Int($0.trimmingCharacters()) }.flatMap {
                         $0 > 0 ? $0 : nil
                     }
@@ -222,12 +223,7 @@ package struct RSSReader {
             case (Namespace.media, "content"), (Namespace.media, "thumbnail"):
                 media.addMediaRSS(c, base: c.base ?? base)
             case (Namespace.media, "group"):
-                let caption = c.first("description", Namespace.media).flatMap { nonEmpty($0.text) }
-                let credit = c.first("credit", Namespace.media).flatMap { nonEmpty($0.text) }
-                for m in c.elements
-                where m.namespace == Namespace.media && (m.name == "content" || m.name == "thumbnail") {
-                    media.addMediaRSS(m, base: m.base ?? base, inherited: (caption, credit))
-                }
+                media.addMediaRSSGroup(c, base: c.base ?? base)
             case (core, "source"):
                 a.source = a.source ?? nonEmpty(c.text) ?? c.attribute("url").flatMap(nonEmpty)
             case (Namespace.dc, "source"):

@@ -114,6 +114,7 @@ public final class RSSWriter: FeedWriter {
             try xml.startElement("media:content")
             try xml.attribute("url", mediaURL)
             if let type = m.type { try xml.attribute("type", type) }
+            if let medium = m.medium { try xml.attribute("medium", medium) }
             if let length = m.length, length > 0 { try xml.attribute("fileSize", String(length)) }
             if let width = m.width { try xml.attribute("width", String(width)) }
             if let height = m.height { try xml.attribute("height", String(height)) }

@@ -175,6 +175,8 @@ struct MediaList {
             e.credit = e.credit ?? m.credit
             e.width = e.width ?? m.width
             e.height = e.height ?? m.height
+            e.medium = e.medium ?? m.medium
+            if e.renditions.isEmpty { e.renditions = m.renditions }
             items[i] = e
         } else {
             items.append(m)
@@ -199,7 +201,68 @@ struct MediaList {
         m.credit =
             e.first("credit", Namespace.media).map { Whitespace.collapse($0.text) }.flatMap(nonEmpty)
             ?? inherited.credit
+        m.medium = Self.medium(e.attribute("medium"), type: m.type)
+        // A thumbnail inside a media:content is a rendition of it.
+        if let thumb = e.first("thumbnail", Namespace.media), let t = Self.rendition(thumb, base: base) {
+            m.renditions = [Rendition(url: m.url, type: m.type, width: m.width, height: m.height, length: m.length), t]
+        }
         add(m)
+    }
+
+    /// A `media:group`: one medium in several renditions (contents and thumbnails); the
+    /// largest that is not a thumbnail is the main one (article-model.md).
+    mutating func addMediaRSSGroup(_ g: XMLElement, base: String?) {
+        let members = g.elements.filter {
+            $0.namespace == Namespace.media && ($0.name == "content" || $0.name == "thumbnail")
+        }
+        let renditions = members.compactMap { Self.rendition($0, base: $0.base ?? base) }
+        guard !renditions.isEmpty else { return }
+        func size(_ r: Rendition) -> (Int, Int, Int) {
+            (r.name == "thumbnail" ? 0 : 1, (r.width ?? 0) * (r.height ?? 0), r.length ?? 0)
+        }
+        let k = renditions.indices.max { size(renditions[$0]) < size(renditions[$1]) }!
+        let main = renditions[k]
+        let element = members.filter { ($0.attribute("url") ?? "").trimmingCharacters() != "" }[k]
+        var m = Media(url: main.url)
+        m.type = main.type
+        m.width = main.width
+        m.height = main.height
+        m.length = main.length
+        func text(_ name: String, _ e: XMLElement) -> String? {
+            e.first(name, Namespace.media).map {
+                name == "description" && $0.attribute("type") == "html"
+                    ? FeedText.line($0.text, html: true) : Whitespace.collapse($0.text)
+            }.flatMap(nonEmpty)
+        }
+        m.caption =
+            text("description", g) ?? text("description", element)
+            ?? members.lazy.compactMap { text("description", $0) }.first
+        m.credit = text("credit", g) ?? text("credit", element) ?? members.lazy.compactMap { text("credit", $0) }.first
+        m.medium = Self.medium(element.attribute("medium"), type: m.type)
+        if renditions.count > 1 { m.renditions = renditions }
+        add(m)
+    }
+
+    static func rendition(_ e: XMLElement, base: String?) -> Rendition? {
+        guard let url = e.attribute("url"), !url.trimmingCharacters().isEmpty else { return nil }
+        return Rendition(
+            name: e.name == "thumbnail" ? "thumbnail" : nil, url: URIResolver.resolve(url, against: base),
+            type: e.attribute("type").flatMap(nonEmpty),
+            width: e.attribute("width").flatMap { Int($0.trimmingCharacters()) },
+            height: e.attribute("height").flatMap { Int($0.trimmingCharacters()) },
+            length: e.attribute("fileSize").flatMap { Int($0.trimmingCharacters()) }.flatMap { $0 > 0 ? $0 : nil })
+    }
+
+    /// `image`, `video`, `audio` or `document`: Media RSS's `medium`, else the MIME type's kind.
+    static func medium(_ given: String?, type: String?) -> String? {
+        if let given = given?.trimmingCharacters().lowercased(),
+            ["image", "video", "audio", "document"].contains(given)
+        {
+            return given
+        }
+        guard let type = type?.lowercased() else { return nil }
+        for kind in ["image", "video", "audio"] where type.hasPrefix(kind + "/") { return kind }
+        return nil
     }
 }
 
