@@ -39,6 +39,7 @@ import Testing
         ("<a b=\"1\" \u{B3}\u{B3} \u{E9}t\u{B7}=\"2\">x</a>", "<a b=\"1\"  \u{E9}t\u{B7}=\"2\">x</a>", [.attribute]),
         ("<\u{B3}a>x</\u{B3}a><z/>", "<z/>", [.markup, .tag]),
         ("<a t=\"x\u{FFFF}y\"/>", "<a t=\"xy\"/>", [.control]),
+        ("<!DOCTYPE c [<!ENTITY e \"a\u{0}\u{1}b\u{FFFE}\">]><c>&e;</c>", "<c>ab</c>", [.internalEntity]),
         ("<a t=\"R&D &eacute;\"/>", "<a t=\"R&amp;D \u{E9}\"/>", [.ampersand, .entity]),
         ("<entry><x><entry>in</entry></x></entry>", "<entry><x><entry>in</entry></x></entry>", []),
         ("<c><item>1</item><item>2<item>3</item></c>", "<c><item>1</item><item>2</item><item>3</item></c>", [.tag]),

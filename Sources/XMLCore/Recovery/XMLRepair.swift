@@ -917,6 +917,15 @@ package struct XMLRepair {
                 k = e + 1
                 continue
             }
+            // Characters XML forbids are left out (they would be written as they are).
+            if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D {
+                k += 1
+                continue
+            }
+            if c == 0xEF && k + 2 < v.endIndex && v[k + 1] == 0xBF && (v[k + 2] == 0xBE || v[k + 2] == 0xBF) {
+                k += 3
+                continue
+            }
             text.append(c)
             k += 1
         }
