@@ -249,17 +249,13 @@ package struct XMLRepair {
 
     private mutating func comment() -> Bool {
         guard let end = find("-->", from: i + 4) else { return false }
+        // Filtered first (a control character removed may join two '-'), then: "--" may not
+        // stand inside a comment, nor "-" at its end.
+        let text = filtered(i + 4, end)
         out.append(contentsOf: "<!--".utf8)
-        // "--" may not stand inside a comment, nor "-" at its end.
-        var k = i + 4
-        while k < end {
-            if b[k] == UInt8(ascii: "-") && (k + 1 == end || b[k + 1] == UInt8(ascii: "-")) {
-                out.append(UInt8(ascii: " "))
-                k += 1
-                continue
-            }
-            copyFiltered(k, k + 1)
-            k += 1
+        for (k, c) in text.enumerated() {
+            let dash = UInt8(ascii: "-")
+            out.append(c == dash && (k + 1 == text.count || text[k + 1] == dash) ? UInt8(ascii: " ") : c)
         }
         out.append(contentsOf: "-->".utf8)
         i = end + 3
@@ -275,10 +271,34 @@ package struct XMLRepair {
                 out.append(0x0A)
             }
         } else {
-            copyFiltered(i, end + 3)
+            // Filtered first; a "]]>" the filtering made is split, as CDATA sections are.
+            let text = filtered(i + 9, end)
+            out.append(contentsOf: "<![CDATA[".utf8)
+            var k = 0
+            while k < text.count {
+                if k + 2 < text.count && text[k] == UInt8(ascii: "]") && text[k + 1] == UInt8(ascii: "]")
+                    && text[k + 2] == UInt8(ascii: ">")
+                {
+                    out.append(contentsOf: "]]]]><![CDATA[>".utf8)
+                    k += 3
+                    continue
+                }
+                out.append(text[k])
+                k += 1
+            }
+            out.append(contentsOf: "]]>".utf8)
         }
         i = end + 3
         return true
+    }
+
+    /// `b[from..<to]` without the characters XML forbids (noted), lines counted.
+    private mutating func filtered(_ from: Int, _ to: Int) -> [UInt8] {
+        let start = out.count
+        copyFiltered(from, to)
+        let text = Array(out[start...])
+        out.removeSubrange(start...)
+        return text
     }
 
     private mutating func instruction() -> Bool {
