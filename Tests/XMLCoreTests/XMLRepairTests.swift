@@ -58,6 +58,7 @@ import Testing
             "<a><?xml-stylesheet href=\"s\"?></a>", [.markup]
         ),
         ("<a><?pi data?></a>", "<a><?pi data?></a>", []),
+        ("<?xmlx encoding=\"nonesuch\"?><a/>", "<?xmlx encoding=\"nonesuch\"?><a/>", []),
         ("<a><b:c:d x:=\"1\">t</b:c:d></a>", "<a><b_c_d x_=\"1\">t</b_c_d></a>", [.markup]),
         ("<a><!-- a -- b --></a>", "<a><!-- a  - b --></a>", []),
         ("<a><!-- a -\u{0}- b --></a>", "<a><!-- a  - b --></a>", [.control]),

@@ -51,7 +51,9 @@ enum Transcoding {
 
     /// The `encoding` of an XML declaration at the start of ASCII-compatible bytes.
     static func declaredEncoding(_ b: [UInt8]) -> String? {
-        guard b.starts(with: Array("<?xml".utf8)), let end = b.prefix(400).firstIndex(of: UInt8(ascii: ">")) else {
+        guard b.starts(with: Array("<?xml".utf8)), b.count > 5, Whitespace.isXMLSpace(b[5]),
+            let end = b.prefix(400).firstIndex(of: UInt8(ascii: ">"))
+        else {
             return nil
         }
         let decl = String(decoding: b[..<end], as: UTF8.self)
