@@ -26,7 +26,7 @@ public enum Converter {
         public var updated: Timestamp
         public var articles: [(Article, [Diagnostic])]?
         /// For each id given more than once, the input position (0-based) of its newest
-        /// version (``Publishing/isNewer(_:than:)``).
+        /// version (`Publishing.isNewer(_:than:)`).
         public var newestVersion: [String: Int] = [:]
         /// The canceled articles (their id, url, dates and status), in input order with their
         /// positions: Atom's tombstones are written before the first entry, as RFC 4287's

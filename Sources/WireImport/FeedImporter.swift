@@ -14,7 +14,7 @@ public enum FeedImporter {
     /// Imports a document; returns the warnings (with lines). Throws `XMLError` when the
     /// document cannot be read at all (not XML, not a feed, hostile, truncated).
     ///
-    /// A document that is not well-formed is read again, repaired (``XMLRepair``), unless
+    /// A document that is not well-formed is read again, repaired (`XMLRepair`), unless
     /// `options.recovers` is false: every item the strict reading handed on is handed on once,
     /// and each kind of repair is one warning.
     @discardableResult

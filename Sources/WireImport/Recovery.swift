@@ -4,7 +4,7 @@ import WireModel
 import XMLCore
 
 /// Reading a feed that is not well-formed: the whole document is repaired
-/// (``XMLRepair``) and read again by the same strict reader, with the same limits. The
+/// (`XMLRepair`) and read again by the same strict reader, with the same limits. The
 /// items the first reading handed on before it failed come again first (a repair never
 /// touches what precedes the first error), so they are skipped: every item reaches the
 /// handler once.

@@ -63,7 +63,7 @@ public struct XMLError: Error, Sendable, CustomStringConvertible {
         case hostile
     }
 
-    /// Whether reading the document again, repaired (``XMLRepair``), may succeed: it is not
+    /// Whether reading the document again, repaired (`XMLRepair`), may succeed: it is not
     /// well-formed, or its DOCTYPE declares what the strict reader never reads.
     package var mayBeRepaired: Bool {
         switch code {
