@@ -81,8 +81,17 @@ enum HTMLFastReducer {
                     while j + 2 < n
                         && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-")
                             && b[j + 2] == UInt8(ascii: ">"))
-                    { j += 1 }
-                    guard j + 2 < n else { return nil }
+                    {
+                        // Only plain comments: "--" or "<!" inside one is read by HTML's own
+                        // rules, which libxml2 follows its own way.
+                        if (b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-"))
+                            || (b[j] == UInt8(ascii: "<") && b[j + 1] == UInt8(ascii: "!"))
+                        {
+                            return nil
+                        }
+                        j += 1
+                    }
+                    guard j + 2 < n, j == i + 4 || b[j - 1] != UInt8(ascii: "-") else { return nil }
                     i = j + 3
                     continue
                 }
