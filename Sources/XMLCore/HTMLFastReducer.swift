@@ -326,7 +326,8 @@ enum HTMLFastReducer {
             }
             guard j > start, j < n, b[j] == UInt8(ascii: ";") else { return nil }
             // What HTML does with references to C1 controls (windows-1252) is libxml2's business.
-            guard v >= 0x20 || v == 0x9 || v == 0xA || v == 0xD, !(0x80...0x9F).contains(v), let s = Unicode.Scalar(v),
+            guard v >= 0x20 || v == 0x9 || v == 0xA || v == 0xD, !(0x80...0x9F).contains(v), v != 0xFFFE, v != 0xFFFF,
+                let s = Unicode.Scalar(v),
                 v != 0
             else { return nil }
             return (s, j + 1 - i)

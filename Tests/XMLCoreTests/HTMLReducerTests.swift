@@ -40,7 +40,8 @@ import TextKernel
         "<style>p { color: red <body>}</style><p>Before.</p><s>",
         "<9br><heade>",
         "<ul><li>one</li><li>two</li></ul><h2>Hea<li>d</h2>tail",
-        "<br>tttt<heade>", "<!-- a <!-- b -->c<!-- d -- e --->f", "<p>x</p><header>y</header>", "<p>x</p><head>",
+        "<br>tttt<heade>", "<!-- a <!-- b -->c<!-- d -- e --->f",
+        ",-r&#xFFFF;FF &#xFFFE;", "<p>x</p><header>y</header>", "<p>x</p><head>",
         "<BODY\tclass=a>z",
     ]
 
