@@ -116,6 +116,8 @@ enum HTMLFastReducer {
                 // libxml2 reads its own way.
                 guard j < n, b[j] == UInt8(ascii: ">") || b[j] == UInt8(ascii: "/") || Whitespace.isHTMLSpace(b[j])
                 else { return nil }
+                // An end tag is `</name>`; white space before its '>' is read by rules of libxml2's own.
+                if closing && b[j] != UInt8(ascii: ">") { return nil }
                 // To the end of the tag: attributes in their plain grammar only (name, `=`,
                 // a quoted or bare value). Anything else is libxml2's to read its own way.
                 @inline(__always) func isSpace(_ x: UInt8) -> Bool { Whitespace.isHTMLSpace(x) }

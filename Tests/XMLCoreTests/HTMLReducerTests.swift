@@ -41,7 +41,8 @@ import TextKernel
         "<9br><heade>",
         "<ul><li>one</li><li>two</li></ul><h2>Hea<li>d</h2>tail",
         "<br>tttt<heade>", "<!-- a <!-- b -->c<!-- d -- e --->f",
-        ",-r&#xFFFF;FF &#xFFFE;", "<p>x</p><header>y</header>", "<p>x</p><head>",
+        ",-r&#xFFFF;FF &#xFFFE;", "<li>>link</a></dh1iv\n>;;<li>>link</a>", "<p>x</p><header>y</header>",
+        "<p>x</p><head>",
         "<BODY\tclass=a>z",
     ]
 
