@@ -9,6 +9,12 @@ enum HTMLFastReducer {
     static let dropped: Set<[UInt8]> = Set(HTMLReducer.dropped.map { Array($0.utf8) })
     static let br = Array("br".utf8)
     static let img = Array("img".utf8)
+    /// Blocks that hold text, not other blocks.
+    static let leafBlocks: Set<[UInt8]> = Set(
+        ["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "caption", "summary", "figcaption"].map {
+            Array($0.utf8)
+        })
+
     static let p = Array("p".utf8)
     static let documentTags: Set<[UInt8]> = Set(
         ["html", "head", "body", "title", "meta", "link", "base", "frameset", "noframes"].map { Array($0.utf8) })
@@ -222,6 +228,9 @@ enum HTMLFastReducer {
                         openBlocks[pk].count = 0
                         blockStack.removeAll { $0 == Self.p }
                     }
+                    // A block inside a heading, a list item or a cell: where libxml2 ends which
+                    // is its own rule.
+                    if !closing, let top = blockStack.last, Self.leafBlocks.contains(top) { return nil }
                     // A block ends in the order blocks opened; another order (`<h2>…<li>…</h2>`)
                     // is libxml2's to read.
                     if closing {
