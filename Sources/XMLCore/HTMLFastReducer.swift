@@ -273,6 +273,7 @@ enum HTMLFastReducer {
                     }
                     current.append(c)
                     lastSpace = false
+                    breaks = 0  // text between two <br>: they are no paragraph break
                     i += 1
                     continue
                 }

@@ -41,7 +41,7 @@ import TextKernel
         "<9br><heade>",
         "<ul><li>one</li><li>two</li></ul><h2>Hea<li>d</h2>tail",
         "<br>tttt<heade>", "<!-- a <!-- b -->c<!-- d -- e --->f",
-        ",-r&#xFFFF;FF &#xFFFE;", "<li>>link</a></dh1iv\n>;;<li>>link</a>",
+        ",-r&#xFFFF;FF &#xFFFE;", "<li>>link</a></dh1iv\n>;;<li>>link</a>", "st><br/>&<br/>s<br/><br/>split",
         "<ul><li>one</li>><h2>H><li>one</li>><h1>He><h2lditw><ul><li>one</la>ab> a>afmheadnd</i> <b>Bo<b>li>/a",
         "<p>x</p><header>y</header>",
         "<p>x</p><head>",
