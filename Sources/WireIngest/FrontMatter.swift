@@ -1,4 +1,5 @@
 import Foundation
+import TextKernel
 public import WireModel
 package import XMLCore
 import YAMLCore
@@ -167,22 +168,8 @@ struct ArticlePatch: Decodable {
 extension Metadata {
     /// The known key nearest to `key` (at most two edits, case aside), for a suggestion.
     static func closest(_ key: String, in known: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-            var row = Array(0...b.count)
-            for x in 1...a.count {
-                var prev = row[0]
-                row[0] = x
-                for y in 1...b.count {
-                    let here = row[y]
-                    row[y] = min(row[y] + 1, row[y - 1] + 1, prev + (a[x - 1] == b[y - 1] ? 0 : 1))
-                    prev = here
-                }
-            }
-            return row[b.count]
-        }
         let k = Array(key.lowercased())
-        let best = known.map { ($0, distance(k, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+        let best = known.map { ($0, EditDistance.between(k, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
         return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
     }
 }

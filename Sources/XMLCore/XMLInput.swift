@@ -49,15 +49,7 @@ public final class ByteStream {
         var out = prefix
         prefix = []
         replayed = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while !eof {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-            if out.count > limit { return nil }
-        }
-        eof = true
+        guard readRest(into: &out, limit: limit) else { return nil }
         return out
     }
 
@@ -92,16 +84,22 @@ public final class ByteStream {
         prefix = []
         replayed = 0
         replayedAll = true
+        guard readRest(into: &out, limit: limit), out.count <= limit else { return nil }
+        return out
+    }
+
+    /// Appends what is left of the stream to `out`; false once `out` passes `limit`.
+    private func readRest(into out: inout [UInt8], limit: Int) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while !eof {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             out.append(contentsOf: chunk[0..<n])
-            if out.count > limit { return nil }
+            if out.count > limit { return false }
         }
         eof = true
-        return out.count > limit ? nil : out
+        return true
     }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {

@@ -573,17 +573,8 @@ package struct XMLRepair {
         guard abs(a.count - b.count) <= 2, a.count <= 64, b.count <= 64, min(a.count, b.count) >= 2 else {
             return false
         }
-        var row = Array(0...b.count)
-        for x in 1...a.count {
-            var prev = row[0]
-            row[0] = x
-            for y in 1...b.count {
-                let here = row[y]
-                row[y] = min(row[y] + 1, row[y - 1] + 1, prev + (a[x - 1] == b[y - 1] ? 0 : 1))
-                prev = here
-            }
-        }
-        return row[b.count] <= 2 && row[b.count] < min(a.count, b.count)
+        let d = EditDistance.between(a, b)
+        return d <= 2 && d < min(a.count, b.count)
     }
 
     /// An attribute value, repaired as text is, with its quotes and `<` escaped.
