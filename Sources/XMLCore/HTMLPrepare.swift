@@ -147,6 +147,7 @@ enum HTMLPrepare {
         return nil
     }
 
+    /// The value of a decimal (or, `hex`, hexadecimal) digit; the repair pass reads references with it too.
     static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))

@@ -662,7 +662,7 @@ package struct XMLRepair {
             let digitsAt = e
             var value: UInt32 = 0
             var overflow = false
-            while e < n, let d = Self.digit(s[e], hex: hex) {
+            while e < n, let d = HTMLPrepare.digit(s[e], hex: hex) {
                 let (m, o1) = value.multipliedReportingOverflow(by: hex ? 16 : 10)
                 let (v, o2) = m.addingReportingOverflow(d)
                 overflow = overflow || o1 || o2
@@ -746,15 +746,6 @@ package struct XMLRepair {
         "amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"), "quot": UInt8(ascii: "\""),
         "apos": UInt8(ascii: "'"),
     ]
-
-    private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: UInt32(c - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: UInt32(c - UInt8(ascii: "A") + 10)
-        default: nil
-        }
-    }
 
     static func isXMLChar(_ v: UInt32) -> Bool {
         v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
@@ -915,7 +906,7 @@ package struct XMLRepair {
                 if hex { e += 1 }
                 var value: UInt32 = 0
                 let digitsAt = e
-                while e < v.endIndex, e - digitsAt < 8, let d = Self.digit(v[e], hex: hex) {
+                while e < v.endIndex, e - digitsAt < 8, let d = HTMLPrepare.digit(v[e], hex: hex) {
                     value = value * (hex ? 16 : 10) + d
                     e += 1
                 }
