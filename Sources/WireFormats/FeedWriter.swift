@@ -1,3 +1,4 @@
+import TextKernel
 public import WireModel
 public import XMLCore
 
@@ -26,6 +27,28 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .newsml: try NewsMLWriter(feed: feed, context: context, sink: sink)
         case .json: JSONDocumentWriter(feed: feed, context: context, sink: sink)
         }
+    }
+}
+
+extension OutputFormat {
+    /// What the feed lacks to be published in this format, or nil: RSS needs a channel title
+    /// and link, Atom a feed title and id (its home page or location serve as the id).
+    /// wirefeed never writes a placeholder in their place.
+    public func missingIdentity(of feed: Feed) -> String? {
+        var missing: [String] = []
+        func blank(_ s: String?) -> Bool { s?.trimmingWhitespace().isEmpty ?? true }
+        switch self {
+        case .rss:
+            if blank(feed.title) { missing.append("a title") }
+            if blank(feed.url) && blank(feed.selfURL) { missing.append("a link (url)") }
+        case .atom:
+            if blank(feed.title) { missing.append("a title") }
+            if blank(feed.id) && blank(feed.url) && blank(feed.selfURL) { missing.append("an id (id or url)") }
+        case .newsml, .json: return nil
+        }
+        guard !missing.isEmpty else { return nil }
+        let name = self == .rss ? "an RSS channel" : "an Atom feed"
+        return "\(name) needs \(missing.joined(separator: " and ")), which wirefeed never invents: give --feed FILE"
     }
 }
 

@@ -278,6 +278,31 @@ public struct ArticleInputs: Sendable {
         }
     }
 
+    /// The `feed` block of the first input, when that input is a JSON document carrying one
+    /// (what `wirefeed import` and `convert --to json` print): import → convert keeps the feed.
+    /// A stream is buffered first, so that the articles are still read from it.
+    public mutating func documentFeed() throws(IngestError) -> Feed? {
+        guard let first = try files().first else { return nil }
+        let isStream = first == "-" || !Files.isRegularFile(first)
+        if isStream {
+            guard first == "-" || (first as NSString).pathExtension.lowercased() == "json" else { return nil }
+            if buffered[first] == nil { buffered[first] = try Self.readAll(first, limit: maximumFileSize) }
+        } else if (first as NSString).pathExtension.lowercased() != "json" {
+            return nil
+        }
+        let bytes = try read(first)
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        guard let start, bytes[start] == UInt8(ascii: "{"), !Self.looksLikeJSONLines(bytes) else { return nil }
+        struct FeedBlock: Decodable { var feed: Feed? }
+        do {
+            return try JSONDecoder().decode(FeedBlock.self, from: Data(bytes)).feed
+        } catch let error as DecodingError {
+            throw IngestError(file: first, message: "its feed block: " + Self.describe(error))
+        } catch {
+            throw IngestError(file: first, message: "unreadable JSON: \(error)")
+        }
+    }
+
     func read(_ path: String) throws(IngestError) -> [UInt8] {
         if let bytes = buffered[path] { return bytes }
         return try Self.readAll(path, limit: maximumFileSize)

@@ -1,5 +1,6 @@
 import Foundation
 import TextKernel
+import WireFormats
 public import WireModel
 package import XMLCore
 import YAMLCore
@@ -195,6 +196,15 @@ extension Feed {
             throw IngestError(
                 file: path, line: unknown.line,
                 message: "unknown key '\(key)'\(hint); the keys are \(known.joined(separator: ", "))")
+        }
+        let outputs = OutputFormat.allCases.map(\.rawValue)
+        if let odd = feed.selfURLs.keys.sorted().first(where: { !outputs.contains($0) }) {
+            let hint = Metadata.closest(odd, in: outputs).map { " (did you mean '\($0)'?)" } ?? ""
+            throw IngestError(
+                file: path,
+                message:
+                    "selfURL names '\(odd)'\(hint), which is not an output; a selfURL mapping names \(outputs.joined(separator: ", "))"
+            )
         }
         return feed
     }

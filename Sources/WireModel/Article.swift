@@ -295,12 +295,15 @@ public struct Feed: Sendable, Hashable, Codable {
     /// The link of a cleaned article that gives none: `{name}` stands for its file's name
     /// without extension (`https://example.com/news/{name}`). Input only, like `idBase`.
     public var linkTemplate: String?
+    /// Self URLs by output (`rss`, `atom`, ...), when a feed file gives `selfURL` as a
+    /// mapping: one feed file serves outputs published at different places. Input only.
+    public var selfURLs: [String: String]
 
     public init(
         id: String? = nil, title: String? = nil, subtitle: String? = nil, url: String? = nil,
         selfURL: String? = nil, language: String? = nil, updated: Timestamp? = nil, rights: Rights? = nil,
         authors: [Person] = [], generator: String? = nil, logo: String? = nil, idBase: String? = nil,
-        linkTemplate: String? = nil
+        linkTemplate: String? = nil, selfURLs: [String: String] = [:]
     ) {
         self.id = id
         self.title = title
@@ -315,6 +318,16 @@ public struct Feed: Sendable, Hashable, Codable {
         self.logo = logo
         self.idBase = idBase
         self.linkTemplate = linkTemplate
+        self.selfURLs = selfURLs
+    }
+
+    /// The feed as published in `output` (`rss`, `atom`, ...): its self URL is the one the
+    /// feed file gives for that output, else the single one.
+    public func published(as output: String) -> Feed {
+        var f = self
+        f.selfURL = selfURLs[output] ?? selfURL
+        f.selfURLs = [:]
+        return f
     }
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
@@ -328,7 +341,14 @@ public struct Feed: Sendable, Hashable, Codable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
         subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
         url = try c.decodeIfPresent(String.self, forKey: .url)
-        selfURL = try c.decodeIfPresent(String.self, forKey: .selfURL)
+        // `selfURL` is a URL, or (in a feed file) a mapping from output to URL.
+        if let urls = try? c.decodeIfPresent([String: String].self, forKey: .selfURL) {
+            selfURLs = urls
+            selfURL = nil
+        } else {
+            selfURLs = [:]
+            selfURL = try c.decodeIfPresent(String.self, forKey: .selfURL)
+        }
         language = try c.decodeIfPresent(String.self, forKey: .language)
         updated = try c.decodeIfPresent(Timestamp.self, forKey: .updated)
         rights = try c.decodeIfPresent(Rights.self, forKey: .rights)

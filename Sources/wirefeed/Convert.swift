@@ -89,12 +89,20 @@ struct Convert: ParsableCommand {
     }
 
     private func convert() throws {
-        let feedMeta = try feed.map { path throws(IngestError) in try Feed.load(path: path) } ?? Feed()
         var inputs = ArticleInputs(
-            paths: inputs, reader: CleanedArticleReader(feed: feedMeta),
+            paths: inputs, reader: CleanedArticleReader(feed: Feed()),
             maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         _ = try inputs.files()  // fail early on missing paths, before any output exists
         try inputs.bufferStandardInput()
+        // The feed: the --feed file, else the feed block of a JSON document given as input;
+        // its self URL is the one given for this output.
+        let given = try feed.map { path throws(IngestError) in try Feed.load(path: path) }
+        let feedMeta = (try given ?? inputs.documentFeed() ?? Feed()).published(as: to.format.rawValue)
+        inputs.reader = CleanedArticleReader(feed: feedMeta)
+        if let missing = to.format.missingIdentity(of: feedMeta) {
+            printError("wirefeed: error: \(missing)")
+            throw Reported()
+        }
         // Without the feed's own `updated` the newest article date goes in the head, before
         // the articles: a first walk finds it. Streams are read once and kept for a second
         // walk; the articles themselves are kept (up to 64 MiB of text) so that no input is read twice.

@@ -11,7 +11,8 @@ import XMLCore
         let updated = Fixtures.updated
         let formats: [OutputFormat] = [.rss, .atom, .newsml]
         func work(_ i: Int) throws -> ([UInt8], [Article]) {
-            let bytes = try Converter.render([articles[i]], format: formats[i % 3], updated: updated)
+            let bytes = try Converter.render(
+                [articles[i]], feed: Fixtures.leastFeed, format: formats[i % 3], updated: updated)
             return (bytes, try FeedImporter.document(.bytes(bytes), file: "doc\(i)").0.articles)
         }
         let sequential = try (0..<articles.count).map(work)

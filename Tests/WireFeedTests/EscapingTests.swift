@@ -19,7 +19,8 @@ import XMLCore
         a.categories = [Category(term: Self.tricky[6], scheme: "https://example.org/?a=1&b=2", label: Self.tricky[7])]
         a.source = Self.tricky[5]
         let bytes = try Converter.render(
-            [a], feed: Feed(title: Self.tricky[4]), format: format, updated: Fixtures.updated)
+            [a], feed: Feed(title: Self.tricky[4], url: "https://example.org/"), format: format,
+            updated: Fixtures.updated)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -50,7 +51,7 @@ import XMLCore
         var a = Article(id: "tag:example.org,2024:ctl")
         a.title = "Bell\u{07} and null\u{00}s and \u{FFFE} gone"
         a.body = ["Vertical\u{0B}tab", "Escape \u{1B}[31m red"]
-        let bytes = try Converter.render([a], format: format, updated: Fixtures.updated)
+        let bytes = try Converter.render([a], feed: Fixtures.leastFeed, format: format, updated: Fixtures.updated)
         #expect(!bytes.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
         let texts = try XMLTextContent.allText(bytes)
         #expect(texts.contains("Bell and nulls and  gone"))

@@ -35,6 +35,8 @@ enum Paths {
 enum Fixtures {
     static let feed: Feed = { try! Feed.load(path: Paths.fixtures + "/feed.yaml") }()
     static let updated = Timestamp(rfc3339: "2024-06-01T12:00:00+07:00")!
+    /// The least feed RSS and Atom need: a title and a link (`fixtures/feed-identity.yaml`).
+    static let leastFeed: Feed = { try! Feed.load(path: Paths.fixtures + "/feed-identity.yaml") }()
 
     static func read(_ path: String, feed: Feed = Fixtures.feed) throws -> CleanedArticleReader.Result {
         try CleanedArticleReader(feed: feed).read(bytes: try Paths.bytes(path), file: path)

@@ -7,14 +7,14 @@ import XMLCore
 enum Corpora {
     static func all() throws -> [(String, [Article], Feed)] {
         var out: [(String, [Article], Feed)] = [("fixtures", try Fixtures.articles(), Fixtures.feed)]
-        out.append(("fixtures, no feed metadata", try Fixtures.articles(feed: Feed()), Feed()))
+        out.append(("fixtures, least feed metadata", try Fixtures.articles(feed: Feed()), Fixtures.leastFeed))
         out.append(
             (
                 "generated", Generated.articles(count: 60, seed: 7),
                 Feed(title: "Generated & <tested>", url: "https://example.org/")
             ))
-        out.append(("generated, no feed", Generated.articles(count: 30, seed: 11), Feed()))
-        if Paths.sharedAvailable { out.append(("seed", try Fixtures.seedArticles(), Feed())) }
+        out.append(("generated, least feed", Generated.articles(count: 30, seed: 11), Fixtures.leastFeed))
+        if Paths.sharedAvailable { out.append(("seed", try Fixtures.seedArticles(), Fixtures.leastFeed)) }
         return out
     }
 

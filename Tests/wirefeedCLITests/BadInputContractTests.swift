@@ -16,7 +16,9 @@ struct BadInputContractTests {
     }
 
     @Test func missingFile() throws {
-        oneLine(try CLI.run(["convert", "nope.txt", "--to", "rss"]), "nope.txt: error: no such file or directory")
+        oneLine(
+            try CLI.run(["convert", "--feed", CLI.identity, "nope.txt", "--to", "rss"]),
+            "nope.txt: error: no such file or directory")
         oneLine(try CLI.run(["import", "nope.xml"]), "nope.xml: error: no such file or directory")
         let v = try CLI.run(["validate", "nope.xml"])
         #expect(v.status == 1)
@@ -26,7 +28,7 @@ struct BadInputContractTests {
     @Test func directoryWithoutArticles() throws {
         let empty = try CLI.tempDir()
         defer { CLI.remove(empty) }
-        oneLine(try CLI.run(["convert", empty, "--to", "atom"]), "directory holds no articles")
+        oneLine(try CLI.run(["convert", "--feed", CLI.identity, empty, "--to", "atom"]), "directory holds no articles")
     }
 
     @Test func notUTF8() throws {
@@ -85,7 +87,10 @@ struct BadInputContractTests {
 
     @Test func enormousInput() throws {
         oneLine(
-            try CLI.run(["convert", "fixtures/articles/en-harbour.txt", "--to", "rss", "--max-input-size", "1K"]),
+            try CLI.run([
+                "convert", "--feed", CLI.identity, "fixtures/articles/en-harbour.txt", "--to", "rss",
+                "--max-input-size", "1K",
+            ]),
             "larger than the limit")
         oneLine(
             try CLI.run(["import", "fixtures/golden/articles.rss.xml", "--max-input-size", "1K"]),
@@ -94,7 +99,10 @@ struct BadInputContractTests {
 
     @Test func unwritableOutput() throws {
         oneLine(
-            try CLI.run(["convert", "fixtures/articles", "--to", "rss", "-o", "/nonexistent-dir/feed.xml"]),
+            try CLI.run([
+                "convert", "--feed", CLI.identity, "fixtures/articles", "--to", "rss", "-o",
+                "/nonexistent-dir/feed.xml",
+            ]),
             "cannot create a file there")
     }
 
@@ -102,7 +110,7 @@ struct BadInputContractTests {
         // Standard output on /dev/full: every write fails with ENOSPC.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = ["convert", "fixtures/articles", "--to", "rss"]
+        p.arguments = ["convert", "--feed", CLI.identity, "fixtures/articles", "--to", "rss"]
         p.currentDirectoryURL = URL(fileURLWithPath: CLI.repo)
         p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
         let err = Pipe()
@@ -131,7 +139,7 @@ struct BadInputContractTests {
         try "PREVIOUS".write(toFile: out, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = ["convert", jsonl, "--to", "rss", "-o", out]
+        p.arguments = ["convert", "--feed", CLI.identity, jsonl, "--to", "rss", "-o", out]
         p.standardError = FileHandle.nullDevice
         try p.run()
         // Wait until it is well into the work, then kill it.
@@ -151,7 +159,8 @@ struct BadInputContractTests {
         try Data([0, 1, 2]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
         try FileManager.default.copyItem(atPath: CLI.repo + "/fixtures/articles/id-short.txt", toPath: dir + "/c.txt")
         let r = try CLI.run([
-            "convert", dir + "/a.txt", dir + "/b.txt", dir + "/c.txt", "--to", "newsml", "--output-dir", dir + "/out",
+            "convert", "--feed", CLI.identity, dir + "/a.txt", dir + "/b.txt", dir + "/c.txt", "--to", "newsml",
+            "--output-dir", dir + "/out",
         ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("b.txt:1: error: is not a text file"))

@@ -16,6 +16,10 @@ struct CLI {
         return url.path
     }()
 
+    /// The least feed metadata RSS and Atom need (a title and a link), for tests where the
+    /// feed itself is not under test.
+    static let identity = repo + "/fixtures/feed-identity.yaml"
+
     static let shared = URL(fileURLWithPath: repo).deletingLastPathComponent().path + "/shared"
     static let sharedAvailable = FileManager.default.fileExists(atPath: shared + "/reference/SOURCES.md")
 

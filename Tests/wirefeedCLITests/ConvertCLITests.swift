@@ -24,8 +24,8 @@ struct ConvertCLITests {
 
     @Test func sameInputsSameBytesEvenWithoutFeedTime() throws {
         let env = ["SOURCE_DATE_EPOCH": "1700000000"]
-        let a = try CLI.run(["convert", "fixtures/articles", "--to", "atom"], env: env)
-        let b = try CLI.run(["convert", "fixtures/articles", "--to", "atom"], env: env)
+        let a = try CLI.run(["convert", "--feed", CLI.identity, "fixtures/articles", "--to", "atom"], env: env)
+        let b = try CLI.run(["convert", "--feed", CLI.identity, "fixtures/articles", "--to", "atom"], env: env)
         #expect(a.status == 0)
         #expect(a.stdout == b.stdout)
         #expect(
@@ -37,7 +37,9 @@ struct ConvertCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         try "One paragraph of text here.\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
-        let r = try CLI.run(["convert", dir + "/a.txt", "--to", "atom"], env: ["SOURCE_DATE_EPOCH": "1700000000"])
+        let r = try CLI.run(
+            ["convert", "--feed", CLI.identity, dir + "/a.txt", "--to", "atom"],
+            env: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(r.status == 0)
         #expect(r.out.contains("<updated>2023-11-14T22:13:20Z</updated>"))
     }
@@ -50,7 +52,7 @@ struct ConvertCLITests {
         let articles = doc["articles"] as! [[String: Any]]
         #expect(articles.first?["title"] as? String == "From stdin")
         let jsonl = "{\"id\":\"tag:x,2024:1\",\"title\":\"one\"}\n{\"id\":\"tag:x,2024:2\",\"title\":\"two\"}\n"
-        let r2 = try CLI.run(["convert", "-", "--to", "rss"], stdin: Array(jsonl.utf8))
+        let r2 = try CLI.run(["convert", "--feed", CLI.identity, "-", "--to", "rss"], stdin: Array(jsonl.utf8))
         #expect(r2.status == 0)
         #expect(r2.out.contains("<title>two</title>"))
     }
@@ -66,7 +68,7 @@ struct ConvertCLITests {
     }
 
     @Test func missingFileIsOneClearLine() throws {
-        let r = try CLI.run(["convert", "no/such/file.txt", "--to", "rss"])
+        let r = try CLI.run(["convert", "--feed", CLI.identity, "no/such/file.txt", "--to", "rss"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "wirefeed: no/such/file.txt: error: no such file or directory\n")
@@ -76,7 +78,7 @@ struct ConvertCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         try "---\ntitle: [oops\n---\nBody.\n".write(toFile: dir + "/bad.txt", atomically: true, encoding: .utf8)
-        let r = try CLI.run(["convert", dir + "/bad.txt", "--to", "atom"])
+        let r = try CLI.run(["convert", "--feed", CLI.identity, dir + "/bad.txt", "--to", "atom"])
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1)
@@ -88,7 +90,7 @@ struct ConvertCLITests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).write(to: URL(fileURLWithPath: dir + "/photo.txt"))
-        let r = try CLI.run(["convert", dir + "/photo.txt", "--to", "rss"])
+        let r = try CLI.run(["convert", "--feed", CLI.identity, dir + "/photo.txt", "--to", "rss"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("photo.txt"))
         #expect(r.stderr.contains("not a text file"))
@@ -101,12 +103,14 @@ struct ConvertCLITests {
         try "PREVIOUS FEED".write(toFile: out, atomically: true, encoding: .utf8)
         try "Good article paragraph.\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
         try Data([0, 1, 2]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
-        let r = try CLI.run(["convert", dir + "/a.txt", dir + "/b.txt", "--to", "rss", "-o", out])
+        let r = try CLI.run([
+            "convert", "--feed", CLI.identity, dir + "/a.txt", dir + "/b.txt", "--to", "rss", "-o", out,
+        ])
         #expect(r.status == 1)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "PREVIOUS FEED")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.txt", "b.txt", "feed.xml"])
         // And a good run replaces it whole.
-        let ok = try CLI.run(["convert", dir + "/a.txt", "--to", "rss", "-o", out])
+        let ok = try CLI.run(["convert", "--feed", CLI.identity, dir + "/a.txt", "--to", "rss", "-o", out])
         #expect(ok.status == 0)
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("<?xml"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 3)
@@ -115,7 +119,7 @@ struct ConvertCLITests {
     @Test func emptyDirectoryIsAnError() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let r = try CLI.run(["convert", dir, "--to", "rss"])
+        let r = try CLI.run(["convert", "--feed", CLI.identity, dir, "--to", "rss"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("no articles"))
     }
@@ -137,7 +141,9 @@ struct ConvertCLITests {
     }
 
     @Test func strictFailsOnRepairs() throws {
-        let r = try CLI.run(["convert", "fixtures/articles/en-controls.txt", "--to", "rss", "--strict"])
+        let r = try CLI.run([
+            "convert", "--feed", CLI.identity, "fixtures/articles/en-controls.txt", "--to", "rss", "--strict",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("en-controls.txt:2: warning: dropped 1 control character"))
     }
@@ -180,6 +186,9 @@ struct OutputDirCLITests {
     }
 
     @Test func onlyForNewsML() throws {
-        #expect(try CLI.run(["convert", "fixtures/articles", "--to", "rss", "--output-dir", "/tmp/x"]).status == 2)
+        #expect(
+            try CLI.run([
+                "convert", "--feed", CLI.identity, "fixtures/articles", "--to", "rss", "--output-dir", "/tmp/x",
+            ]).status == 2)
     }
 }

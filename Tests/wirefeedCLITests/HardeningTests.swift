@@ -37,13 +37,14 @@ struct HardeningTests {
     ])
     func deepYAML(_ name: String, line: Int) throws {
         refused(
-            try CLI.measure(["convert", Self.fuzz + name + ".txt", "--to", "rss"]),
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.fuzz + name + ".txt", "--to", "rss"]),
             "\(name).txt:\(line): error: metadata nests deeper than 32 levels")
         // --output-dir: the batch goes on past the bad article.
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         let m = try CLI.measure([
-            "convert", Self.fuzz + name + ".txt", CLI.repo + "/fixtures/articles", "--to", "newsml", "--output-dir",
+            "convert", "--feed", CLI.identity, Self.fuzz + name + ".txt", CLI.repo + "/fixtures/articles", "--to",
+            "newsml", "--output-dir",
             dir + "/out",
         ])
         bounded(m, name)
@@ -68,7 +69,9 @@ struct HardeningTests {
     // 2. An anchor aliased thousands of times.
     @Test func yamlAliasFanOut() throws {
         refused(
-            try CLI.measure(["convert", Self.fuzz + "text-yaml-alias-fanout.txt", "--to", "rss"]),
+            try CLI.measure([
+                "convert", "--feed", CLI.identity, Self.fuzz + "text-yaml-alias-fanout.txt", "--to", "rss",
+            ]),
             "text-yaml-alias-fanout.txt:4: error: aliases expand the metadata past")
     }
 }
@@ -189,7 +192,8 @@ extension HardeningTests {
             }
         }
         feeder.start()
-        let m = try CLI.measure(["convert", "-", "--to", "rss", "--max-input-size", "1M"], stdin: .file(fifo))
+        let m = try CLI.measure(
+            ["convert", "--feed", CLI.identity, "-", "--to", "rss", "--max-input-size", "1M"], stdin: .file(fifo))
         refused(m, "-: error: is larger than the limit of 1048576 bytes (--max-input-size)")
         #expect(m.peakKB < Self.memoryKB / 4, "\(m.peakKB) KB")
         // Import reads its stream in chunks with the same bound.
@@ -202,7 +206,8 @@ extension HardeningTests {
         // A JSON Lines line is bounded as it comes in.
         let jsonl = dir + "/long.jsonl"
         try Data(("{\"id\":\"" + String(repeating: "x", count: 3 << 20)).utf8).write(to: URL(fileURLWithPath: jsonl))
-        let meta = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
+        let meta = try write(
+            Array("title: T\nurl: https://example.org/\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
         refused(
             try CLI.measure(["convert", jsonl, "--feed", meta, "--to", "rss", "--max-input-size", "1M"]),
             "long.jsonl:1: error: line is larger than the limit of 1048576 bytes")
@@ -221,30 +226,35 @@ extension HardeningTests {
         reader.executableURL = URL(fileURLWithPath: "/bin/sh")
         reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, received]
         try reader.run()
-        let m = try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", fifo])
+        let m = try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", fifo])
         #expect(m.status == 0, "\(m.stderr)")
         reader.waitUntilExit()
         var st = stat()
         #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
         #expect(try String(contentsOfFile: received, encoding: .utf8).contains("<rss"))
         // A device stays a device (as root, -o /dev/null once replaced /dev/null with a file).
-        #expect(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", "/dev/null"]).status == 0)
+        #expect(
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", "/dev/null"]).status
+                == 0)
         #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
         // A 0600 output stays 0600.
         let secret = dir + "/embargoed.xml"
         try Data("old".utf8).write(to: URL(fileURLWithPath: secret))
         chmod(secret, 0o600)
-        #expect(try CLI.measure(["convert", Self.articles, "--to", "atom", "-o", secret]).status == 0)
+        #expect(
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "atom", "-o", secret]).status
+                == 0)
         #expect(stat(secret, &st) == 0 && st.st_mode & 0o777 == 0o600 && st.st_size > 1000)
         // A link to a file: the file is replaced, the link kept.
         let link = dir + "/current.xml"
         #expect(symlink(secret, link) == 0)
-        #expect(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", link]).status == 0)
+        #expect(
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", link]).status == 0)
         #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
         #expect(try String(contentsOfFile: secret, encoding: .utf8).contains("<rss"))
         // A directory is refused.
         refused(
-            try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", dir]),
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", dir]),
             "cannot create a file there: it is a directory")
     }
 
@@ -252,7 +262,8 @@ extension HardeningTests {
     @Test func terminatedRunLeavesNoTemporaryFile() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
-        let feed = try write(Array("title: T\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
+        let feed = try write(
+            Array("title: T\nurl: https://example.org/\nupdated: 2024-06-01T12:00:00Z\n".utf8), "feed.yaml", in: dir)
         // The writer waits on a FIFO that no one opens: the run is stopped mid-way.
         let fifo = dir + "/in.jsonl"
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -285,12 +296,15 @@ extension HardeningTests {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
         let out = dir + "/out.xml"
-        let m = try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", out], stderr: .closed, memory: false)
+        let m = try CLI.measure(
+            ["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", out], stderr: .closed, memory: false
+        )
         #expect(m.status == 0)
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("<?xml"))
         #expect(!written.contains("warning"))
-        let closedInput = try CLI.measure(["convert", "-", "--to", "rss"], stdin: .closed, memory: false)
+        let closedInput = try CLI.measure(
+            ["convert", "--feed", CLI.identity, "-", "--to", "rss"], stdin: .closed, memory: false)
         #expect(closedInput.signal == nil)
         #expect(closedInput.status == 1)
         #expect(closedInput.stderr.contains("-: error: no article text found"), "\(closedInput.stderr)")
@@ -312,7 +326,7 @@ extension HardeningTests {
             }
         }
         writer.start()
-        let m = try CLI.measure(["convert", fifo, "--to", "rss"])
+        let m = try CLI.measure(["convert", "--feed", CLI.identity, fifo, "--to", "rss"])
         bounded(m, "fifo")
         #expect(m.status == 0, "\(m.stderr)")
         #expect(m.out.contains("Through a FIFO"))
@@ -366,11 +380,11 @@ extension HardeningTests {
         let controls = try write(
             Array(#"{"id":"tag:example.org,2024:c","title":"Bell\u0007 rings","body":["Text."]}"#.utf8) + [0x0A],
             "c.jsonl", in: dir)
-        let lenient = try CLI.measure(["convert", controls, "--to", "rss"])
+        let lenient = try CLI.measure(["convert", "--feed", CLI.identity, controls, "--to", "rss"])
         #expect(lenient.status == 0)
         #expect(lenient.out.contains("<title>Bell rings</title>"))
         #expect(lenient.stderr.contains("1 warning about the input"))
-        let strict = try CLI.measure(["convert", controls, "--to", "rss", "--strict"])
+        let strict = try CLI.measure(["convert", "--feed", CLI.identity, controls, "--to", "rss", "--strict"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("c.jsonl:1: warning: dropped 1 control character that XML cannot carry"))
         // Two articles with one id, and ids without ASCII letters.
@@ -380,7 +394,9 @@ extension HardeningTests {
             + #"{"id":"urn:x:日本","title":"Kanji","body":["Three."]}"# + "\n"
             + #"{"id":"-x","title":"Dash","body":["Four."]}"# + "\n"
         let batch = try write(Array(same.utf8), "batch.jsonl", in: dir)
-        let m = try CLI.measure(["convert", batch, "--to", "newsml", "--output-dir", dir + "/items"])
+        let m = try CLI.measure([
+            "convert", "--feed", CLI.identity, batch, "--to", "newsml", "--output-dir", dir + "/items",
+        ])
         #expect(m.status == 1)
         #expect(m.stderr.contains("two articles have this id"), "\(m.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/items")
@@ -449,11 +465,13 @@ extension HardeningTests {
             #"{"id":"tag:example.org,2024:bad","url":"https://example.org/a\u0001b","title":"Bad","body":["Text."]}"#
             + "\n"
         let path = try write(Array((clean + bad).utf8), "batch.jsonl", in: dir)
-        let toStdout = try CLI.measure(["convert", path, "--to", "rss", "--strict"])
+        let toStdout = try CLI.measure(["convert", "--feed", CLI.identity, path, "--to", "rss", "--strict"])
         #expect(toStdout.status == 1)
         #expect(toStdout.stderr.contains("batch.jsonl:51: warning: dropped 1 control character"), "\(toStdout.stderr)")
         #expect(toStdout.stderr.contains("standard output is incomplete"))
-        let toFile = try CLI.measure(["convert", path, "--to", "rss", "--strict", "-o", dir + "/out.xml"])
+        let toFile = try CLI.measure([
+            "convert", "--feed", CLI.identity, path, "--to", "rss", "--strict", "-o", dir + "/out.xml",
+        ])
         #expect(toFile.stderr.contains("nothing written"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"))
         // --verbose shows notes as well as warnings: a dropped repeat of the body is said.
@@ -486,8 +504,8 @@ extension HardeningTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = [
-            "-c", "{ echo HEAD; \"$0\" convert \"$1\" --to rss -o /dev/stdout; echo TAIL; } > \"$2\"", CLI.binary,
-            Self.articles, collected,
+            "-c", "{ echo HEAD; \"$0\" convert \"$1\" --feed \"$3\" --to rss -o /dev/stdout; echo TAIL; } > \"$2\"",
+            CLI.binary, Self.articles, collected, CLI.identity,
         ]
         try p.run()
         p.waitUntilExit()
@@ -497,7 +515,8 @@ extension HardeningTests {
         let link = dir + "/feed.xml"
         #expect(symlink("published/feed-v2.xml", link) == 0)
         try FileManager.default.createDirectory(atPath: dir + "/published", withIntermediateDirectories: true)
-        #expect(try CLI.measure(["convert", Self.articles, "--to", "rss", "-o", link]).status == 0)
+        #expect(
+            try CLI.measure(["convert", "--feed", CLI.identity, Self.articles, "--to", "rss", "-o", link]).status == 0)
         var st = stat()
         #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
         #expect(FileManager.default.fileExists(atPath: dir + "/published/feed-v2.xml"))

@@ -121,7 +121,7 @@ struct PublishingCLITests {
     }
 
     @Test func nowMustBeATime() throws {
-        let r = try CLI.run(["convert", Self.stories, "--to", "rss", "--now", "soon"])
+        let r = try CLI.run(["convert", "--feed", CLI.identity, Self.stories, "--to", "rss", "--now", "soon"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--now 'soon' is not a time"))
     }
@@ -168,5 +168,93 @@ struct PublishingCLITests {
             ["convert", dir + "/quay-reopens.txt", "--feed", feed, "--to", "json"],
             env: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(clamped.out.contains(#""published":"2023-11-14T22:13:20Z""#), "\(clamped.out)")
+    }
+
+    @Test(arguments: ["rss", "atom"])
+    func noFeedIdentityIsAnErrorNotAPlaceholder(format: String) throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let out = dir + "/feed.xml"
+        let r = try CLI.run(["convert", Self.stories, "--to", format, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("needs a title and a"), "\(r.stderr)")
+        #expect(r.stderr.contains("give --feed FILE"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "no temporary file either")
+        // A title alone is not enough.
+        try "title: Coast Post\n".write(toFile: dir + "/feed.yaml", atomically: true, encoding: .utf8)
+        let titled = try CLI.run(["convert", Self.stories, "--feed", dir + "/feed.yaml", "--to", format])
+        #expect(titled.status == 1)
+        #expect(titled.stderr.contains(format == "rss" ? "needs a link (url)" : "needs an id (id or url)"))
+        #expect(!titled.stderr.contains("a title"))
+        #expect(titled.out.isEmpty)
+    }
+
+    @Test func aJSONDocumentsFeedBlockIsTheFeedWithoutFeedOption() throws {
+        // convert --to json prints the feed block; converting that document again keeps the feed.
+        let json = try CLI.run([
+            "convert", Self.stories, "--feed", Self.feed, "--to", "json", "--now", "2026-12-05T00:00:00Z",
+        ])
+        #expect(json.status == 0)
+        #expect(json.out.contains(#""title":"The Coast Post – Latest""#))
+        let rss = try CLI.run(
+            ["convert", "-", "--to", "rss", "--now", "2026-12-05T00:00:00Z"], stdin: Array(json.out.utf8))
+        #expect(rss.status == 0, "\(rss.stderr)")
+        #expect(rss.out.contains("<title>The Coast Post – Latest</title>"))
+        #expect(rss.out.contains("<link>https://coastpost.example.com/</link>"))
+        #expect(rss.out.contains("<item>"))
+        // --feed, when given, wins over the document's block.
+        let given = try CLI.run(
+            ["convert", "-", "--feed", CLI.identity, "--to", "rss", "--now", "2026-12-05T00:00:00Z"],
+            stdin: Array(json.out.utf8))
+        #expect(given.out.contains("<title>Example Wire</title>"))
+        #expect(!given.out.contains("Coast Post – Latest"))
+    }
+
+    @Test func oneFeedFileGivesEachOutputItsSelfURL() throws {
+        let rss = try Self.convert("rss")
+        #expect(
+            rss.out.contains(
+                #"<atom:link href="https://coastpost.example.com/feeds/latest.rss" rel="self" type="application/rss+xml"/>"#
+            ), "\(rss.out)")
+        #expect(!rss.out.contains("latest.atom"))
+        let atom = try Self.convert("atom")
+        #expect(
+            atom.out.contains(
+                #"<link rel="self" type="application/atom+xml" href="https://coastpost.example.com/feeds/latest.atom"/>"#
+            ), "\(atom.out)")
+        #expect(!atom.out.contains("latest.rss"))
+        // The JSON document carries no mapping (the contract's selfURL is one URL).
+        let json = try Self.convert("json")
+        #expect(!json.out.contains("selfURL"))
+    }
+
+    @Test func aSelfURLMappingNamesOutputs() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        try
+            "title: Coast Post\nurl: https://coastpost.example.com/\nselfURL:\n  rs: https://coastpost.example.com/feed.rss\n"
+            .write(toFile: dir + "/feed.yaml", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["convert", Self.stories, "--feed", dir + "/feed.yaml", "--to", "rss"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("selfURL names 'rs' (did you mean 'rss'?), which is not an output"), "\(r.stderr)")
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func newsMLWithoutAnyProviderIsAnErrorNamingTheArticle() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        try "The quay reopened on Friday after repairs.\n".write(
+            toFile: dir + "/quay-reopens.txt", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["convert", dir + "/quay-reopens.txt", "--to", "newsml"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("NewsML-G2 needs a provider"), "\(r.stderr)")
+        #expect(r.stderr.contains("error: article urn:uuid:"))
+        #expect(r.out.isEmpty)
+        // The feed's title names the provider.
+        let ok = try CLI.run(["convert", dir + "/quay-reopens.txt", "--feed", CLI.identity, "--to", "newsml"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.out.contains("<name>Example Wire</name>"))
     }
 }

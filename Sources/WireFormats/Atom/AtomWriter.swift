@@ -10,17 +10,17 @@ public final class AtomWriter: FeedWriter {
     let sink: any ByteSink
     let xml: XMLWriter
 
+    /// Throws when the feed has no title or id (see ``OutputFormat/missingIdentity(of:)``).
     public init(feed: Feed, context: WriteContext, sink: any ByteSink) throws {
+        if let missing = OutputFormat.atom.missingIdentity(of: feed) { throw XMLError(.writer, missing) }
         self.feed = feed
         self.context = context
         self.sink = sink
         self.xml = try XMLWriter(indent: context.indent)
     }
 
-    /// The feed id: the one given, else its home page or location, else a name-based UUID.
-    var feedID: String {
-        feed.id ?? feed.url ?? feed.selfURL ?? StableID.uuidURN(for: "feed:" + (feed.title ?? "wirefeed"))
-    }
+    /// The feed id: the one given, else its home page, else its location.
+    var feedID: String { feed.id ?? feed.url ?? feed.selfURL ?? "" }
 
     public func begin() throws {
         try xml.startDocument()
@@ -29,7 +29,7 @@ public final class AtomWriter: FeedWriter {
         try xml.attribute("xmlns:dc", Namespace.dc)
         if let language = feed.language { try xml.attribute("xml:lang", language) }
         try xml.element("id", text: feedID)
-        try xml.element("title", attributes: ["type": "text"], text: feed.title ?? "wirefeed")
+        try xml.element("title", attributes: ["type": "text"], text: feed.title ?? "")
         if let subtitle = feed.subtitle { try xml.element("subtitle", attributes: ["type": "text"], text: subtitle) }
         try xml.element("updated", text: context.updated.rfc3339)
         if let url = feed.url {
@@ -39,8 +39,8 @@ public final class AtomWriter: FeedWriter {
             try xml.element("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         }
         // RFC 4287 4.1.1: a feed needs an author unless every entry has one; a streaming
-        // writer cannot know, so the feed always carries one.
-        let authors = feed.authors.isEmpty ? [Person(name: feed.title ?? "wirefeed")] : feed.authors
+        // writer cannot know, so the feed always carries one: its own, else its title's name.
+        let authors = feed.authors.isEmpty ? [Person(name: feed.title ?? "")] : feed.authors
         for p in authors { try person("author", p) }
         if let notice = feed.rights?.displayNotice {
             try xml.element("rights", attributes: ["type": "text"], text: notice)

@@ -132,8 +132,18 @@ public final class NewsMLWriter: FeedWriter {
         try xml.element("catalogRef", attributes: ["href": Self.catalog])
     }
 
+    /// The provider: the article's publisher, else the feed's title, else the rights holder
+    /// or the source; NewsML-G2 requires one and wirefeed does not invent it.
     private func provider(_ a: Article) throws {
-        let name = Self.line(a.publisher ?? feed.title ?? Generator.name)
+        let given = [a.publisher, feed.title, a.rights?.holder, feed.rights?.holder, a.source].lazy
+            .compactMap { $0 }.first { !$0.trimmingWhitespace().isEmpty }
+        guard let given else {
+            throw XMLError(
+                .writer,
+                "article \(a.id): NewsML-G2 needs a provider, and the article names none: give publisher (or a copyright line), or --feed FILE with a title"
+            )
+        }
+        let name = Self.line(given)
         try xml.startElement("provider")
         if let url = feed.url { try xml.attribute("uri", url) } else { try xml.attribute("literal", name) }
         try xml.element("name", text: name)

@@ -9,7 +9,9 @@ public final class RSSWriter: FeedWriter {
     let sink: any ByteSink
     let xml: XMLWriter
 
+    /// Throws when the feed has no title or link (see ``OutputFormat/missingIdentity(of:)``).
     public init(feed: Feed, context: WriteContext, sink: any ByteSink) throws {
+        if let missing = OutputFormat.rss.missingIdentity(of: feed) { throw XMLError(.writer, missing) }
         self.feed = feed
         self.context = context
         self.sink = sink
@@ -25,9 +27,10 @@ public final class RSSWriter: FeedWriter {
         try xml.attribute("xmlns:dc", Namespace.dc)
         try xml.attribute("xmlns:media", Namespace.media)
         try xml.startElement("channel")
-        try plainElement("title", feed.title ?? "wirefeed")
+        try plainElement("title", feed.title ?? "")
         try xml.element("link", text: Self.channelLink(feed))
-        try xml.element("description", text: feed.subtitle ?? feed.title ?? "News from wirefeed")
+        // RSS requires a description: the subtitle, else the title (both the user's).
+        try xml.element("description", text: feed.subtitle ?? feed.title ?? "")
         if let language = feed.language { try xml.element("language", text: language) }
         if let notice = feed.rights?.displayNotice { try xml.element("copyright", text: notice) }
         if let editor = feed.authors.first(where: { $0.email != nil }) {
@@ -38,7 +41,7 @@ public final class RSSWriter: FeedWriter {
         if let logo = feed.logo, let link = feed.url {
             try xml.startElement("image")
             try xml.element("url", text: logo)
-            try xml.element("title", text: feed.title ?? "wirefeed")
+            try xml.element("title", text: feed.title ?? "")
             try xml.element("link", text: link)
             try xml.endElement()
         }
@@ -48,9 +51,9 @@ public final class RSSWriter: FeedWriter {
         try xml.drain(to: sink)
     }
 
-    /// RSS requires a channel link: the feed's home page, else its location, else wirefeed's home.
+    /// RSS requires a channel link: the feed's home page, else its location.
     public static func channelLink(_ feed: Feed) -> String {
-        feed.url ?? feed.selfURL ?? Generator.uri
+        feed.url ?? feed.selfURL ?? ""
     }
 
     static func mailbox(_ p: Person) -> String {
