@@ -57,6 +57,13 @@ struct Convert: ParsableCommand {
     )
     var now: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Do not run the output through the feed rules validate uses (by default, convert fails on an error they find)."
+    )
+    var noSelfCheck = false
+
     @Flag(name: .long, help: "Print warnings about repaired input to standard error.")
     var verbose = false
 
@@ -108,8 +115,9 @@ struct Convert: ParsableCommand {
         // walk; the articles themselves are kept (up to 64 MiB of text) so that no input is read twice.
         let environment = ProcessInfo.processInfo.environment
         let publishAt = publicationTime(environment)
-        // RSS and Atom publish one item per story: the first walk also finds each story's newest version.
-        let collapsesVersions = to.format == .rss || to.format == .atom
+        // A feed or a newsMessage carries one item per story (its guid is unique there): the
+        // first walk also finds each story's newest version.
+        let collapsesVersions = to.format != .json && outputDir == nil
         let needsFirstWalk = (to.format != .json && feedMeta.updated == nil) || collapsesVersions
         if let outputDir {
             if needsFirstWalk { try inputs.bufferStreams() }
@@ -124,6 +132,14 @@ struct Convert: ParsableCommand {
         let format = to.format
         // The output exists (as a temporary file) from here: an interrupted first walk removes it too.
         let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
+        // The feed rules run over the output as it is written, on a second thread; their
+        // verdict comes before the output is committed.
+        let check = try (noSelfCheck ? nil : format.checkedAs).map {
+            try SelfCheck(
+                passingOn: sink, format: $0, options: LintOptions(selfURL: feedMeta.selfURL, now: publishAt),
+                name: output ?? "<stdout>")
+        }
+        let out: any ByteSink = check ?? sink
         var held: [Timestamp] = []
         var withheld = 0
         var tombstones = 0
@@ -138,7 +154,7 @@ struct Convert: ParsableCommand {
             let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
             let newestVersion = first?.newestVersion ?? [:]
             let kept = first?.articles
-            let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: sink)
+            let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: out)
             try writer.begin()
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
             if format == .atom, let first {
@@ -186,6 +202,7 @@ struct Convert: ParsableCommand {
                 for (i, a, w) in numbered { try handle(i, a, w) }
             }
             try writer.finish()
+            if let check { try Self.judge(check.verdict(), verbose: verbose, toFile: output != nil) }
             try sink.commit()
             if let note = Self.publicationNote(
                 held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
@@ -198,15 +215,29 @@ struct Convert: ParsableCommand {
                 )
             }
         } catch is StrictStop {
-            sink.abort()
+            out.abort()
             printError(
                 "wirefeed: a warning about the input (above) and --strict is set: \(output == nil ? "standard output is incomplete" : "nothing written")"
             )
             throw Reported()
         } catch {
-            sink.abort()
+            out.abort()
             throw error
         }
+    }
+
+    /// The self-check's findings: errors fail the run (nothing is committed), warnings are
+    /// listed with --verbose.
+    static func judge(_ findings: [Diagnostic], verbose: Bool, toFile: Bool) throws {
+        let errors = findings.filter { $0.severity == .error }
+        for d in errors.prefix(20) + (verbose ? findings.filter { $0.severity == .warning } : []) {
+            printError("wirefeed: " + d.formatted)
+        }
+        guard !errors.isEmpty else { return }
+        printError(
+            "wirefeed: the output breaks \(errors.count == 1 ? "a feed rule" : "\(errors.count) feed rules") that wirefeed validate checks (above): \(toFile ? "nothing written" : "standard output is not valid"); --no-self-check writes it anyway"
+        )
+        throw Reported()
     }
 }
 

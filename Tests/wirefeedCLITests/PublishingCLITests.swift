@@ -257,4 +257,37 @@ struct PublishingCLITests {
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.out.contains("<name>Example Wire</name>"))
     }
+
+    @Test func theOutputIsCheckedByTheFeedRulesBeforeItIsCommitted() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        // The second article has neither a title nor a text: its RSS item would carry
+        // neither, which the rules reject.
+        let input = dir + "/two.jsonl"
+        try "{\"id\":\"tag:example.org,2024:a\",\"title\":\"A\"}\n{\"id\":\"tag:example.org,2024:b\"}\n".write(
+            toFile: input, atomically: true, encoding: .utf8)
+        let out = dir + "/feed.xml"
+        let r = try CLI.run(["convert", input, "--feed", CLI.identity, "--to", "rss", "-o", out])
+        #expect(r.status == 1)
+        #expect(
+            r.stderr.contains(
+                out + ":13: error: item has neither a title nor a description [rss.item.title-or-description]"),
+            "\(r.stderr)")
+        #expect(r.stderr.contains("nothing written; --no-self-check writes it anyway"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // On standard output the bytes are gone already: the run still fails.
+        let piped = try CLI.run(["convert", input, "--feed", CLI.identity, "--to", "rss"])
+        #expect(piped.status == 1)
+        #expect(piped.stderr.contains("<stdout>:13: error:"))
+        #expect(piped.stderr.contains("standard output is not valid"))
+        // Asked for, it is written as it is.
+        let forced = try CLI.run([
+            "convert", input, "--feed", CLI.identity, "--to", "rss", "--no-self-check", "-o", out,
+        ])
+        #expect(forced.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out))
+        // Warnings do not fail the run; --verbose lists them.
+        let verbose = try CLI.run(["convert", input, "--feed", CLI.identity, "--to", "atom", "--verbose"])
+        #expect(verbose.status == 0, "\(verbose.stderr)")
+    }
 }
