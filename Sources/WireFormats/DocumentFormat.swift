@@ -185,3 +185,74 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         throw XMLError(.notWellFormed, file: reader.file, "the document has no root element")
     }
 }
+
+extension DocumentFormat {
+    /// The local names of the roots of the documents wirefeed validates: RSS (`rss`, RSS 1.0's
+    /// `rdf:RDF`, UserLand's `scriptingNews` aside), Atom (`feed`) and NewsML-G2's items and
+    /// message.
+    static let documentRoots: Set<String> = [
+        "rss", "RDF", "feed", "newsMessage", "newsItem", "packageItem", "conceptItem", "knowledgeItem",
+        "planningItem", "catalogItem",
+    ]
+
+    /// Whether the first bytes of a file look like a feed or a NewsML-G2 document: the first
+    /// element (after the XML declaration, comments, processing instructions and a DOCTYPE)
+    /// is one of their roots. Lenient on purpose: a broken feed is still found, and judged.
+    /// UTF-16 heads are read by their low bytes, enough for the ASCII names looked at.
+    public static func looksLikeDocument(_ head: [UInt8]) -> Bool {
+        var b = head
+        if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) || b.first == 0 || b.dropFirst().first == 0 {
+            b = b.filter { $0 != 0 }
+        }
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        var i = 0
+        let n = b.count
+        func skip(past end: [UInt8]) -> Bool {
+            var k = i
+            while k + end.count <= n {
+                if b[k] == end[0] && Array(b[k..<(k + end.count)]) == end {
+                    i = k + end.count
+                    return true
+                }
+                k += 1
+            }
+            return false
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xFF || c == 0xFE {
+                i += 1
+                continue
+            }
+            guard c == UInt8(ascii: "<"), i + 1 < n else { return false }
+            let next = b[i + 1]
+            if next == UInt8(ascii: "?") {
+                guard skip(past: Array("?>".utf8)) else { return false }
+            } else if next == UInt8(ascii: "!") {
+                if b[i...].starts(with: Array("<!--".utf8)) {
+                    guard skip(past: Array("-->".utf8)) else { return false }
+                } else {
+                    // A DOCTYPE: past its internal subset, if any.
+                    var k = i + 2
+                    var depth = 0
+                    while k < n && !(b[k] == UInt8(ascii: ">") && depth == 0) {
+                        if b[k] == UInt8(ascii: "[") { depth += 1 }
+                        if b[k] == UInt8(ascii: "]") { depth -= 1 }
+                        k += 1
+                    }
+                    guard k < n else { return false }
+                    i = k + 1
+                }
+            } else {
+                var k = i + 1
+                while k < n, !Whitespace.isXMLSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "/") {
+                    k += 1
+                }
+                let qname = String(decoding: b[(i + 1)..<k], as: UTF8.self)
+                let local = qname.split(separator: ":").last.map(String.init) ?? qname
+                return documentRoots.contains(local)
+            }
+        }
+        return false
+    }
+}

@@ -264,8 +264,8 @@ public final class DocumentValidator: @unchecked Sendable {
         }
         if first == UInt8(ascii: "<") { return nil }
         if head.contains(0) { return "not an XML document (binary data)" }
-        let start = String(decoding: head.prefix(24), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        return "not an XML document (it starts with \"\(start)\")"
+        // The content is never quoted: the file may be anything (a key a link points at).
+        return "not an XML document (it does not start with '<')"
     }
 
     static func diagnostics(of error: XMLError, file: String) -> [Diagnostic] {

@@ -40,6 +40,26 @@ package enum Files {
         return failed ? nil : bytes
     }
 
+    /// The first `count` bytes of a regular file (fewer when it is shorter); nil when it is
+    /// not a regular file or cannot be opened.
+    public static func head(_ path: String, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        out.removeLast(count - done)
+        return out
+    }
+
     /// Whether `path` is a regular file (following links).
     public static func isRegularFile(_ path: String) -> Bool {
         var st = stat()
@@ -107,5 +127,59 @@ package enum Files {
             }
         }
         return out.sorted()
+    }
+
+    /// What a walk below a directory found: regular files (symbolic links to files inside the
+    /// directory included), and how many links it did not follow because they point outside
+    /// it (or nowhere, or at a directory).
+    package struct Walk: Sendable {
+        package var files: [String] = []
+        package var linksNotFollowed = 0
+    }
+
+    /// The regular files below `dir`, in name order, never leaving it: a symbolic link is
+    /// followed only to a regular file whose real path is inside `dir`'s; linked
+    /// directories are not entered (no loops, no escape). Names starting with `.` (`.git`,
+    /// editor files) are passed over.
+    package static func walk(_ dir: String) -> Walk {
+        var out = Walk()
+        guard let rootReal = realpath(dir, nil) else { return out }
+        let root = String(cString: rootReal) + "/"
+        free(rootReal)
+        var pending = [dir]
+        while let current = pending.popLast() {
+            guard let handle = opendir(current) else { continue }
+            defer { closedir(handle) }
+            let prefix = current.hasSuffix("/") ? current : current + "/"
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let full = prefix + name
+                var st = stat()
+                guard lstat(full, &st) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(full)
+                case S_IFREG: out.files.append(full)
+                case S_IFLNK:
+                    var target = stat()
+                    guard let real = realpath(full, nil) else {
+                        out.linksNotFollowed += 1
+                        continue
+                    }
+                    let resolved = String(cString: real)
+                    free(real)
+                    if resolved.hasPrefix(root), stat(resolved, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
+                        out.files.append(full)
+                    } else {
+                        out.linksNotFollowed += 1
+                    }
+                default: continue  // FIFOs, sockets, devices: never opened
+                }
+            }
+        }
+        out.files.sort()
+        return out
     }
 }

@@ -17,7 +17,10 @@ struct Validate: ParsableCommand {
             NewsML-G2 with XML Schema on libxml2's streaming reader, Atom with RELAX NG entry by \
             entry. Each schema is compiled once per run. Then the feed rules run (dates, guids, \
             URLs, authors, HTML, embargoes...: --rules lists them; --ignore or --config silence \
-            one). A directory stands for every .xml file below it; - reads standard input.
+            one). A directory stands for every feed or NewsML-G2 document below it, whatever its \
+            name (.rss, .atom, .xml, no extension): files are judged by their content, other \
+            files are skipped and counted, and symbolic links are not followed out of it. \
+            Finding no document at all is an error. - reads standard input.
 
             Output formats:
               text    file:line:col: error: message [rule]   (default)
@@ -32,7 +35,8 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "Documents to validate: files, directories (every .xml below), or - for standard input.")
+    @Argument(
+        help: "Documents to validate: files, directories (every feed or NewsML-G2 document below), or - for stdin.")
     var files: [String] = []
 
     @Option(name: .long, help: "Validate against this schema (.xsd or .rng) instead of wirefeed's own.")
@@ -82,8 +86,15 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         if rules {
-            for r in RuleRegistry.rules {
-                print("\(r.id)  \(r.severity.rawValue)  \(r.summary)  \(r.spec)")
+            let out = StandardOutputSink()
+            do {
+                for r in RuleRegistry.rules {
+                    try out.write("\(r.id)  \(r.severity.rawValue)  \(r.summary)  \(r.spec)\n")
+                }
+                try out.commit()
+            } catch {
+                printError("wirefeed: error: cannot write to standard output (\(Self.reason(error)))")
+                throw Reported()
             }
             return
         }
@@ -109,9 +120,14 @@ struct Validate: ParsableCommand {
             schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env),
             override: schema, lint: lint)
         var reports: [ValidationReport] = []
-        let reporter = Reporter(format: format, strict: strict, quiet: quiet)
+        let found = expand(files)
+        guard !found.documents.isEmpty else {
+            printError("wirefeed: error: \(found.nothingFound(in: files))")
+            throw Reported()
+        }
+        let reporter = Reporter(format: format, strict: strict, quiet: quiet, passedOver: found.passedOver)
         reporter.begin()
-        let paths = try expand(files)
+        let paths = found.documents
         // Files are independent: they are validated on as many threads as there are cores
         // (standard input, read once, keeps it to one); reports come out in the given order.
         let threads = paths.contains("-") ? 1 : ProcessInfo.processInfo.activeProcessorCount
@@ -138,20 +154,64 @@ struct Validate: ParsableCommand {
                 reports.append(report)
             })
         reporter.finish(reports)
+        // A report that could not be written (a full disk, a closed pipe) is a failure:
+        // the gate must not pass on a verdict nobody read.
+        if let failure = reporter.failure {
+            printError("wirefeed: error: cannot write the report to standard output (\(Self.reason(failure)))")
+            throw Reported()
+        }
         if reports.contains(where: { !$0.isValid(strict: strict) }) { throw Reported(code: 1) }
     }
 
-    /// Files, with directories expanded to the .xml files below them (in name order).
-    private func expand(_ paths: [String]) throws -> [String] {
-        var out: [String] = []
+    static func reason(_ error: any Error) -> String {
+        (error as? XMLError)?.message.replacingOccurrences(of: "write failed: ", with: "") ?? "\(error)"
+    }
+
+    /// What the operands stand for: files named are validated whatever they hold; below a
+    /// directory, only files whose content is a feed or a NewsML-G2 document.
+    struct Found {
+        var documents: [String] = []
+        /// Files below a directory that are not feeds (not opened again, never quoted).
+        var skipped = 0
+        /// Symbolic links below a directory that point outside it or at folders (not followed).
+        var linksNotFollowed = 0
+
+        /// What was passed over, for the summary (nil: nothing).
+        var passedOver: String? {
+            var why: [String] = []
+            if skipped > 0 { why.append("\(skipped) other file\(skipped == 1 ? "" : "s") skipped") }
+            if linksNotFollowed > 0 {
+                why.append(
+                    "\(linksNotFollowed) symbolic link\(linksNotFollowed == 1 ? "" : "s") not followed (to folders or out of the directory)"
+                )
+            }
+            return why.isEmpty ? nil : why.joined(separator: ", ")
+        }
+
+        func nothingFound(in operands: [String]) -> String {
+            let names = operands.count == 1 ? operands[0] : "\(operands.count) directories"
+            return "no feed or NewsML-G2 document found in \(names)\(passedOver.map { " (\($0))" } ?? "")"
+        }
+    }
+
+    private func expand(_ paths: [String]) -> Found {
+        var found = Found()
         for path in paths {
-            if path != "-", Files.isDirectory(path) == true {
-                out += Files.files(under: path) { $0.lowercased().hasSuffix(".xml") }
-            } else {
-                out.append(path)
+            guard path != "-", Files.isDirectory(path) == true else {
+                found.documents.append(path)
+                continue
+            }
+            let walk = Files.walk(path)
+            found.linksNotFollowed += walk.linksNotFollowed
+            for file in walk.files {
+                if let head = Files.head(file, count: 4096), DocumentFormat.looksLikeDocument(head) {
+                    found.documents.append(file)
+                } else {
+                    found.skipped += 1
+                }
             }
         }
-        return out
+        return found
     }
 }
 
@@ -159,14 +219,35 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit, github
 }
 
-/// Prints validation reports in the chosen format.
-struct Reporter {
-    var format: ReportFormat
-    var strict: Bool
-    var quiet: Bool
+/// Prints validation reports in the chosen format. A write that fails (a full disk, a
+/// closed descriptor, a broken pipe) stops the printing and is kept in ``failure``.
+final class Reporter {
+    let format: ReportFormat
+    let strict: Bool
+    let quiet: Bool
+    /// What the directories held besides documents (other files, links out of them).
+    let passedOver: String?
+    private let sink = StandardOutputSink()
+    private(set) var failure: (any Error)?
+
+    init(format: ReportFormat, strict: Bool, quiet: Bool, passedOver: String?) {
+        self.format = format
+        self.strict = strict
+        self.quiet = quiet
+        self.passedOver = passedOver
+    }
 
     func out(_ s: String) {
-        FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+        write(Array((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            try bytes.withUnsafeBytes { try sink.write($0) }
+        } catch {
+            failure = error
+        }
     }
 
     func begin() {}
@@ -197,14 +278,18 @@ struct Reporter {
     func finish(_ reports: [ValidationReport]) {
         switch format {
         case .junit:
-            if let xml = try? junit(reports) { FileHandle.standardOutput.write(Data(xml)) }
+            if let xml = try? junit(reports) { write(xml) }
         case .text where !quiet:
             let invalid = reports.filter { !$0.isValid(strict: strict) }.count
-            let summary =
+            var summary =
                 "\(reports.count) document\(reports.count == 1 ? "" : "s") checked: \(reports.count - invalid) valid, \(invalid) invalid"
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            if let passedOver { summary += "; " + passedOver }
+            printError(summary)
         default:
             break
+        }
+        if failure == nil {
+            do { try sink.commit() } catch { failure = error }
         }
     }
 

@@ -6,9 +6,11 @@ import ArgumentParser
 
 // Standard descriptors closed at start (`2>&-`, `<&-`) are opened on /dev/null first: else the
 // first file opened takes descriptor 2 and warnings land in the output, or reading standard
-// input reads whatever took descriptor 0.
+// input reads whatever took descriptor 0. Standard output is opened read-only: a report or
+// a document written to a closed standard output fails (one line on stderr, exit 1) instead
+// of vanishing with exit 0.
 for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
-    let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+    let opened = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY)
     if opened != fd {
         // Descriptors are given lowest first, so this cannot happen; refuse rather than misroute.
         exit(70)
