@@ -24,6 +24,20 @@ static inline xmlParserInputPtr wf_noNetLoad(const char *URL, const char *ID, xm
     return xmlNoNetExternalEntityLoader(URL, ID, ctxt);
 }
 
+/// A parser input over a copy of bytes held in memory (a schema compiled into the
+/// binary), named `URL` so that the schema's relative imports resolve against it.
+static inline xmlParserInputPtr wf_staticInput(xmlParserCtxtPtr ctxt, const char *URL, const char *mem, int size) {
+    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem(mem, size, XML_CHAR_ENCODING_NONE);
+    if (buffer == NULL) return NULL;
+    xmlParserInputPtr input = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
+    if (input == NULL) {
+        xmlFreeParserInputBuffer(buffer);
+        return NULL;
+    }
+    input->filename = (const char *) xmlStrdup((const xmlChar *) URL);
+    return input;
+}
+
 /// A generic error handler that prints nothing (libxml2's default writes to stderr).
 static void wf_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 

@@ -13,6 +13,14 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case newsml = "newsml-g2"
 
     /// Human name for messages.
+    /// RSS 0.90-0.92 and 1.0: formats wirefeed judges by its feed rules alone (no schema).
+    public var isRuleJudged: Bool {
+        switch self {
+        case .rss090, .rss091, .rss092, .rss10: true
+        default: false
+        }
+    }
+
     public var displayName: String {
         switch self {
         case .rss090: "RSS 0.90"

@@ -1,6 +1,7 @@
 import Foundation
 import TextKernel
 public import WireFormats
+import WireModel
 import Workers
 public import XMLCore
 
@@ -33,12 +34,23 @@ public struct ValidationReport: Sendable {
 /// RSS and NewsML-G2 are checked with XML Schema on the streaming reader; Atom with
 /// RELAX NG entry by entry (plus the feed's head), which keeps time linear and memory flat.
 ///
+/// Which schema judges NewsML-G2 documents.
+public enum NewsMLProfile: String, Sendable, CaseIterable {
+    /// IPTC's own schema (NewsML-G2 2.35, Power conformance): what partners are held to.
+    case iptc
+    /// wirefeed's stricter profile (`schemas/newsml-g2-wirefeed.xsd`), which what wirefeed writes also passes.
+    case wirefeed
+}
+
 /// One validator may validate documents on several threads at once (each schema is compiled
 /// once, under a lock, and libxml2 validates concurrently against a compiled schema); set its
 /// options before that starts.
 public final class DocumentValidator: @unchecked Sendable {
-    /// Where wirefeed's own schemas are (`schemas/`).
+    /// A folder holding wirefeed's schemas (laid out as `schemas/`) to use instead of the
+    /// ones compiled into the binary; nil uses the built-in ones.
     public let schemasDirectory: String?
+    /// Which schema judges NewsML-G2: IPTC's own (the default) or wirefeed's stricter profile.
+    public var profile: NewsMLProfile = .iptc
     /// A schema to use for every document instead of wirefeed's own.
     public let override: String?
     private var compiled: [String: Schema] = [:]
@@ -51,38 +63,28 @@ public final class DocumentValidator: @unchecked Sendable {
     /// Largest document read from a stream when it must be read twice (Atom with rules).
     public var maximumStreamSize = 512 << 20
 
-    public init(schemasDirectory: String?, override: String? = nil, lint: LintOptions? = nil) {
+    /// A validator with wirefeed's schemas compiled into the binary (or those of
+    /// `schemasDirectory`, laid out as `schemas/`), or `override` for every document.
+    public init(schemasDirectory: String? = nil, override: String? = nil, lint: LintOptions? = nil) {
         self.schemasDirectory = schemasDirectory
         self.override = override
         self.lint = lint
     }
 
-    /// The schema file wirefeed uses for a format, if it has one.
-    public static func schemaFile(for format: DocumentFormat) -> String? {
+    /// The schema wirefeed uses for a format (its path under `schemas/`), if it has one.
+    public static func schemaFile(for format: DocumentFormat, profile: NewsMLProfile = .iptc) -> String? {
         switch format {
         case .rss20: "rss-2.0.xsd"
         case .atom10: "atom-1.0.rng"
-        case .newsml: "newsml-g2-wirefeed.xsd"
+        case .newsml: profile == .iptc ? "iptc/NewsML-G2_2.35-spec-All-Power.xsd" : "newsml-g2-wirefeed.xsd"
         default: nil
         }
     }
 
-    /// Finds wirefeed's `schemas/` folder: `$WIREFEED_SCHEMAS`, next to the executable
-    /// (`../share/wirefeed/schemas`), in a parent of it (a source checkout), or in the working directory.
-    public static func locateSchemas(executable: String, environment: [String: String]) -> String? {
-        let marker = "/newsml-g2-wirefeed.xsd"
-        let fm = FileManager.default
-        if let dir = environment["WIREFEED_SCHEMAS"] { return dir }
-        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        if fm.fileExists(atPath: url.path + "/../share/wirefeed/schemas" + marker) {
-            return url.path + "/../share/wirefeed/schemas"
-        }
-        for _ in 0..<8 {
-            if fm.fileExists(atPath: url.path + "/schemas" + marker) { return url.path + "/schemas" }
-            url.deleteLastPathComponent()
-        }
-        let cwd = fm.currentDirectoryPath + "/schemas"
-        return fm.fileExists(atPath: cwd + marker) ? cwd : nil
+    /// `$WIREFEED_SCHEMAS`, a folder of schemas that replaces the built-in ones (for working
+    /// on a schema without rebuilding); nil: the built-in schemas.
+    public static func locateSchemas(environment: [String: String]) -> String? {
+        environment["WIREFEED_SCHEMAS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Compiles (once) and returns the schema at `path`.
@@ -91,6 +93,24 @@ public final class DocumentValidator: @unchecked Sendable {
             if let s = compiled[path] { return s }
             let s = try Schema(path: path)
             compiled[path] = s
+            return s
+        }
+    }
+
+    /// Compiles (once) and returns the built-in schema `name` (its path under `schemas/`).
+    package func builtInSchema(_ name: String) throws -> Schema {
+        try compiling.withLock {
+            let key = "built-in:" + name
+            if let s = compiled[key] { return s }
+            // Its imports name files beside it: the files of its folder, by name.
+            let folder = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) + "/" : ""
+            var files: [String: StaticString] = [:]
+            for (path, text) in BuiltInSchemas.files where path.hasPrefix(folder) {
+                let rest = path.dropFirst(folder.count)
+                if !rest.contains("/") { files[String(rest)] = text }
+            }
+            let s = try Schema(builtIn: String(name.dropFirst(folder.count)), files: files)
+            compiled[key] = s
             return s
         }
     }
@@ -151,32 +171,42 @@ public final class DocumentValidator: @unchecked Sendable {
         guard let format = report.format else { return report }
         // 2. Which schema.
         let schemaPath: String
+        let builtIn: String?
         if let override {
             schemaPath = override
-        } else if let name = Self.schemaFile(for: format), let dir = schemasDirectory {
-            schemaPath = dir + "/" + name
-        } else if Self.schemaFile(for: format) == nil {
-            report.diagnostics = [
-                Diagnostic(
-                    file: file, line: 1, severity: .error,
-                    message:
-                        "\(format.displayName) is not a format wirefeed validates (RSS 2.0, Atom 1.0, NewsML-G2); give one with --schema",
-                    rule: "format")
-            ]
+            builtIn = nil
+        } else if let name = Self.schemaFile(for: format, profile: profile) {
+            schemaPath = schemasDirectory.map { $0 + "/" + name } ?? "built-in:" + name
+            builtIn = schemasDirectory == nil ? name : nil
+        } else if format.isRuleJudged {
+            // RSS 0.9x and 1.0 have no schema wirefeed trusts: the feed rules judge them.
+            // Without rules (--schema-only) the document is still read: well-formed or not.
+            let options =
+                lint ?? LintOptions(now: Timestamp(seconds: 0), ignored: Set(RuleRegistry.rules.map(\.id)))
+            do {
+                let reader = try XMLStreamReader(input, file: file)
+                report.diagnostics = try LintEngine.run(reader: reader, file: file, format: format, options: options)
+            } catch let error as XMLError {
+                report.diagnostics = Self.diagnostics(of: error, file: file)
+            } catch {
+                report.diagnostics = [Diagnostic(file: file, severity: .error, message: "\(error)", rule: "xml")]
+            }
+            report.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             return report
         } else {
             report.diagnostics = [
                 Diagnostic(
-                    file: file, severity: .error,
-                    message: "wirefeed's schemas/ folder was not found; set WIREFEED_SCHEMAS or give --schema",
-                    rule: "schema")
+                    file: file, line: 1, severity: .error,
+                    message:
+                        "\(format.displayName) is not a format wirefeed validates (RSS 0.90-2.0, Atom 1.0, NewsML-G2); give a schema with --schema",
+                    rule: "format")
             ]
             return report
         }
         report.schema = schemaPath
         let schema: Schema
         do {
-            schema = try self.schema(at: schemaPath)
+            schema = try builtIn.map { try builtInSchema($0) } ?? self.schema(at: schemaPath)
         } catch let error as XMLError {
             report.diagnostics = [Diagnostic(file: file, severity: .error, message: error.message, rule: "schema")]
             return report

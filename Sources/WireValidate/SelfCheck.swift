@@ -24,7 +24,7 @@ public final class SelfCheck: ByteSink {
         }
         // A larger pipe (1 MiB where the system allows) lets the writer run ahead of the
         // rules: fewer switches between the two threads.
-        _ = fcntl(fds[1], 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
+        _ = fcntl(fds[1], 1031, Int32(1 << 20))  // F_SETPIPE_SZ (Linux)
         self.inner = inner
         self.writeEnd = fds[1]
         let readEnd = fds[0]

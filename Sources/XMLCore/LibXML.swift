@@ -87,11 +87,41 @@ enum EntityLoader {
         return k
     }()
 
+    /// While a built-in schema compiles on this thread: the files it may load, by name.
+    nonisolated(unsafe) static var builtInKey: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
     static let loader: xmlExternalEntityLoader = { url, id, ctxt in
-        guard let url, pthread_getspecific(EntityLoader.key) != nil else { return nil }
+        guard let url else { return nil }
+        if let table = pthread_getspecific(EntityLoader.builtInKey) {
+            // A built-in schema loads only its own files (by last path component), never disk.
+            let files = Unmanaged<BuiltInFiles>.fromOpaque(table).takeUnretainedValue().files
+            let s = String(cString: url)
+            let name = String(s.split(whereSeparator: { $0 == "/" || $0 == ":" }).last ?? "")
+            guard let text = files[name] else { return nil }
+            return text.withUTF8Buffer { b in
+                b.withMemoryRebound(to: CChar.self) { wf_staticInput(ctxt, url, $0.baseAddress, Int32($0.count)) }
+            }
+        }
+        guard pthread_getspecific(EntityLoader.key) != nil else { return nil }
         let s = String(cString: url)
         if s.contains("://") && !s.hasPrefix("file://") { return nil }
         return wf_noNetLoad(url, id, ctxt)
+    }
+
+    /// Runs `body` with only `files` loadable on this thread (a built-in schema's compilation).
+    static func servingBuiltIn<T>(_ files: [String: StaticString], _ body: () throws -> T) rethrows -> T {
+        let box = BuiltInFiles(files)
+        let k = builtInKey
+        pthread_setspecific(k, Unmanaged.passUnretained(box).toOpaque())
+        defer {
+            pthread_setspecific(k, nil)
+            withExtendedLifetime(box) {}
+        }
+        return try body()
     }
 
     /// Runs `body` with local file loads allowed on this thread (schema compilation only).
@@ -101,6 +131,12 @@ enum EntityLoader {
         defer { pthread_setspecific(k, nil) }
         return try body()
     }
+}
+
+/// The files a built-in schema may load (their text lives as long as the process).
+final class BuiltInFiles {
+    let files: [String: StaticString]
+    init(_ files: [String: StaticString]) { self.files = files }
 }
 
 /// Collects libxml2's structured errors into diagnostics for one file.

@@ -20,14 +20,29 @@ package final class Schema: @unchecked Sendable {
     private let rng: xmlRelaxNGPtr?
 
     /// Compiles the schema at `path`. Its own imports/includes may load local files; never the network.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, builtIn: nil)
+    }
+
+    /// Compiles a schema held in the binary: `name` is one of `files`, whose other entries
+    /// are what its imports and includes name (by last path component). Nothing is read
+    /// from disk. The schema's ``path`` is `built-in:NAME`.
+    public convenience init(builtIn name: String, files: [String: StaticString]) throws {
+        try self.init(path: "built-in:" + name, builtIn: files)
+    }
+
+    private init(path: String, builtIn: [String: StaticString]?) throws {
         LibXML.ensureInitialized()
         self.path = path
         let collector = ErrorCollector(file: path)
+        func loading<T>(_ body: () -> T) -> T {
+            if let builtIn { return EntityLoader.servingBuiltIn(builtIn, body) }
+            return EntityLoader.allowingLocalFiles(body)
+        }
         if path.lowercased().hasSuffix(".rng") {
             kind = .relaxNG
             xsd = nil
-            let compiled: xmlRelaxNGPtr? = EntityLoader.allowingLocalFiles {
+            let compiled: xmlRelaxNGPtr? = loading {
                 collector.capturing {
                     guard let ctxt = xmlRelaxNGNewParserCtxt(path) else { return nil }
                     defer { xmlRelaxNGFreeParserCtxt(ctxt) }
@@ -40,7 +55,7 @@ package final class Schema: @unchecked Sendable {
         } else {
             kind = .xsd
             rng = nil
-            let compiled: xmlSchemaPtr? = EntityLoader.allowingLocalFiles {
+            let compiled: xmlSchemaPtr? = loading {
                 collector.capturing {
                     guard let ctxt = xmlSchemaNewParserCtxt(path) else { return nil }
                     defer { xmlSchemaFreeParserCtxt(ctxt) }

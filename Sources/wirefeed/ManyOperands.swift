@@ -11,7 +11,7 @@ enum ManyOperands {
     /// Options that take a value, per subcommand (`--x VALUE`): the value is not a path.
     /// ManyOperandsTests checks these against what ArgumentParser itself knows.
     static let optionsWithValues: [String: Set<String>] = [
-        "validate": ["--schema", "--format", "--ignore", "--config", "--self-url", "--now"],
+        "validate": ["--schema", "--format", "--ignore", "--config", "--self-url", "--now", "--profile"],
         "convert": ["--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now"],
     ]
 

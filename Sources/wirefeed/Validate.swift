@@ -63,6 +63,13 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The time embargoes are judged against (RFC 3339; default now).")
     var now: String?
 
+    @Option(
+        name: .long,
+        help:
+            "NewsML-G2 schema: iptc (IPTC's NewsML-G2 2.35 Power schema, the default) or wirefeed (wirefeed's stricter profile)."
+    )
+    var profile: ProfileArgument = .iptc
+
     @Flag(name: .long, help: "Check the schema only, no feed rules.")
     var schemaOnly = false
 
@@ -112,13 +119,11 @@ struct Validate: ParsableCommand {
             ? nil
             : LintOptions(
                 selfURL: selfURL, now: now.flatMap { Timestamp(rfc3339: $0) } ?? Converter.now(), ignored: ignored)
-        let env = ProcessInfo.processInfo.environment
-        let executable =
-            CommandLine.arguments[0].contains("/")
-            ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        // The schemas are compiled into the binary; WIREFEED_SCHEMAS names a folder to use instead.
         let validator = DocumentValidator(
-            schemasDirectory: DocumentValidator.locateSchemas(executable: executable, environment: env),
+            schemasDirectory: DocumentValidator.locateSchemas(environment: ProcessInfo.processInfo.environment),
             override: schema, lint: lint)
+        validator.profile = profile.profile
         var reports: [ValidationReport] = []
         let found = expand(files)
         guard !found.documents.isEmpty else {
@@ -256,7 +261,7 @@ final class Reporter {
         switch format {
         case .text:
             for d in r.diagnostics { out(d.formatted) }
-            if !quiet && r.diagnostics.isEmpty {
+            if !quiet && !r.diagnostics.contains(where: { $0.severity != .info }) {
                 out("\(r.file): valid \(r.format?.displayName ?? "")".trimmingCharacters(in: .whitespaces))
             }
         case .json:
@@ -365,4 +370,11 @@ final class Reporter {
     func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
+}
+
+/// `--profile`: which schema judges NewsML-G2.
+enum ProfileArgument: String, ExpressibleByArgument, CaseIterable {
+    case iptc, wirefeed
+
+    var profile: NewsMLProfile { self == .iptc ? .iptc : .wirefeed }
 }

@@ -106,4 +106,29 @@ struct ValidateGateTests {
         #expect(closed.status == 1)
         #expect(closed.stderr.contains("cannot write the report to standard output"), "\(closed.stderr)")
     }
+
+    @Test func aCopiedBinaryValidatesWithNoSchemasFolder() throws {
+        let dir = try Self.folder()
+        defer { CLI.remove(dir) }
+        // The binary alone, in a folder with no schemas/ anywhere above it, run from there.
+        let bin = dir + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin + "/wirefeed")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin + "/wirefeed")
+        p.arguments = ["validate", "feeds", "--format", "json"]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        p.environment = ProcessInfo.processInfo.environment.filter { $0.key != "WIREFEED_SCHEMAS" }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains(#""schema":"built-in:rss-2.0.xsd""#))
+        #expect(text.contains(#""schema":"built-in:atom-1.0.rng""#))
+        #expect(!text.contains("not found"))
+    }
 }

@@ -111,7 +111,7 @@ package enum LintEngine {
                 continue
             }
             switch format {
-            case .rss20:
+            case .rss20, .rss091, .rss092:
                 if depth == 1 {
                     if name == "channel" && ns.isEmpty && !r.isEmptyElement {
                         inChannel = true
@@ -129,6 +129,15 @@ package enum LintEngine {
                 }
                 let e = try r.readElement(base: base)
                 if !send(name == "item" && ns.isEmpty ? .item(e) : .head(e)) { return }
+            case .rss10, .rss090:
+                // RDF: channel, image, textinput and the items are siblings under rdf:RDF.
+                guard depth == 1 else {
+                    try r.skipElement()
+                    continue
+                }
+                let e = try r.readElement(base: base)
+                let itemNamespace = format == .rss10 ? Namespace.rss10 : Namespace.rss090
+                if !send(name == "item" && ns == itemNamespace ? .item(e) : .head(e)) { return }
             case .atom10:
                 guard depth == 1 else {
                     try r.skipElement()

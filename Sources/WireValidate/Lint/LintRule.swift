@@ -118,10 +118,14 @@ public enum RuleRegistry {
 }
 
 extension Set where Element == DocumentFormat {
-    static let rss: Set<DocumentFormat> = [.rss20]
+    /// RSS without namespaces: 2.0 and its 0.91/0.92 ancestors (the same channel and items).
+    static let rss: Set<DocumentFormat> = [.rss20, .rss091, .rss092]
+    /// RSS as RDF: 1.0 and 0.90.
+    static let rdf: Set<DocumentFormat> = [.rss10, .rss090]
     static let atom: Set<DocumentFormat> = [.atom10]
     static let newsml: Set<DocumentFormat> = [.newsml]
-    static let feeds: Set<DocumentFormat> = [.rss20, .atom10]
+    /// Every feed format.
+    static let feeds: Set<DocumentFormat> = rss.union(rdf).union(atom)
 }
 
 /// A lint configuration file (YAML or JSON): `ignore: [rule ids]`.

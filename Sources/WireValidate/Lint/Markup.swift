@@ -180,15 +180,26 @@ enum Markup {
         return nil
     }
 
+    /// Elements aggregators strip from feed HTML: they run code, load or restyle the page
+    /// around the item, or post forms.
+    static let unsafeElements: Set<String> = [
+        "script", "iframe", "object", "embed", "applet", "frame", "frameset", "meta", "style", "form", "link",
+        "base", "noscript", "xmp", "plaintext", "listing",
+    ]
+
     static func unsafeElement(_ name: String, _ attributes: [(String, String)]) -> String? {
-        if ["script", "iframe", "object", "embed", "applet", "frame", "frameset"].contains(name) { return "<\(name)>" }
+        if unsafeElements.contains(name) { return "<\(name)>" }
         for (a, v) in attributes {
             if a.hasPrefix("on") && a.count > 2 { return "an event handler (\(a)=)" }
             let value = v.trimmingWhitespace().lowercased().filter { !$0.isWhitespace }
-            if ["href", "src", "action", "formaction", "xlink:href", "data"].contains(a)
-                && (value.hasPrefix("javascript:") || value.hasPrefix("vbscript:"))
+            if ["href", "src", "action", "formaction", "xlink:href", "data"].contains(a) {
+                if value.hasPrefix("javascript:") || value.hasPrefix("vbscript:") { return "a javascript: URL" }
+                if value.hasPrefix("data:") { return "a data: URL (\(a)=)" }
+            }
+            if a == "style",
+                ["url(", "expression(", "javascript:", "behavior:", "-moz-binding"].contains(where: value.contains)
             {
-                return "a javascript: URL"
+                return "CSS that loads or runs something (style=)"
             }
         }
         return nil
@@ -201,7 +212,8 @@ enum HTMLFields {
     static func visit(_ item: XMLElement, html: (String, XMLElement) -> Void, xhtml: (XMLElement) -> Void) {
         for c in item.elements {
             switch (c.namespace, c.name) {
-            case ("", "description"), (Namespace.content, "encoded"):
+            case ("", "description"), (Namespace.content, "encoded"), (Namespace.rss10, "description"),
+                (Namespace.rss090, "description"):
                 html(c.text, c)
             case (Namespace.atom, "summary"), (Namespace.atom, "content"):
                 let type = c.attribute("type") ?? "text"

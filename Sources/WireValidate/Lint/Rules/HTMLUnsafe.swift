@@ -1,10 +1,13 @@
 import XMLCore
 
-/// `html.unsafe`: HTML must not carry script, iframe, object, embed, event handlers or javascript: URLs.
+/// `html.unsafe`: HTML should not carry what aggregators strip: script, iframe, object,
+/// embed, meta, style, form and the like, event handlers, javascript: and data: URLs, CSS
+/// that loads or runs something. A warning: readers tolerate it (they strip it).
 final class HTMLUnsafe: LintRule {
     static let info = RuleInfo(
-        id: "html.unsafe", severity: .error,
-        summary: "HTML must not carry script, iframe, object, embed, event handlers or javascript: URLs.",
+        id: "html.unsafe", severity: .warning,
+        summary:
+            "HTML should not carry script, iframe, object, embed, meta, style, form, event handlers, javascript: or data: URLs.",
         spec: "https://www.rssboard.org/rss-profile#element-channel-item-description", formats: .feeds)
 
     init(options: LintOptions) {}

@@ -1,11 +1,12 @@
 import WireFormats
 import XMLCore
 
-/// `newsml.qcode.exactly-one`: provider and subject carry exactly one of qcode/uri/literal; a link exactly one of href/residref.
+/// `newsml.qcode.exactly-one`: a provider carries exactly one of qcode/uri/literal, a subject
+/// at most one (a name alone is allowed), a link exactly one of href/residref.
 final class NewsMLQCodeExactlyOne: LintRule {
     static let info = RuleInfo(
         id: "newsml.qcode.exactly-one", severity: .error,
-        summary: "provider and subject carry exactly one of qcode/uri/literal; a link exactly one of href/residref.",
+        summary: "provider carries exactly one of qcode/uri/literal, subject at most one; a link one of href/residref.",
         spec: "https://iptc.org/std/NewsML-G2/guidelines/#qcodes", formats: .newsml)
 
     init(options: LintOptions) {}
@@ -20,8 +21,9 @@ final class NewsMLQCodeExactlyOne: LintRule {
             }
         }
         if let cm = e.first("contentMeta", Namespace.nar) {
-            for s in cm.elements("subject", Namespace.nar) where count(s, ["qcode", "uri", "literal"]) != 1 {
-                out.add(info, line: s.line, "subject must have exactly one of qcode, uri, literal")
+            // A subject may be a name alone (IPTC's own examples have them); two identifiers conflict.
+            for s in cm.elements("subject", Namespace.nar) where count(s, ["qcode", "uri", "literal"]) > 1 {
+                out.add(info, line: s.line, "subject must have at most one of qcode, uri, literal")
             }
         }
     }
