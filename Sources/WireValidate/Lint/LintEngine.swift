@@ -1,6 +1,7 @@
 import Foundation
 import TextKernel
 package import WireFormats
+import WireModel
 import Workers
 package import XMLCore
 
@@ -230,4 +231,100 @@ enum Check {
 
     /// Text of an element, trimmed.
     static func text(_ e: XMLElement?) -> String { e.map { $0.text.trimmingWhitespace() } ?? "" }
+
+    /// What makes a URI or IRI reference malformed (RFC 3986/3987), or nil: white space or
+    /// control characters inside, characters no URI may hold, a `%` that is no escape, a
+    /// scheme that is not one. Surrounding white space is ignored; non-ASCII letters are fine.
+    static func uriSyntaxProblem(_ raw: String) -> String? {
+        let v = raw.trimmingWhitespace()
+        guard !v.isEmpty else { return nil }
+        for c in v.unicodeScalars {
+            if c.value <= 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value <= 0x9F) {
+                return c.value == 0x20 ? "it contains a space" : "it contains white space or a control character"
+            }
+            if "<>\"{}|\\^`".unicodeScalars.contains(c) { return "it contains '\(c)'" }
+        }
+        let bytes = Array(v.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%") {
+                guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else {
+                    return "'%' is not followed by two hex digits"
+                }
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        // A scheme: what comes before the first ':' when no '/', '?' or '#' comes first.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            !bytes[..<colon].contains(where: {
+                $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+            })
+        {
+            let scheme = bytes[..<colon]
+            guard let first = scheme.first, isLetter(first),
+                scheme.allSatisfy({
+                    isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+                })
+            else {
+                return "'\(String(decoding: scheme, as: UTF8.self))' is not a scheme"
+            }
+        }
+        return nil
+    }
+
+    static func isHex(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+    }
+    static func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z") }
+
+    /// A W3C-DTF date (https://www.w3.org/TR/NOTE-datetime): `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+    /// or `YYYY-MM-DDThh:mm[:ss[.s+]]TZD` (a time needs its zone). Nil when it is not one.
+    static func w3cdtf(_ v: String) -> Timestamp? {
+        let b = Array(v.utf8)
+        func digits(_ from: Int, _ n: Int) -> Int? {
+            guard from + n <= b.count else { return nil }
+            var x = 0
+            for k in from..<(from + n) {
+                guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                x = x * 10 + Int(b[k] - 0x30)
+            }
+            return x
+        }
+        guard let year = digits(0, 4) else { return nil }
+        if b.count == 4 { return Timestamp(rfc3339: String(format: "%04d-01-01T00:00:00Z", year)) }
+        guard b.count >= 7, b[4] == UInt8(ascii: "-"), let month = digits(5, 2), (1...12).contains(month) else {
+            return nil
+        }
+        if b.count == 7 { return Timestamp(rfc3339: String(format: "%04d-%02d-01T00:00:00Z", year, month)) }
+        guard b.count >= 10, b[7] == UInt8(ascii: "-"), let day = digits(8, 2), (1...31).contains(day) else {
+            return nil
+        }
+        if b.count == 10 { return Timestamp(rfc3339: String(format: "%04d-%02d-%02dT00:00:00Z", year, month, day)) }
+        guard b[10] == UInt8(ascii: "T"), let hour = digits(11, 2), b.count >= 16, b[13] == UInt8(ascii: ":"),
+            let minute = digits(14, 2), hour < 24, minute < 60
+        else { return nil }
+        var i = 16
+        var seconds = "00"
+        if i < b.count && b[i] == UInt8(ascii: ":") {
+            guard let s = digits(i + 1, 2), s < 61 else { return nil }
+            seconds = String(format: "%02d", s)
+            i += 3
+            if i < b.count && b[i] == UInt8(ascii: ".") {
+                i += 1
+                let start = i
+                while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        let zone = String(decoding: b[i...], as: UTF8.self)
+        guard
+            zone == "Z"
+                || (zone.utf8.count == 6 && (zone.hasPrefix("+") || zone.hasPrefix("-"))
+                    && digits(i + 1, 2) != nil && b[i + 3] == UInt8(ascii: ":") && digits(i + 4, 2) != nil)
+        else { return nil }
+        return Timestamp(
+            rfc3339: String(format: "%04d-%02d-%02dT%02d:%02d:", year, month, day, hour, minute) + seconds + zone)
+    }
 }

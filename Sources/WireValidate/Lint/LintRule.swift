@@ -104,6 +104,9 @@ public enum RuleRegistry {
             NewsMLGuidUnique.self, NewsMLDateZone.self, NewsMLVersionCreatedOrder.self, NewsMLEmbargoPast.self,
             NewsMLEmbargoStatus.self, NewsMLUrgencyRange.self, NewsMLCanceledContent.self, NewsMLLanguageBCP47.self,
             NewsMLQCodeExactlyOne.self,
+            URLSyntax.self, RSSElementOnce.self, RSSEnclosureOnce.self, AtomElementOnce.self, DCDateW3CDTF.self,
+            MediaNumbers.self, RSSItemDuplicateSemantics.self, TextHTMLInPlain.self, TextDoubleEscaped.self,
+            DateImplausible.self, RSS1ChannelRequired.self, RSS1ItemRequired.self,
         ]
     }
 

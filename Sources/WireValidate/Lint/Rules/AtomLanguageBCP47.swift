@@ -1,11 +1,11 @@
 import WireFormats
 import XMLCore
 
-/// `atom.language.bcp47`: xml:lang values must be BCP 47 tags.
+/// `atom.language.bcp47`: xml:lang and dc:language values must be BCP 47 tags.
 final class AtomLanguageBCP47: LintRule {
     static let info = RuleInfo(
         id: "atom.language.bcp47", severity: .warning,
-        summary: "xml:lang values must be BCP 47 tags.",
+        summary: "xml:lang and dc:language values must be BCP 47 tags.",
         spec: "https://www.rfc-editor.org/rfc/rfc4287#section-2", formats: .atom)
 
     init(options: LintOptions) {}
@@ -14,6 +14,12 @@ final class AtomLanguageBCP47: LintRule {
         while let x = stack.popLast() {
             if let lang = x.attribute("lang", namespace: Namespace.xml), !lang.isEmpty, !Check.isBCP47(lang) {
                 out.add(info, line: x.line, "xml:lang '\(lang)' is not a BCP 47 tag (e.g. en, en-US)")
+            }
+            if x.namespace == Namespace.dc && x.name == "language" {
+                let v = Check.text(x)
+                if !v.isEmpty && !Check.isBCP47(v) {
+                    out.add(info, line: x.line, "dc:language '\(v)' is not a BCP 47 tag (e.g. en, en-US)")
+                }
             }
             stack += x.elements
         }

@@ -13,10 +13,8 @@ final class AtomURLAbsolute: LintRule {
     func check(_ e: XMLElement, _ out: inout FindingSink) {
         guard e.namespace == Namespace.atom, e.name == "link", let href = e.attribute("href")?.trimmingWhitespace()
         else { return }
-        if href.contains(" ") {
-            out.add(info, line: e.line, "link href '\(href)' is not a valid IRI")
-            return
-        }
+        // A malformed href is url.syntax's finding.
+        if Check.uriSyntaxProblem(href) != nil { return }
         if !Check.isAbsoluteURI(href) && !(e.base.map(Check.isAbsoluteURI) ?? false) {
             out.add(info, line: e.line, "link href '\(href)' is relative and no xml:base is in scope")
         }

@@ -13,7 +13,8 @@ final class RSSGuidPermalink: LintRule {
         guard let g = e.first("guid", "") else { return }
         let value = Check.text(g)
         let permalink = (g.attribute("isPermaLink") ?? "true").trimmingWhitespace().lowercased() != "false"
-        if permalink && !value.isEmpty && !Check.isAbsoluteHTTP(value) {
+        // A permalink that is malformed (a space...) is url.syntax's finding.
+        if permalink && !value.isEmpty && !Check.isAbsoluteHTTP(value) && Check.uriSyntaxProblem(value) == nil {
             out.add(
                 info, line: g.line,
                 "guid '\(value)' is a permalink (isPermaLink defaults to true) but not a URL; add isPermaLink=\"false\""

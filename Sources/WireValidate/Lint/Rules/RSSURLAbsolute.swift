@@ -13,7 +13,10 @@ final class RSSURLAbsolute: LintRule {
     func check(_ value: String?, _ what: String, line: Int, _ out: inout FindingSink) {
         guard let value else { return }
         let v = value.trimmingWhitespace()
-        if !v.isEmpty && !Check.isAbsoluteURI(v) { out.add(info, line: line, "\(what) '\(v)' is not an absolute URL") }
+        // A malformed URL (a space...) is url.syntax's finding.
+        if !v.isEmpty && !Check.isAbsoluteURI(v) && Check.uriSyntaxProblem(v) == nil {
+            out.add(info, line: line, "\(what) '\(v)' is not an absolute URL")
+        }
     }
     func head(_ e: XMLElement, _ out: inout FindingSink) {
         switch (e.namespace, e.name) {
