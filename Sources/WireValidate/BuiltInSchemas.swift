@@ -22,7 +22,8 @@ package enum BuiltInSchemas {
             item elements (items may come anywhere, the channel may have no item);
           * item: at least one of title / description, each AT MOST ONCE, in any
             order, mixed with the other item elements;
-          * value formats: RFC 822 dates with a four-digit year and a zone that is
+          * value formats: RFC 822 dates with a two- or four-digit year (the feed
+            rule rss.date.four-digit-year warns on two) and a zone that is
             +hhmm / -hhmm or one of GMT UT UTC EST EDT CST CDT MST MDT PST PDT Z;
             e-mail addresses with an optional " (Name)"; absolute URLs (scheme ":" ...);
             enclosure url, length and type all required; guid/@isPermaLink exactly
@@ -403,14 +404,15 @@ package enum BuiltInSchemas {
           </xs:simpleType>
 
           <!--
-            RFC 822 date-time as RSS uses it, with a four-digit year (as the spec and
-            RFC 1123 recommend): [Day, ]D[D] Mon YYYY hh:mm[:ss] ZONE
+            RFC 822 date-time as RSS uses it: [Day, ]D[D] Mon YY[YY] hh:mm[:ss] ZONE.
+            RFC 822 has two-digit years, which readers still read; RFC 1123 and the RSS
+            spec recommend four, which the rss.date.four-digit-year rule asks for (a warning).
             ZONE: +hhmm / -hhmm or GMT UT UTC EST EDT CST CDT MST MDT PST PDT Z.
             Weekday/date agreement and days per month are left to code.
           -->
           <xs:simpleType name="RFC822Date">
             <xs:restriction base="xs:token">
-              <xs:pattern value="((Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(0?[1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} ([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60))? (GMT|UT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z|[+\-]([01][0-9]|2[0-3])[0-5][0-9])"/>
+              <xs:pattern value="((Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(0?[1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([0-9]{2}|[0-9]{4}) ([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60))? (GMT|UT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z|[+\-]([01][0-9]|2[0-3])[0-5][0-9])"/>
             </xs:restriction>
           </xs:simpleType>
 

@@ -158,7 +158,7 @@ public final class DocumentValidator: @unchecked Sendable {
             if case .bytes(let bytes) = detectInput, let format = DocumentFormat.sniff(bytes) {
                 report.format = format
             } else {
-                let reader = try XMLStreamReader(detectInput, file: file)
+                let reader = try XMLStreamReader(detectInput, file: file, allowedPublicDTDs: Self.toleratedDTDs)
                 report.format = try DocumentFormat.detect(reader).0
             }
         } catch let error as XMLError {
@@ -184,8 +184,18 @@ public final class DocumentValidator: @unchecked Sendable {
             let options =
                 lint ?? LintOptions(now: Timestamp(seconds: 0), ignored: Set(RuleRegistry.rules.map(\.id)))
             do {
-                let reader = try XMLStreamReader(input, file: file)
+                // RSS 0.91's DOCTYPE is tolerated (never loaded); Netscape's copy of the DTD is
+                // no longer served, and readers that fetch it fail: an error, as the W3C validator says.
+                let reader = try XMLStreamReader(input, file: file, allowedPublicDTDs: Self.toleratedDTDs)
                 report.diagnostics = try LintEngine.run(reader: reader, file: file, format: format, options: options)
+                for note in reader.notes where note.rule == "xml.doctype" && Self.namesNetscapeDTD(input) {
+                    report.diagnostics.append(
+                        Diagnostic(
+                            file: file, line: note.line, severity: .error,
+                            message:
+                                "the DOCTYPE names Netscape's RSS 0.91 DTD, which is no longer served: use http://www.rssboard.org/rss-0.91.dtd or remove the DOCTYPE",
+                            rule: "xml.doctype"))
+                }
             } catch let error as XMLError {
                 report.diagnostics = Self.diagnostics(of: error, file: file)
             } catch {
@@ -273,6 +283,20 @@ public final class DocumentValidator: @unchecked Sendable {
         }
         report.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return report
+    }
+
+    /// The DOCTYPE RSS 0.91 feeds carry: tolerated, never loaded.
+    static let toleratedDTDs: Set<String> = ["-//Netscape Communications//DTD RSS 0.91//EN"]
+
+    /// Whether the document's head names Netscape's RSS 0.91 DTD as its system identifier.
+    static func namesNetscapeDTD(_ input: XMLInput) -> Bool {
+        let head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(4096))
+        case .file(let path): head = Files.head(path, count: 4096) ?? []
+        case .stream(let s): head = Array(s.peek(4096).prefix(4096))
+        }
+        return String(decoding: head, as: UTF8.self).contains("my.netscape.com/publish/formats/rss-0.91.dtd")
     }
 
     /// A plain explanation when the input is clearly not XML at all (empty, binary, text).

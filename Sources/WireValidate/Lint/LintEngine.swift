@@ -235,10 +235,16 @@ enum Check {
     /// What makes a URI or IRI reference malformed (RFC 3986/3987), or nil: white space or
     /// control characters inside, characters no URI may hold, a `%` that is no escape, a
     /// scheme that is not one. Surrounding white space is ignored; non-ASCII letters are fine.
-    static func uriSyntaxProblem(_ raw: String) -> String? {
+    /// `iri`: non-ASCII characters are allowed (Atom); else they must be percent-encoded.
+    /// `trimmed`: white space around the value is ignored (RSS element text); else it is an error.
+    static func uriSyntaxProblem(_ raw: String, iri: Bool = true, trimmed: Bool = true) -> String? {
         let v = raw.trimmingWhitespace()
         guard !v.isEmpty else { return nil }
+        if !trimmed && v.utf8.count != raw.utf8.count { return "it begins or ends with white space" }
         for c in v.unicodeScalars {
+            if !iri && c.value >= 0x80 {
+                return "it holds '\(c)', which a URI carries percent-encoded (RSS links are URIs)"
+            }
             if c.value <= 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value <= 0x9F) {
                 return c.value == 0x20 ? "it contains a space" : "it contains white space or a control character"
             }

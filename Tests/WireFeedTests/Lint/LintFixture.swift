@@ -62,7 +62,7 @@ enum LintFixture {
         let dir = LintFixture.root + "/corpus"
         let expected = try JSONDecoder().decode(
             [String: [String]].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/expected.json")))
-        #expect(expected.count >= 100)
+        #expect(expected.count >= 250)
         for (file, rules) in expected.sorted(by: { $0.key < $1.key }) {
             let got = Set(LintFixture.findings(dir + "/" + file).compactMap(\.rule))
             #expect(

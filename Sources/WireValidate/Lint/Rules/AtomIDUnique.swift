@@ -1,11 +1,13 @@
 import WireFormats
 import XMLCore
 
-/// `atom.id.unique`: Each entry id must be unique in the feed.
+/// `atom.id.unique`: Each entry id should be unique in the feed. A warning: RFC 4287 lets a
+/// feed carry several versions of one entry (they should differ in `updated`), and readers
+/// keep one.
 final class AtomIDUnique: LintRule {
     static let info = RuleInfo(
-        id: "atom.id.unique", severity: .error,
-        summary: "Each entry id must be unique in the feed.",
+        id: "atom.id.unique", severity: .warning,
+        summary: "Each entry id should be unique in the feed (versions of one entry differ in updated).",
         spec: "https://www.rfc-editor.org/rfc/rfc4287#section-4.2.6", formats: .atom)
 
     var seen: [String: Int] = [:]

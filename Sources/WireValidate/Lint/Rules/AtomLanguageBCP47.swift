@@ -4,7 +4,7 @@ import XMLCore
 /// `atom.language.bcp47`: xml:lang and dc:language values must be BCP 47 tags.
 final class AtomLanguageBCP47: LintRule {
     static let info = RuleInfo(
-        id: "atom.language.bcp47", severity: .warning,
+        id: "atom.language.bcp47", severity: .error,
         summary: "xml:lang and dc:language values must be BCP 47 tags.",
         spec: "https://www.rfc-editor.org/rfc/rfc4287#section-2", formats: .atom)
 

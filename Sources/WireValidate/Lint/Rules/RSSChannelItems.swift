@@ -3,7 +3,7 @@ import XMLCore
 /// `rss.channel.items`: A channel with no items gives readers nothing.
 final class RSSChannelItems: LintRule {
     static let info = RuleInfo(
-        id: "rss.channel.items", severity: .warning,
+        id: "rss.channel.items", severity: .info,
         summary: "A channel with no items gives readers nothing.",
         spec: "https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt", formats: .rss)
 

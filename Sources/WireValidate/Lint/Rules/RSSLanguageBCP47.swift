@@ -4,7 +4,7 @@ import XMLCore
 /// `rss.language.bcp47`: Language codes must be BCP 47 tags.
 final class RSSLanguageBCP47: LintRule {
     static let info = RuleInfo(
-        id: "rss.language.bcp47", severity: .warning,
+        id: "rss.language.bcp47", severity: .error,
         summary: "Language codes must be BCP 47 tags.",
         spec: "https://www.rssboard.org/rss-specification#optionalChannelElements", formats: .rss)
 

@@ -25,8 +25,7 @@ final class RSSURLAbsolute: LintRule {
             for c in e.elements where c.namespace.isEmpty && (c.name == "url" || c.name == "link") {
                 check(c.text, "image \(c.name)", line: c.line, &out)
             }
-        case (Namespace.atom, "link"): check(e.attribute("href"), "atom:link href", line: e.line, &out)
-        default: break
+        default: break  // atom:link hrefs may be relative (resolved against the feed's address)
         }
     }
     func item(_ e: XMLElement, _ out: inout FindingSink) {
@@ -35,7 +34,6 @@ final class RSSURLAbsolute: LintRule {
             case ("", "link"), ("", "comments"): check(c.text, c.name, line: c.line, &out)
             case ("", "enclosure"): check(c.attribute("url"), "enclosure url", line: c.line, &out)
             case ("", "source"): check(c.attribute("url"), "source url", line: c.line, &out)
-            case (Namespace.atom, "link"): check(c.attribute("href"), "atom:link href", line: c.line, &out)
             default: break
             }
         }

@@ -1,4 +1,3 @@
-import Foundation
 import XMLCore
 
 /// `text.double-escaped`: HTML escaped twice shows its tags as text (`&lt;p&gt;` on screen).
@@ -11,25 +10,48 @@ final class TextDoubleEscaped: LintRule {
     static let names = ["p", "b", "i", "a", "br", "img", "div", "span", "em", "strong"]
 
     /// Whether HTML source holds an escaped tag: `&lt;` (or `&#60;`), a tag name, then a space,
-    /// `/` or `&gt;`.
+    /// `/` or `&gt;`. A scan of the UTF-8 bytes: most fields hold no `&lt;` at all.
     static func holdsEscapedTag(_ html: String) -> Bool {
-        guard html.contains("&lt;") || html.contains("&#60;") else { return false }
-        let lower = html.lowercased()
-        for lt in ["&lt;", "&#60;"] {
-            var rest = lower[...]
-            while let r = rest.range(of: lt) {
-                var after = rest[r.upperBound...]
-                if after.hasPrefix("/") { after = after.dropFirst() }
-                for name in names where after.hasPrefix(name) {
-                    let next = after.dropFirst(name.count)
-                    if next.hasPrefix(" ") || next.hasPrefix("/") || next.hasPrefix("&gt;") || next.hasPrefix("&#62;") {
+        var html = html
+        return html.withUTF8 { b in
+            let amp = UInt8(ascii: "&")
+            var i = 0
+            while let k = b[i...].firstIndex(of: amp) {
+                i = k + 1
+                var j: Int
+                if starts(b, at: k, with: "&lt;") {
+                    j = k + 4
+                } else if starts(b, at: k, with: "&#60;") {
+                    j = k + 5
+                } else {
+                    continue
+                }
+                if j < b.count && b[j] == UInt8(ascii: "/") { j += 1 }
+                for name in names where starts(b, at: j, with: name, caseInsensitive: true) {
+                    let n = j + name.utf8.count
+                    if n < b.count
+                        && (b[n] == 0x20 || b[n] == UInt8(ascii: "/") || starts(b, at: n, with: "&gt;")
+                            || starts(b, at: n, with: "&#62;"))
+                    {
                         return true
                     }
                 }
-                rest = rest[r.upperBound...]
             }
+            return false
         }
-        return false
+    }
+
+    static func starts(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, with s: String, caseInsensitive: Bool = false
+    ) -> Bool {
+        var k = i
+        for c in s.utf8 {
+            guard k < b.count else { return false }
+            let x = caseInsensitive ? b[k] | 0x20 : b[k]
+            if x != c { return false }
+            k += 1
+        }
+        return true
     }
 
     init(options: LintOptions) {}

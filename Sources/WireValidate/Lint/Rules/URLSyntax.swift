@@ -11,6 +11,11 @@ final class URLSyntax: LintRule {
         summary: "URLs (links, guids, enclosures, media, icons, xml:base...) must be valid URI or IRI references.",
         spec: "https://www.rfc-editor.org/rfc/rfc3987#section-2.2", formats: .feeds)
 
+    /// Atom's URLs are IRIs (RFC 4287); RSS's are URIs, non-ASCII percent-encoded.
+    var allowsIRI = false
+    /// RSS readers trim the text of `link`; Atom's URIs are taken as they are.
+    var trimsText = true
+
     init(options: LintOptions) {}
 
     /// Elements whose text is a URL, by namespace and name.
@@ -28,8 +33,8 @@ final class URLSyntax: LintRule {
         "\(Namespace.media)|thumbnail": ["url"], "\(Namespace.media)|player": ["url"],
     ]
 
-    func check(_ value: String, _ what: String, line: Int, _ out: inout FindingSink) {
-        if let problem = Check.uriSyntaxProblem(value) {
+    func check(_ value: String, _ what: String, line: Int, text: Bool = false, _ out: inout FindingSink) {
+        if let problem = Check.uriSyntaxProblem(value, iri: allowsIRI, trimmed: text && trimsText) {
             out.add(
                 info, line: line, "\(what) '\(value.trimmingWhitespace().prefix(120))' is not a valid URL: \(problem)")
         }
@@ -39,9 +44,11 @@ final class URLSyntax: LintRule {
         var stack = [e]
         while let x = stack.popLast() {
             let key = x.namespace + "|" + x.name
-            if Self.textURLs.contains(key) && !x.hasElementChildren { check(x.text, x.name, line: x.line, &out) }
+            if Self.textURLs.contains(key) && !x.hasElementChildren {
+                check(x.text, x.name, line: x.line, text: true, &out)
+            }
             if key == "|guid", (x.attribute("isPermaLink")?.trimmingWhitespace().lowercased() ?? "true") != "false" {
-                check(x.text, "permalink guid", line: x.line, &out)
+                check(x.text, "permalink guid", line: x.line, text: true, &out)
             }
             for name in Self.attributeURLs[key] ?? [] {
                 if let v = x.attribute(name) { check(v, "\(x.name) \(name)", line: x.line, &out) }
@@ -54,7 +61,11 @@ final class URLSyntax: LintRule {
         }
     }
 
-    func root(_ e: XMLElement, _ out: inout FindingSink) { visit(e, &out) }
+    func root(_ e: XMLElement, _ out: inout FindingSink) {
+        allowsIRI = e.namespace == Namespace.atom
+        trimsText = !allowsIRI
+        visit(e, &out)
+    }
     func head(_ e: XMLElement, _ out: inout FindingSink) { visit(e, &out) }
     func item(_ e: XMLElement, _ out: inout FindingSink) { visit(e, &out) }
 }
