@@ -113,7 +113,14 @@ struct ValidateGateTests {
         // The binary alone, in a folder with no schemas/ anywhere above it, run from there.
         let bin = dir + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin + "/wirefeed")
+        // Copied by cp, in its own process: a copy written here could still be open in a child
+        // that another test spawns at that moment, and running it would fail (ETXTBSY).
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [CLI.binary, bin + "/wirefeed"]
+        try cp.run()
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin + "/wirefeed")
         p.arguments = ["validate", "feeds", "--format", "json"]
