@@ -444,7 +444,8 @@ package enum BuiltInSchemas {
           * link/@rel: an isegment-nz-nc token or an absolute IRI (4.2.7.2);
             link/@length: a non-negative integer (octets, 4.2.7.6);
           * email: one "@" and no white space, brackets or separators (3.2.3);
-          * xml:lang and hreflang: language tags (xml:lang may be "": no language);
+          * xml:lang and hreflang: language tags (an empty xml:lang is rejected, as by
+            RFC 4287's own schema, although XML allows it);
           * foreign (extension) elements and namespaced attributes allowed wherever
             the RFC allows them, never Atom-namespace elements or unqualified attributes.
 
@@ -494,11 +495,7 @@ package enum BuiltInSchemas {
             </optional>
             <optional>
               <attribute name="lang" ns="http://www.w3.org/XML/1998/namespace">
-                <!-- "" says "no language" (XML 1.0 section 2.12; RFC 4287's own schema allows it) -->
-                <choice>
-                  <ref name="languageTag"/>
-                  <value></value>
-                </choice>
+                <ref name="languageTag"/>
               </attribute>
             </optional>
           </define>
