@@ -43,7 +43,11 @@ public enum Converter {
         dated: (Article) -> Bool = { _ in true }
     ) throws -> FirstWalk {
         var newest: Timestamp?
-        var kept: [(Article, [Diagnostic])]? = []
+        // A batch larger than the budget is not kept: its cleaned articles are read for their
+        // heads only (id, version, dates, status), and in full on the walk that writes them.
+        var inputs = inputs
+        inputs.headsOnly = inputs.knownBytes > budget
+        var kept: [(Article, [Diagnostic])]? = inputs.headsOnly ? nil : []
         var size = 0
         var best: [String: (index: Int, version: Article)] = [:]
         var versions: Set<String> = []

@@ -27,6 +27,67 @@ public struct CleanedArticleReader: Sendable {
         package var lines: [LineFate?] = []
     }
 
+    /// What a first walk over a large batch needs of a cleaned article — its id, version,
+    /// dates, status, embargo and link — read from its front matter and its file's name
+    /// without reading the copy. Nil when that takes the whole article (no file name, front
+    /// matter the fast path does not take, or none of it well-formed): read it then.
+    public func readHead(bytes: [UInt8], file: String) -> Article? {
+        guard let name = Self.name(ofFile: file) else { return nil }
+        // The front matter's lines: the file up to its second `---` (or `...`) line.
+        var end = 0
+        var lineNo = 0
+        var opened = false
+        var closed = false
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                var j = i
+                while j < b.count && b[j] != 0x0A { j += 1 }
+                var k = j
+                while k > i && (b[k - 1] == 0x0D || b[k - 1] == 0x20 || b[k - 1] == 0x09) { k -= 1 }
+                var h = i
+                if lineNo == 0 && k - h >= 3 && b[h] == 0xEF && b[h + 1] == 0xBB && b[h + 2] == 0xBF { h += 3 }
+                while h < k && (b[h] == 0x20 || b[h] == 0x09) { h += 1 }
+                let marker =
+                    k - h == 3
+                    && ((b[h] == 0x2D && b[h + 1] == 0x2D && b[h + 2] == 0x2D)
+                        || (lineNo > 0 && b[h] == 0x2E && b[h + 1] == 0x2E && b[h + 2] == 0x2E))
+                if lineNo == 0 {
+                    guard marker && b[h] == 0x2D else { return }
+                    opened = true
+                } else if marker {
+                    closed = true
+                    end = min(j + 1, b.count)
+                    return
+                }
+                lineNo += 1
+                i = j + 1
+            }
+        }
+        var patch = ArticlePatch()
+        if opened {
+            guard closed, let repaired = try? TextRepair.lines(from: Array(bytes[0..<end]), file: file),
+                repaired.warnings.isEmpty, repaired.lines.count >= 2
+            else { return nil }
+            let yaml = repaired.lines[1..<(repaired.lines.count - 1)].joined(separator: "\n")
+            if !yaml.trimmingWhitespace().isEmpty {
+                guard let p = FrontMatterEvents.patch(yaml) else { return nil }
+                patch = p
+            }
+        }
+        var article = Article(id: patch.id ?? Self.deriveID(for: Article(id: ""), idBase: feed.idBase, name: name))
+        article.version = patch.version
+        article.url = patch.url
+        if article.url == nil, let template = feed.linkTemplate {
+            article.url = template.replacingAll("{name}", with: name)
+        }
+        article.published = patch.published
+        article.updated = patch.updated
+        article.embargo = patch.embargo
+        article.status = patch.status
+        return article
+    }
+
     public func read(bytes: [UInt8], file: String) throws(IngestError) -> Result {
         var repaired = try TextRepair.lines(from: bytes, file: file)
         var warnings = repaired.warnings
@@ -46,9 +107,14 @@ public struct CleanedArticleReader: Sendable {
             }
             let yaml = lines[1..<end].joined(separator: "\n")
             if !yaml.trimmingWhitespace().isEmpty {
-                patch = try Metadata.decode(
-                    ArticlePatch.self, yaml: yaml, file: file, firstLine: 2, knownKeys: ArticlePatch.keys,
-                    warnings: &warnings)
+                // libyaml's events straight into the patch; what they cannot take (and every
+                // error) goes the general way.
+                patch = FrontMatterEvents.patch(yaml)
+                if patch == nil {
+                    patch = try Metadata.decode(
+                        ArticlePatch.self, yaml: yaml, file: file, firstLine: 2, knownKeys: ArticlePatch.keys,
+                        warnings: &warnings)
+                }
             }
             bodyStart = end + 1
         }

@@ -140,7 +140,7 @@ package enum Metadata {
 }
 
 /// Article keys given in front matter, each optional: what is given wins over inference.
-struct ArticlePatch: Decodable {
+struct ArticlePatch: Decodable, Equatable {
     var id: String?
     var version: Int?
     var url: String?
@@ -164,6 +164,8 @@ struct ArticlePatch: Decodable {
     var status: PublicationStatus?
 
     static let keys = Set(Article.CodingKeys.allCases.map(\.stringValue))
+
+    init() {}
 }
 
 extension Metadata {

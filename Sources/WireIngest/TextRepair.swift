@@ -56,6 +56,14 @@ struct TextRepair {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
+            // A run of printable ASCII (most of any article) is copied in one piece.
+            if b >= 0x20 && b < 0x7F {
+                var j = i + 1
+                while j < n && bytes[j] >= 0x20 && bytes[j] < 0x7F { j += 1 }
+                line.append(contentsOf: bytes[i..<j])
+                i = j
+                continue
+            }
             if b < 0x80 {
                 if b == 0x0A {
                     endLine()

@@ -221,35 +221,53 @@ package enum OrderedParallel {
             for i in 0..<count { deliver(i, work(i)) }
             return
         }
-        let state = Shared<T>(count: count)
+        // Batches only when there are many inputs: a few large ones (documents to validate)
+        // are spread one by one.
+        let state = Shared<T>(count: count, batch: max(1, min(8, count / (threads * 16))))
         for _ in 0..<threads {
             Worker.start {
-                while let i = state.claim() { state.store(i, work(i)) }
+                // A few inputs at a time, stored together: one lock and one wake-up per batch,
+                // not per input (a batch of small articles was mostly that).
+                while let batch = state.claim() {
+                    var done: [T] = []
+                    done.reserveCapacity(batch.count)
+                    for i in batch { done.append(work(i)) }
+                    state.store(batch, done)
+                }
             }
         }
         for i in 0..<count { deliver(i, state.wait(for: i)) }
     }
 
-    /// The next index to work on and the results so far, under one condition lock. A result
-    /// is dropped once delivered, so memory holds only those finished ahead of the printer.
+    /// The next inputs to work on and the results so far, under one condition lock. A result
+    /// is dropped once delivered; the workers stay at most ``window`` inputs ahead of the
+    /// deliveries, so memory holds a bounded number of results however many inputs there are.
     private final class Shared<T: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
         private var next = 0
+        private var delivered = 0
         private var results: [T?]
+        private let batch: Int
+        static var window: Int { 256 }
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func claim() -> Int? {
-            condition.lock()
-            defer { condition.unlock() }
-            guard next < results.count else { return nil }
-            next += 1
-            return next - 1
+        init(count: Int, batch: Int) {
+            results = Array(repeating: nil, count: count)
+            self.batch = batch
         }
 
-        func store(_ i: Int, _ value: T) {
+        func claim() -> Range<Int>? {
             condition.lock()
-            results[i] = value
+            defer { condition.unlock() }
+            while next < results.count && next >= delivered + Self.window { condition.wait() }
+            guard next < results.count else { return nil }
+            let start = next
+            next = min(results.count, next + batch)
+            return start..<next
+        }
+
+        func store(_ batch: Range<Int>, _ values: [T]) {
+            condition.lock()
+            for (i, v) in zip(batch, values) { results[i] = v }
             condition.broadcast()
             condition.unlock()
         }
@@ -260,6 +278,9 @@ package enum OrderedParallel {
             while results[i] == nil { condition.wait() }
             let value = results[i]!
             results[i] = nil
+            delivered = i + 1
+            // Workers waiting for room go on once a batch's worth has been delivered.
+            if delivered % batch == 0 { condition.broadcast() }
             return value
         }
     }

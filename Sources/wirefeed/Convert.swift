@@ -99,7 +99,7 @@ struct Convert: ParsableCommand {
         var inputs = ArticleInputs(
             paths: inputs, reader: CleanedArticleReader(feed: Feed()),
             maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
-        _ = try inputs.files()  // fail early on missing paths, before any output exists
+        try inputs.resolve()  // fail early on missing paths, before any output exists; list directories once
         try inputs.bufferStandardInput()
         // The feed: the --feed file, else the feed block of a JSON document given as input;
         // its self URL is the one given for this output.

@@ -135,6 +135,14 @@ measure("validate one Atom feed", [
     ("wirefeed validate --schema-only (entry by entry)", [wf, "validate", "-q", "--schema-only", out("feed.atom.xml")]),
     ("wirefeed validate (schema + rules)", [wf, "validate", "-q", out("feed.atom.xml")]),
 ], n, mb(out("feed.atom.xml")))
+# The same articles as cleaned .txt files (YAML front matter) and as one JSON Lines file,
+# converted to RSS: the outputs are byte-identical (checked at the end).
+measure("convert the same articles: JSON Lines vs cleaned .txt files -> RSS 2.0", [
+    ("wirefeed, JSON Lines", [wf, "convert", jsonl, "--feed", feed, "--to", "rss", "--no-self-check", "-o", out("paired.jsonl.rss.xml")]),
+    ("wirefeed, .txt files", [wf, "convert", os.path.join(work, "text"), "--feed", feed, "--to", "rss", "--no-self-check", "-o", out("paired.txt.rss.xml")]),
+], n, mb(jsonl))
+with open(out("paired.jsonl.rss.xml"), "rb") as a, open(out("paired.txt.rss.xml"), "rb") as b:
+    print("\nthe .txt and JSON Lines runs wrote " + ("the same bytes" if a.read() == b.read() else "DIFFERENT bytes"))
 measure("cleaned-article reader (.txt files with front matter)", [
     ("wirefeed-bench read-text", [bench, "read-text", work]),
 ], n, sum(mb(os.path.join(work, "text", f)) for f in os.listdir(os.path.join(work, "text"))))
