@@ -11,8 +11,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case atom03 = "atom0.3"
     case atom10 = "atom1.0"
     case newsml = "newsml-g2"
+    case jsonfeed10 = "jsonfeed1.0"
+    case jsonfeed11 = "jsonfeed1.1"
 
-    /// Human name for messages.
     /// RSS 0.90-0.92 and 1.0: formats wirefeed judges by its feed rules alone (no schema).
     public var isRuleJudged: Bool {
         switch self {
@@ -21,6 +22,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether this is JSON (JSON Feed), not XML.
+    public var isJSON: Bool { self == .jsonfeed10 || self == .jsonfeed11 }
+
+    /// Human name for messages.
     public var displayName: String {
         switch self {
         case .rss090: "RSS 0.90"
@@ -31,6 +36,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .atom03: "Atom 0.3"
         case .atom10: "Atom 1.0"
         case .newsml: "NewsML-G2"
+        case .jsonfeed10: "JSON Feed 1.0"
+        case .jsonfeed11: "JSON Feed 1.1"
         }
     }
 

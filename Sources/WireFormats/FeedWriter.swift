@@ -17,7 +17,7 @@ public protocol FeedWriter: AnyObject {
 
 /// The output formats `wirefeed convert` writes.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case rss, atom, newsml, json
+    case rss, atom, newsml, json, jsonfeed
 
     /// Creates the writer for this format.
     public func makeWriter(feed: Feed, context: WriteContext, sink: any ByteSink) throws -> any FeedWriter {
@@ -26,6 +26,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .atom: try AtomWriter(feed: feed, context: context, sink: sink)
         case .newsml: try NewsMLWriter(feed: feed, context: context, sink: sink)
         case .json: JSONDocumentWriter(feed: feed, context: context, sink: sink)
+        case .jsonfeed: try JSONFeedWriter(feed: feed, context: context, sink: sink)
         }
     }
 }
@@ -44,10 +45,12 @@ extension OutputFormat {
         case .atom:
             if blank(feed.title) { missing.append("a title") }
             if blank(feed.id) && blank(feed.url) && blank(feed.selfURL) { missing.append("an id (id or url)") }
+        case .jsonfeed:
+            if blank(feed.title) { missing.append("a title") }
         case .newsml, .json: return nil
         }
         guard !missing.isEmpty else { return nil }
-        let name = self == .rss ? "an RSS channel" : "an Atom feed"
+        let name = self == .rss ? "an RSS channel" : self == .atom ? "an Atom feed" : "a JSON Feed"
         return "\(name) needs \(missing.joined(separator: " and ")), which wirefeed never invents: give --feed FILE"
     }
 }

@@ -19,7 +19,7 @@ public enum Publishing {
     }
 
     public static func decide(_ a: Article, format: OutputFormat, now: Timestamp) -> Decision {
-        guard format == .rss || format == .atom else { return .publish }
+        guard format == .rss || format == .atom || format == .jsonfeed else { return .publish }
         switch a.status {
         case .withheld: return .withhold
         case .canceled: return format == .atom ? .tombstone : .withhold

@@ -25,7 +25,7 @@ public enum FeedImporter {
         if options.recovers, case .stream(let stream) = input { stream.keepReadBytes(upTo: Recovery.streamKept) }
         do {
             return try readOnce(input, file: file, options: options, handler: relay)
-        } catch let error as XMLError where options.recovers && error.mayBeRepaired {
+        } catch let error as XMLError where options.recovers && error.mayBeRepaired && !isJSON(input) {
             return try Recovery.read(input, file: file, options: options, relay: relay, failure: error)
         }
     }
@@ -34,6 +34,29 @@ public enum FeedImporter {
         _ input: XMLInput, file: String, options: ImportOptions, handler: any ImportHandler
     ) throws -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        // 0. JSON Feed: JSON, not XML, read whole (within the input limit).
+        if isJSON(input) {
+            let bytes: [UInt8]
+            switch input {
+            case .bytes(let b): bytes = b
+            case .file(let path):
+                guard case .success(let b) = Files.read(path, limit: options.limits.maximumDocumentSize) else {
+                    throw XMLError(.tooLarge, file: file, "cannot be read, or is larger than the input limit")
+                }
+                bytes = b
+            case .stream(let s):
+                guard let b = s.readAll(limit: options.limits.maximumDocumentSize) else {
+                    throw XMLError(.tooLarge, file: file, "is larger than the input limit")
+                }
+                bytes = b
+            }
+            if let wanted = options.format, !wanted.isJSON {
+                throw XMLError(.notWellFormed, file: file, line: 1, "this is JSON, not \(wanted.displayName) (--from)")
+            }
+            var context = ImportContext(file: file, options: options, handler: handler)
+            _ = try JSONFeedReader.read(bytes, &context)
+            return context.warnings
+        }
         // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.
         let encoding = try sniffEncoding(input, file: file, warnings: &warnings)
         // 2. Format.
@@ -87,8 +110,21 @@ public enum FeedImporter {
             try AtomReader(format: detected, rootNamespace: rootNamespace).read(reader, &context)
         case .newsml:
             try NewsMLReader().read(reader, &context)
+        case .jsonfeed10, .jsonfeed11:
+            break  // JSON is read above, never as XML
         }
         return context.warnings + reader.notes
+    }
+
+    /// Whether the input is JSON (a JSON Feed), which is read as such and never repaired as XML.
+    static func isJSON(_ input: XMLInput) -> Bool {
+        let head: [UInt8]
+        switch input {
+        case .bytes(let b): head = Array(b.prefix(64))
+        case .file(let path): head = Files.head(path, count: 64) ?? []
+        case .stream(let s): head = s.peek(64)
+        }
+        return JSONFeedReader.looksLikeJSON(head)
     }
 
     /// Whether the XML declaration names a Latin-1 family encoding (where UTF-8 mislabelled as such is common).

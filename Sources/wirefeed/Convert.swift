@@ -22,7 +22,8 @@ struct Convert: ParsableCommand {
     @Argument(help: "Articles: .txt, .json, .jsonl files, directories of them, or - for stdin.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: rss, atom, newsml or json.")
+    @Option(
+        name: .long, help: "Output format: rss, atom, newsml, json (the article model) or jsonfeed (JSON Feed 1.1).")
     var to: OutputFormatArgument
 
     @Option(

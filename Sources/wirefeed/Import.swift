@@ -118,7 +118,7 @@ struct Import: ParsableCommand {
 }
 
 enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
-    case auto, rss, atom, newsml
+    case auto, rss, atom, newsml, jsonfeed
 
     var format: DocumentFormat? {
         switch self {
@@ -126,6 +126,7 @@ enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
         case .rss: .rss20
         case .atom: .atom10
         case .newsml: .newsml
+        case .jsonfeed: .jsonfeed11
         }
     }
 }

@@ -142,10 +142,43 @@ import XMLCore
         return e
     }
 
+    /// JSON Feed keeps the text, the dates, the authors (role author; their URI, else their
+    /// e-mail address as a mailto: link), tags (category terms, then keywords), the item's
+    /// language and attachments (URL, MIME type, size, title); nothing else has a home there.
+    static func jsonfeed(_ a: Article, feed: Feed) -> Article {
+        var e = Article(id: a.id)
+        e.url = a.url.flatMap { URIText.encoded($0) }
+        e.title = text(a.title)
+        e.summary = text(a.summary)
+        e.body = a.body.compactMap(text)
+        e.language = a.language
+        e.published = a.published
+        e.updated = a.updated
+        e.authors = a.authors.filter { $0.role == nil || $0.role == .author }.compactMap { p in
+            let uri = p.uri.flatMap { URIText.encoded($0) }
+            let email = uri == nil ? p.email : nil
+            guard let name = text(p.name) ?? email ?? (uri != nil ? "" : nil) else { return nil }
+            return Person(name: name, email: email, uri: uri)
+        }
+        var tags: [String] = []
+        for t in a.categories.map(\.term) + a.keywords where !t.isEmpty && !tags.contains(t) { tags.append(t) }
+        e.categories = tags.compactMap(text).map { Category(term: $0) }
+        e.media = a.media.map { m in
+            let url = URIText.encoded(m.url) ?? m.url
+            var x = Media(
+                url: url, type: m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream",
+                caption: text(m.caption))
+            if let length = m.length, length > 0 { x.length = length }
+            return x
+        }
+        return e
+    }
+
     static func project(_ a: Article, _ format: OutputFormat, _ feed: Feed) -> Article {
         switch format {
         case .rss: rss(a, feed: feed)
         case .atom: atom(a, feed: feed)
+        case .jsonfeed: jsonfeed(a, feed: feed)
         default: newsml(a, feed: feed)
         }
     }
@@ -168,17 +201,17 @@ import XMLCore
         }
     }
 
-    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed])
     func fixtures(_ format: OutputFormat) throws {
         try roundTrip(try Fixtures.articles(), format: format, feed: Self.feed)
     }
 
-    @Test(arguments: [OutputFormat.rss, .atom, .newsml], [UInt64(1), 2, 3, 4, 5])
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed], [UInt64(1), 2, 3, 4, 5])
     func generated(_ format: OutputFormat, _ seed: UInt64) throws {
         try roundTrip(Generated.articles(count: 80, seed: seed), format: format, feed: Self.feed)
     }
 
-    @Test(arguments: [OutputFormat.rss, .atom, .newsml])
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed])
     func feedMetadata(_ format: OutputFormat) throws {
         let feed = Fixtures.feed
         let bytes = try Converter.render([], feed: feed, format: format, updated: Fixtures.updated)
@@ -196,6 +229,10 @@ import XMLCore
             #expect(f.selfURL == feed.selfURL && f.updated == feed.updated && f.logo == feed.logo)
             #expect(f.authors == feed.authors && f.rights?.notice == feed.rights?.notice)
             #expect(f.generator == "wirefeed")
+        case .jsonfeed:
+            #expect(f.title == feed.title && f.url == feed.url && f.subtitle == feed.subtitle)
+            #expect(f.selfURL == feed.selfURL && f.logo == feed.logo && f.language == feed.language)
+            #expect(f.authors.map(\.email) == feed.authors.map(\.email))
         default:
             #expect(f.id == feed.id && f.updated == Fixtures.updated)
             #expect(f.authors.map(\.name) == feed.authors.map(\.name))
