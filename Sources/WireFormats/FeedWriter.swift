@@ -83,6 +83,8 @@ package enum Namespace {
     package static let dc = "http://purl.org/dc/elements/1.1/"
     package static let dcterms = "http://purl.org/dc/terms/"
     package static let media = "http://search.yahoo.com/mrss/"
+    /// RFC 5005 feed history (`fh:complete`, `fh:archive`).
+    package static let history = "http://purl.org/syndication/history/1.0"
     package static let xml = "http://www.w3.org/XML/1998/namespace"
 }
 

@@ -276,6 +276,63 @@ public struct Article: Sendable, Hashable, Codable {
     public var teaser: String? { summary ?? body.first }
 }
 
+/// RFC 5005 feed paging and archiving: where the pages of a feed are, and what this one is.
+public struct Paging: Sendable, Hashable, Codable {
+    public var first: String?
+    public var last: String?
+    public var next: String?
+    public var previous: String?
+    public var current: String?
+    public var prevArchive: String?
+    public var nextArchive: String?
+    /// `fh:complete`: this document holds the whole feed.
+    public var complete: Bool?
+    /// `fh:archive`: this document is an archive page, which does not change.
+    public var archive: Bool?
+
+    public init(
+        first: String? = nil, last: String? = nil, next: String? = nil, previous: String? = nil,
+        current: String? = nil, prevArchive: String? = nil, nextArchive: String? = nil, complete: Bool? = nil,
+        archive: Bool? = nil
+    ) {
+        self.first = first
+        self.last = last
+        self.next = next
+        self.previous = previous
+        self.current = current
+        self.prevArchive = prevArchive
+        self.nextArchive = nextArchive
+        self.complete = complete
+        self.archive = archive
+    }
+
+    /// The links, as (link relation, URL), in a fixed order.
+    public var links: [(rel: String, href: String)] {
+        [
+            ("first", first), ("last", last), ("next", next), ("previous", previous), ("current", current),
+            ("prev-archive", prevArchive), ("next-archive", nextArchive),
+        ].compactMap { rel, href in href.map { (rel, $0) } }
+    }
+
+    /// Sets the link of a relation (`prev-archive`...); false for a relation that is not paging.
+    public mutating func set(_ rel: String, _ href: String) -> Bool {
+        switch rel {
+        case "first": first = first ?? href
+        case "last": last = last ?? href
+        case "next": next = next ?? href
+        case "previous", "prev": previous = previous ?? href
+        case "current": current = current ?? href
+        case "prev-archive": prevArchive = prevArchive ?? href
+        case "next-archive": nextArchive = nextArchive ?? href
+        default: return false
+        }
+        return true
+    }
+
+    /// Whether nothing is known.
+    public var isEmpty: Bool { self == Paging() }
+}
+
 /// Feed-level metadata.
 public struct Feed: Sendable, Hashable, Codable {
     public var id: String?
@@ -289,6 +346,10 @@ public struct Feed: Sendable, Hashable, Codable {
     public var authors: [Person]
     public var generator: String?
     public var logo: String?
+    /// The WebSub hub that pushes updates of this feed.
+    public var hub: String?
+    /// RFC 5005 paging and archive links.
+    public var paging: Paging?
     /// Prefix for the ids wirefeed derives (a `tag:` URI such as `tag:example.org,2024:`).
     /// Input only: it is not part of the JSON contract's output.
     public var idBase: String?
@@ -331,8 +392,8 @@ public struct Feed: Sendable, Hashable, Codable {
     }
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, idBase,
-            linkTemplate
+        case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, hub, paging,
+            idBase, linkTemplate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -355,6 +416,8 @@ public struct Feed: Sendable, Hashable, Codable {
         authors = try c.decodeIfPresent([Person].self, forKey: .authors) ?? []
         generator = try c.decodeIfPresent(String.self, forKey: .generator)
         logo = try c.decodeIfPresent(String.self, forKey: .logo)
+        hub = try c.decodeIfPresent(String.self, forKey: .hub)
+        paging = try c.decodeIfPresent(Paging.self, forKey: .paging)
         idBase = try c.decodeIfPresent(String.self, forKey: .idBase)
         linkTemplate = try c.decodeIfPresent(String.self, forKey: .linkTemplate)
     }
@@ -372,6 +435,8 @@ public struct Feed: Sendable, Hashable, Codable {
         if !authors.isEmpty { try c.encode(authors, forKey: .authors) }
         try c.encodeIfPresent(generator, forKey: .generator)
         try c.encodeIfPresent(logo, forKey: .logo)
+        try c.encodeIfPresent(hub, forKey: .hub)
+        if let paging, !paging.isEmpty { try c.encode(paging, forKey: .paging) }
     }
 
     /// Whether nothing at all is known about the feed.

@@ -238,4 +238,24 @@ import XMLCore
             #expect(f.authors.map(\.name) == feed.authors.map(\.name))
         }
     }
+
+    /// A WebSub hub and RFC 5005 paging links come back from every feed format.
+    @Test(arguments: [OutputFormat.rss, .atom, .jsonfeed])
+    func hubAndPaging(_ format: OutputFormat) throws {
+        var feed = Self.feed
+        feed.hub = "https://hub.example.org/"
+        feed.paging = Paging(
+            first: "https://rt.example.org/feed", next: "https://rt.example.org/feed?page=2",
+            prevArchive: "https://rt.example.org/archive/3", archive: true)
+        let bytes = try Converter.render(
+            Generated.articles(count: 3, seed: 9), feed: feed, format: format, updated: Fixtures.updated)
+        let (doc, _) = try FeedImporter.document(.bytes(bytes), file: "paged.\(format)")
+        let f = try #require(doc.feed)
+        #expect(f.hub == feed.hub)
+        if format == .jsonfeed {
+            #expect(f.paging == Paging(next: feed.paging?.next), "JSON Feed has next_url only")
+        } else {
+            #expect(f.paging == feed.paging)
+        }
+    }
 }

@@ -102,6 +102,7 @@ package struct AtomReader {
     }
 
     func head(_ e: XMLElement, into feed: inout Feed, ctx: inout ImportContext) {
+        if Paging.read(element: e.name, namespace: e.namespace, into: &feed) { return }
         guard e.namespace == ns else { return }
         switch e.name {
         case "id": feed.id = feed.id ?? nonEmpty(e.text)
@@ -128,6 +129,7 @@ package struct AtomReader {
             if rel == "alternate" && (type == nil || type == "text/html" || type == "application/xhtml+xml") {
                 feed.url = feed.url ?? URIResolver.resolve(href, against: e.base)
             }
+            _ = Paging.read(rel: rel, href: URIResolver.resolve(href, against: e.base), into: &feed)
         default: break
         }
     }

@@ -38,6 +38,8 @@ public final class AtomWriter: FeedWriter {
         if let selfURL = feed.selfURL {
             try xml.element("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         }
+        if let hub = feed.hub { try xml.element("link", attributes: ["rel": "hub", "href": hub]) }
+        try Paging.write(feed.paging, with: xml, link: "link", history: "fh")
         // RFC 4287 4.1.1: a feed needs an author unless every entry has one; a streaming
         // writer cannot know, so the feed always carries one: its own, else its title's name.
         let authors = feed.authors.isEmpty ? [Person(name: feed.title ?? "")] : feed.authors

@@ -147,6 +147,29 @@ public final class JSONDocumentWriter: FeedWriter {
         people("authors", f.authors, into: &j)
         j.opt("generator", f.generator)
         j.opt("logo", f.logo)
+        j.opt("hub", f.hub)
+        if let p = f.paging, !p.isEmpty {
+            j.key("paging")
+            j.open("{")
+            j.opt("first", p.first)
+            j.opt("last", p.last)
+            j.opt("next", p.next)
+            j.opt("previous", p.previous)
+            j.opt("current", p.current)
+            j.opt("prevArchive", p.prevArchive)
+            j.opt("nextArchive", p.nextArchive)
+            if let c = p.complete {
+                j.key("complete")
+                j.raw(c ? "true" : "false")
+                j.needsComma = true
+            }
+            if let a = p.archive {
+                j.key("archive")
+                j.raw(a ? "true" : "false")
+                j.needsComma = true
+            }
+            j.close("}")
+        }
         j.close("}")
     }
 

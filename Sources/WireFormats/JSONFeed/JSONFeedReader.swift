@@ -1,7 +1,7 @@
 import Foundation
 import TextKernel
-public import WireModel
-package import XMLCore
+import WireModel
+import XMLCore
 
 /// Reads JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/) into the article model: the
 /// inverse of ``JSONFeedWriter``'s mapping, and what real feeds carry besides (1.0's
@@ -124,6 +124,10 @@ package enum JSONFeedReader {
         f.logo = text(top["icon"])
         f.language = text(top["language"])
         f.authors = people(top)
+        for hub in top["hubs"] as? [Any] ?? [] {
+            if let h = hub as? [String: Any], let url = text(h["url"]) { f.hub = f.hub ?? url }
+        }
+        if let next = text(top["next_url"]) { f.paging = Paging(next: next) }
         return f
     }
 }

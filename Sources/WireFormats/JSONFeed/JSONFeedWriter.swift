@@ -41,6 +41,17 @@ public final class JSONFeedWriter: FeedWriter {
         j.opt("icon", feed.logo.flatMap { URIText.encoded($0) })
         Self.authors(feed.authors, into: &j)
         j.opt("language", feed.language)
+        j.opt("next_url", feed.paging?.next.flatMap { URIText.encoded($0) })
+        if let hub = feed.hub.flatMap({ URIText.encoded($0) }) {
+            j.key("hubs")
+            j.open("[")
+            j.element()
+            j.open("{")
+            j.opt("type", "WebSub")
+            j.opt("url", hub)
+            j.close("}")
+            j.close("]")
+        }
         j.key("items")
         j.raw("[")
         try sink.write(j.text)

@@ -161,7 +161,10 @@ package struct RSSReader {
             if let href = e.attribute("href").flatMap(nonEmpty) {
                 if rel == "self" { feed.selfURL = feed.selfURL ?? URIResolver.resolve(href, against: e.base) }
                 if rel == "alternate" && feed.url == nil { feed.url = URIResolver.resolve(href, against: e.base) }
+                _ = Paging.read(rel: rel, href: URIResolver.resolve(href, against: e.base), into: &feed)
             }
+        case (Namespace.history, _):
+            _ = Paging.read(element: e.name, namespace: e.namespace, into: &feed)
         default: break
         }
     }

@@ -48,6 +48,9 @@ public final class RSSWriter: FeedWriter {
         if let selfURL = feed.selfURL {
             try xml.element("atom:link", attributes: ["href": selfURL, "rel": "self", "type": "application/rss+xml"])
         }
+        // WebSub (the hub pushes updates) and RFC 5005 paging, as Atom links.
+        if let hub = feed.hub { try xml.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
+        try Paging.write(feed.paging, with: xml, link: "atom:link", history: "fh")
         try xml.drain(to: sink)
     }
 
