@@ -13,6 +13,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case newsml = "newsml-g2"
     case jsonfeed10 = "jsonfeed1.0"
     case jsonfeed11 = "jsonfeed1.1"
+    case ninjs
 
     /// RSS 0.90-0.92 and 1.0: formats wirefeed judges by its feed rules alone (no schema).
     public var isRuleJudged: Bool {
@@ -23,7 +24,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     }
 
     /// Whether this is JSON (JSON Feed), not XML.
-    public var isJSON: Bool { self == .jsonfeed10 || self == .jsonfeed11 }
+    public var isJSON: Bool { self == .jsonfeed10 || self == .jsonfeed11 || self == .ninjs }
 
     /// Human name for messages.
     public var displayName: String {
@@ -38,6 +39,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .newsml: "NewsML-G2"
         case .jsonfeed10: "JSON Feed 1.0"
         case .jsonfeed11: "JSON Feed 1.1"
+        case .ninjs: "IPTC ninjs"
         }
     }
 

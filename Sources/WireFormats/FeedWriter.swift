@@ -17,7 +17,7 @@ public protocol FeedWriter: AnyObject {
 
 /// The output formats `wirefeed convert` writes.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case rss, atom, newsml, json, jsonfeed
+    case rss, atom, newsml, json, jsonfeed, ninjs
 
     /// Creates the writer for this format.
     public func makeWriter(feed: Feed, context: WriteContext, sink: any ByteSink) throws -> any FeedWriter {
@@ -27,6 +27,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .newsml: try NewsMLWriter(feed: feed, context: context, sink: sink)
         case .json: JSONDocumentWriter(feed: feed, context: context, sink: sink)
         case .jsonfeed: try JSONFeedWriter(feed: feed, context: context, sink: sink)
+        case .ninjs: NinjsWriter(feed: feed, context: context, sink: sink)
         }
     }
 }
@@ -47,7 +48,7 @@ extension OutputFormat {
             if blank(feed.id) && blank(feed.url) && blank(feed.selfURL) { missing.append("an id (id or url)") }
         case .jsonfeed:
             if blank(feed.title) { missing.append("a title") }
-        case .newsml, .json: return nil
+        case .newsml, .json, .ninjs: return nil
         }
         guard !missing.isEmpty else { return nil }
         let name = self == .rss ? "an RSS channel" : self == .atom ? "an Atom feed" : "a JSON Feed"
@@ -62,6 +63,8 @@ public struct WriteContext: Sendable {
     public var updated: Timestamp
     /// Whether to pretty-print.
     public var indent: Bool
+    /// The ninjs version written: `3.1` (the default) or `2.2`.
+    public var ninjsVersion = "3.1"
 
     public init(updated: Timestamp, indent: Bool = true) {
         self.updated = updated

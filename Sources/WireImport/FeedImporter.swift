@@ -54,7 +54,7 @@ public enum FeedImporter {
                 throw XMLError(.notWellFormed, file: file, line: 1, "this is JSON, not \(wanted.displayName) (--from)")
             }
             var context = ImportContext(file: file, options: options, handler: handler)
-            _ = try JSONFeedReader.read(bytes, &context)
+            try JSONDocuments.read(bytes, &context)
             return context.warnings
         }
         // 1. Encoding: no declaration, no BOM and bytes that are not UTF-8 -> windows-1252.
@@ -110,13 +110,13 @@ public enum FeedImporter {
             try AtomReader(format: detected, rootNamespace: rootNamespace).read(reader, &context)
         case .newsml:
             try NewsMLReader().read(reader, &context)
-        case .jsonfeed10, .jsonfeed11:
+        case .jsonfeed10, .jsonfeed11, .ninjs:
             break  // JSON is read above, never as XML
         }
         return context.warnings + reader.notes
     }
 
-    /// Whether the input is JSON (a JSON Feed), which is read as such and never repaired as XML.
+    /// Whether the input is JSON (a JSON Feed or ninjs), which is read as such and never repaired as XML.
     static func isJSON(_ input: XMLInput) -> Bool {
         let head: [UInt8]
         switch input {

@@ -104,7 +104,7 @@ extension OutputFormat {
         case .rss: .rss20
         case .atom: .atom10
         case .newsml: .newsml
-        case .json, .jsonfeed: nil
+        case .json, .jsonfeed, .ninjs: nil
         }
     }
 }

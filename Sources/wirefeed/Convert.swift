@@ -58,6 +58,9 @@ struct Convert: ParsableCommand {
     )
     var now: String?
 
+    @Option(name: .long, help: "ninjs version written by --to ninjs: 3.1 (default) or 2.2.")
+    var ninjsVersion: String = "3.1"
+
     @Flag(
         name: .long,
         help:
@@ -78,6 +81,9 @@ struct Convert: ParsableCommand {
         }
         if let now, Self.time(now) == nil {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
+        }
+        if !["3.1", "2.2"].contains(ninjsVersion) {
+            throw ValidationError("--ninjs-version \(ninjsVersion): wirefeed writes ninjs 3.1 or 2.2")
         }
         if outputDir != nil && to.format != .newsml {
             throw ValidationError("--output-dir writes one NewsML-G2 item per file: use it with --to newsml")
@@ -127,7 +133,7 @@ struct Convert: ParsableCommand {
                 needsFirstWalk
                 ? try Converter.resolveUpdated(feed: feedMeta, inputs: inputs, environment: environment)
                 : (feedMeta.updated ?? Timestamp(seconds: 0))
-            try writeItems(inputs: inputs, feed: feedMeta, context: WriteContext(updated: updated), to: outputDir)
+            try writeItems(inputs: inputs, feed: feedMeta, context: context(updated), to: outputDir)
             return
         }
         let format = to.format
@@ -155,7 +161,7 @@ struct Convert: ParsableCommand {
             let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
             let newestVersion = first?.newestVersion ?? [:]
             let kept = first?.articles
-            let writer = try to.format.makeWriter(feed: feedMeta, context: WriteContext(updated: updated), sink: out)
+            let writer = try to.format.makeWriter(feed: feedMeta, context: context(updated), sink: out)
             try writer.begin()
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
             if format == .atom, let first {
@@ -243,6 +249,13 @@ struct Convert: ParsableCommand {
 }
 
 extension Convert {
+    /// What the writers need besides the feed.
+    func context(_ updated: Timestamp) -> WriteContext {
+        var c = WriteContext(updated: updated)
+        c.ninjsVersion = ninjsVersion
+        return c
+    }
+
     static func time(_ text: String) -> Timestamp? {
         var notes: DateParser.Notes = []
         return DateParser.parseAny(text, notes: &notes)

@@ -118,7 +118,7 @@ struct Import: ParsableCommand {
 }
 
 enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
-    case auto, rss, atom, newsml, jsonfeed
+    case auto, rss, atom, newsml, jsonfeed, ninjs
 
     var format: DocumentFormat? {
         switch self {
@@ -127,6 +127,7 @@ enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
         case .atom: .atom10
         case .newsml: .newsml
         case .jsonfeed: .jsonfeed11
+        case .ninjs: .ninjs
         }
     }
 }

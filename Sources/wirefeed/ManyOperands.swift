@@ -12,7 +12,10 @@ enum ManyOperands {
     /// ManyOperandsTests checks these against what ArgumentParser itself knows.
     static let optionsWithValues: [String: Set<String>] = [
         "validate": ["--schema", "--format", "--ignore", "--config", "--self-url", "--now", "--profile"],
-        "convert": ["--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now"],
+        "convert": [
+            "--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now",
+            "--ninjs-version",
+        ],
     ]
 
     /// Splits `arguments` (without the program name) into what ArgumentParser should parse

@@ -7,7 +7,7 @@ import WireFeed
 @Suite struct GoldenTests {
     static let goldenName: [OutputFormat: String] = [
         .rss: "articles.rss.xml", .atom: "articles.atom.xml", .newsml: "articles.newsml.xml", .json: "articles.json",
-        .jsonfeed: "articles.jsonfeed.json",
+        .jsonfeed: "articles.jsonfeed.json", .ninjs: "articles.ninjs.jsonl",
     ]
 
     @Test(arguments: OutputFormat.allCases)

@@ -174,11 +174,60 @@ import XMLCore
         return e
     }
 
+    /// ninjs keeps nearly everything but the link, keywords and the publisher; people keep
+    /// their role (none reads as author); a category's scheme is what its URI adds to its term.
+    static func ninjs(_ a: Article) -> Article {
+        var e = Article(id: a.id)
+        e.version = a.version
+        e.title = text(a.title)
+        e.subtitle = text(a.subtitle)
+        e.summary = text(a.summary)
+        e.body = a.body.compactMap(text)
+        e.language = a.language
+        e.published = a.published
+        e.updated = a.updated == a.published ? nil : a.updated
+        e.embargo = a.embargo
+        e.urgency = a.urgency
+        e.status = a.status
+        e.dateline = text(a.dateline)
+        e.source = text(a.source)
+        if let r = a.rights, r.holder != nil || (r.notice ?? r.displayNotice) != nil {
+            let holder = text(r.holder)
+            let notice = text(r.notice ?? r.displayNotice)
+            e.rights = holder == nil && notice == nil ? nil : Rights(holder: holder, notice: notice)
+        }
+        e.authors = a.authors.compactMap { p in
+            guard let name = text(p.name) else { return nil }
+            let uri = p.uri.flatMap { URIText.encoded($0) }
+            return Person(name: name, email: uri == nil ? p.email : nil, uri: uri, role: p.role ?? .author)
+        }
+        e.categories = a.categories.compactMap { c in
+            guard let term = text(c.term) else { return nil }
+            let uri = c.scheme.flatMap { URIText.encoded($0 + c.term) }
+            let scheme = uri.flatMap {
+                $0.hasSuffix(term) && $0.count > term.count ? String($0.dropLast(term.count)) : nil
+            }
+            return Category(term: term, scheme: scheme, label: text(c.label))
+        }
+        e.media = a.media.map { m in
+            let type = m.type ?? MediaType.guess(fromURL: m.url)
+            var x = Media(
+                url: URIText.encoded(m.url) ?? m.url, type: type, length: m.length.flatMap { $0 > 0 ? $0 : nil },
+                caption: text(m.caption), credit: text(m.credit), width: m.width.flatMap { $0 > 0 ? $0 : nil },
+                height: m.height.flatMap { $0 > 0 ? $0 : nil })
+            let kind = m.medium ?? (type ?? "").split(separator: "/").first.map(String.init)
+            x.medium = ["image": "image", "video": "video", "audio": "audio"][kind ?? ""]
+            return x
+        }
+        return e
+    }
+
     static func project(_ a: Article, _ format: OutputFormat, _ feed: Feed) -> Article {
         switch format {
         case .rss: rss(a, feed: feed)
         case .atom: atom(a, feed: feed)
         case .jsonfeed: jsonfeed(a, feed: feed)
+        case .ninjs: ninjs(a)
         default: newsml(a, feed: feed)
         }
     }
@@ -201,12 +250,12 @@ import XMLCore
         }
     }
 
-    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed])
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed, .ninjs])
     func fixtures(_ format: OutputFormat) throws {
         try roundTrip(try Fixtures.articles(), format: format, feed: Self.feed)
     }
 
-    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed], [UInt64(1), 2, 3, 4, 5])
+    @Test(arguments: [OutputFormat.rss, .atom, .newsml, .jsonfeed, .ninjs], [UInt64(1), 2, 3, 4, 5])
     func generated(_ format: OutputFormat, _ seed: UInt64) throws {
         try roundTrip(Generated.articles(count: 80, seed: seed), format: format, feed: Self.feed)
     }
