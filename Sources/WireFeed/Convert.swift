@@ -32,6 +32,24 @@ public enum Converter {
         /// positions: Atom's tombstones are written before the first entry, as RFC 4287's
         /// grammar puts extension elements.
         public var canceled: [(index: Int, article: Article)] = []
+        /// Every article that `dated` says will be published, with its position, id and date
+        /// (its updated time, else its published one): what `--limit` picks the newest from.
+        public var published: [(index: Int, id: String, date: Timestamp?)] = []
+
+        /// The positions of the newest `limit` published articles (one version per story), by
+        /// date, newest first (undated last, then input order).
+        public func newest(_ limit: Int) -> Set<Int> {
+            let stories = published.filter { (newestVersion[$0.id] ?? $0.index) == $0.index }
+            let ordered = stories.sorted { a, b in
+                switch (a.date, b.date) {
+                case (let x?, let y?) where x != y: return x > y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return a.index < b.index
+                }
+            }
+            return Set(ordered.prefix(max(0, limit)).map(\.index))
+        }
     }
 
     /// Like ``resolveUpdated(feed:inputs:environment:)`` for a feed without `updated`, but
@@ -52,10 +70,14 @@ public enum Converter {
         var best: [String: (index: Int, version: Article)] = [:]
         var versions: Set<String> = []
         var canceled: [(index: Int, article: Article)] = []
+        var published: [(index: Int, id: String, date: Timestamp?)] = []
         var index = 0
         try inputs.forEach { article, warnings in
             defer { index += 1 }
-            if dated(article) { newest = newer(newest, article) }
+            if dated(article) {
+                newest = newer(newest, article)
+                published.append((index, article.id, article.updated ?? article.published))
+            }
             // Only what ordering versions needs is kept of each.
             var key = Article(id: article.id)
             key.version = article.version
@@ -80,6 +102,7 @@ public enum Converter {
         var walk = FirstWalk(updated: updated(newest: newest, environment: environment), articles: kept)
         for id in versions { walk.newestVersion[id] = best[id]!.index }
         walk.canceled = canceled
+        walk.published = published
         return walk
     }
 

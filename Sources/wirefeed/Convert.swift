@@ -58,6 +58,11 @@ struct Convert: ParsableCommand {
     )
     var now: String?
 
+    @Option(
+        name: .long,
+        help: "Publish only the newest N articles (by updated, else published date; one version per story).")
+    var limit: Int?
+
     @Option(name: .long, help: "ninjs version written by --to ninjs: 3.1 (default) or 2.2.")
     var ninjsVersion: String = "3.1"
 
@@ -81,6 +86,10 @@ struct Convert: ParsableCommand {
         }
         if let now, Self.time(now) == nil {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
+        }
+        if let limit, limit < 0 { throw ValidationError("--limit \(limit): give 0 or more") }
+        if limit != nil && outputDir != nil {
+            throw ValidationError("--limit picks the newest articles of one document: not with --output-dir")
         }
         if !["3.1", "2.2"].contains(ninjsVersion) {
             throw ValidationError("--ninjs-version \(ninjsVersion): wirefeed writes ninjs 3.1 or 2.2")
@@ -125,7 +134,7 @@ struct Convert: ParsableCommand {
         // A feed or a newsMessage carries one item per story (its guid is unique there): the
         // first walk also finds each story's newest version.
         let collapsesVersions = to.format != .json && outputDir == nil
-        let needsFirstWalk = (to.format != .json && feedMeta.updated == nil) || collapsesVersions
+        let needsFirstWalk = (to.format != .json && feedMeta.updated == nil) || collapsesVersions || limit != nil
         if let outputDir {
             if needsFirstWalk { try inputs.bufferStreams() }
             // Each input is its own item there: one that cannot be read must not stop the others.
@@ -161,6 +170,8 @@ struct Convert: ParsableCommand {
             let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
             let newestVersion = first?.newestVersion ?? [:]
             let kept = first?.articles
+            let chosen = limit.flatMap { n in first?.newest(n) }
+            var beyondLimit = 0
             let writer = try to.format.makeWriter(feed: feedMeta, context: context(updated), sink: out)
             try writer.begin()
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
@@ -182,7 +193,12 @@ struct Convert: ParsableCommand {
                     return
                 }
                 switch Publishing.decide(article, format: format, now: publishAt) {
-                case .publish: try writer.write(article)
+                case .publish:
+                    if let chosen, !chosen.contains(index) {
+                        beyondLimit += 1
+                        return
+                    }
+                    try writer.write(article)
                 case .hold(let until): held.append(until)
                 case .withhold: withheld += 1
                 case .tombstone:
@@ -215,6 +231,11 @@ struct Convert: ParsableCommand {
                 held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
             {
                 printError(note)
+            }
+            if beyondLimit > 0, let limit {
+                printError(
+                    "wirefeed: left out \(beyondLimit) older article\(beyondLimit == 1 ? "" : "s") beyond --limit \(limit)"
+                )
             }
             if repaired > 0 && !verbose && !strict {
                 printError(

@@ -290,4 +290,33 @@ struct PublishingCLITests {
         let verbose = try CLI.run(["convert", input, "--feed", CLI.identity, "--to", "atom", "--verbose"])
         #expect(verbose.status == 0, "\(verbose.stderr)")
     }
+
+    @Test func limitKeepsTheNewestStories() throws {
+        let all = try Self.convert("rss")
+        #expect(Self.count("<item>", in: all.out) == 3)
+        let r = try CLI.run([
+            "convert", Self.stories, "--feed", Self.feed, "--to", "rss", "--now", "2026-12-05T00:00:00Z", "--limit",
+            "2",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.count("<item>", in: r.out) == 2)
+        #expect(r.stderr.contains("left out 1 older article beyond --limit 2"), "\(r.stderr)")
+        // The two newest by date, in input order; the oldest story is the one left out.
+        let dates =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try CLI.run([
+                        "convert", Self.stories, "--feed", Self.feed, "--to", "json", "--now", "2026-12-05T00:00:00Z",
+                        "--limit", "2",
+                    ]).stdout)) as? [String: Any]
+        let articles = try #require(dates?["articles"] as? [[String: Any]])
+        #expect(articles.count == 2)
+        #expect(try CLI.run(["convert", Self.stories, "--to", "rss", "--limit", "-1"]).status == 2)
+        let none = try CLI.run([
+            "convert", Self.stories, "--feed", Self.feed, "--to", "atom", "--now", "2026-12-05T00:00:00Z", "--limit",
+            "0",
+        ])
+        #expect(none.status == 0)
+        #expect(Self.count("<entry", in: none.out) == 0)
+    }
 }
