@@ -66,8 +66,12 @@ import XMLCore
             var x = m
             // The first medium is also the enclosure, whose type is required (guessed when unknown).
             if i == 0 { x.type = m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream" }
-            // The medium is written, or read from the type.
-            x.medium = m.medium ?? x.type.flatMap { t in ["image", "video", "audio"].first { t.hasPrefix($0 + "/") } }
+            // The medium is written: the one given, else what the type (or the file name) says.
+            x.medium =
+                m.medium
+                ?? (x.type ?? MediaType.guess(fromURL: m.url)).flatMap { t in
+                    ["image", "video", "audio"].first { t.hasPrefix($0 + "/") }
+                }
             x.renditions = []
             x.caption = text(m.caption)
             x.credit = text(m.credit)
@@ -102,8 +106,17 @@ import XMLCore
         }
         e.rights = a.rights?.displayNotice.flatMap(Rights.fromNotice)
         e.media = a.media.map { m in
-            Media(
+            var x = Media(
                 url: m.url, type: m.type ?? MediaType.guess(fromURL: m.url), length: m.length, caption: text(m.caption))
+            // Media RSS says what an enclosure link cannot: dimensions, credit, the medium.
+            if m.credit != nil || m.width != nil || m.height != nil || m.renditions.count > 1 || m.medium != nil {
+                x.width = m.width.flatMap { $0 > 0 ? $0 : nil }
+                x.height = m.height.flatMap { $0 > 0 ? $0 : nil }
+                x.credit = text(m.credit)
+                x.medium =
+                    m.medium ?? x.type.flatMap { t in ["image", "video", "audio"].first { t.hasPrefix($0 + "/") } }
+            }
+            return x
         }
         return e
     }

@@ -319,4 +319,37 @@ struct PublishingCLITests {
         #expect(none.status == 0)
         #expect(Self.count("<entry", in: none.out) == 0)
     }
+
+    /// A picture with renditions: a Media RSS group (thumbnail, the default rendition, the
+    /// others) with the caption and the photographer's credit, in RSS and Atom; read back as
+    /// one medium whose main rendition is the largest, never the thumbnail.
+    @Test(arguments: ["rss", "atom"])
+    func renditionsThumbnailAndCreditAreMediaRSS(format: String) throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let out = dir + "/gallery.xml"
+        let r = try CLI.run([
+            "convert", "fixtures/publish/gallery.jsonl", "--feed", Self.feed, "--to", format, "--now",
+            "2026-12-05T00:00:00Z", "-o", out,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(
+            xml.contains(
+                "<media:thumbnail url=\"https://coastpost.example.com/img/quay-thumb.jpg\" width=\"160\" height=\"107\"/>"
+            ))
+        #expect(xml.contains("isDefault=\"true\""))
+        #expect(
+            xml.contains(
+                "<media:credit role=\"photographer\" scheme=\"urn:ebu\">Jonas Weber / Coast Post</media:credit>"))
+        let back = try CLI.run(["import", out])
+        #expect(back.status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(back.stdout)) as? [String: Any])
+        let article = try #require((doc["articles"] as? [[String: Any]])?.first)
+        let media = try #require(article["media"] as? [[String: Any]])
+        #expect(media.count == 1)
+        #expect(media[0]["url"] as? String == "https://coastpost.example.com/img/quay-large.jpg")
+        #expect(media[0]["credit"] as? String == "Jonas Weber / Coast Post")
+        #expect((media[0]["renditions"] as? [Any])?.count == 3)
+    }
 }

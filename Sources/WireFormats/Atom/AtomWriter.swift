@@ -92,6 +92,11 @@ public final class AtomWriter: FeedWriter {
             if let caption = m.caption { try xml.attribute("title", caption) }
             try xml.endElement()
         }
+        // Media RSS too, for what an enclosure link cannot say: dimensions, credit, renditions.
+        for (m, mediaURL) in zip(a.media, mediaURLs)
+        where m.credit != nil || m.width != nil || m.height != nil || m.renditions.count > 1 || m.medium != nil {
+            try MediaRSS.write(m, url: mediaURL, with: xml, declare: true)
+        }
         if let summary = a.summary { try xml.element("summary", attributes: ["type": "text"], text: summary) }
         // RFC 4287 4.1.1: an entry without an alternate link must have content (empty if need be).
         if !a.body.isEmpty || a.url == nil {

@@ -117,16 +117,7 @@ public final class RSSWriter: FeedWriter {
         if let notice = a.rights?.displayNotice { try xml.element("dc:rights", text: notice) }
         if let language = a.language, language != feed.language { try xml.element("dc:language", text: language) }
         for (m, mediaURL) in zip(a.media, mediaURLs) {
-            try xml.startElement("media:content")
-            try xml.attribute("url", mediaURL)
-            if let type = m.type { try xml.attribute("type", type) }
-            if let medium = m.medium { try xml.attribute("medium", medium) }
-            if let length = m.length, length > 0 { try xml.attribute("fileSize", String(length)) }
-            if let width = m.width { try xml.attribute("width", String(width)) }
-            if let height = m.height { try xml.attribute("height", String(height)) }
-            if let caption = m.caption { try xml.element("media:description", text: caption) }
-            if let credit = m.credit { try xml.element("media:credit", text: credit) }
-            try xml.endElement()
+            try MediaRSS.write(m, url: mediaURL, with: xml, declare: false)
         }
         try xml.endElement()
         try xml.drain(to: sink)
