@@ -131,6 +131,14 @@ public struct Media: Sendable, Hashable, Codable {
         renditions = try c.decodeIfPresent([Rendition].self, forKey: .renditions) ?? []
     }
 
+    /// `image`, `video` or `audio`: the medium given, else what the MIME type (else the file
+    /// extension) says; nil for anything else (a document).
+    public var kind: String? {
+        if let medium, ["image", "video", "audio"].contains(medium) { return medium }
+        let t = type ?? MediaType.guess(fromURL: url) ?? ""
+        return ["image", "video", "audio"].first { t.hasPrefix($0 + "/") }
+    }
+
     /// Whether this is a picture (by MIME type, else by file extension).
     public var isPicture: Bool {
         if let type { return type.hasPrefix("image/") }

@@ -1077,7 +1077,8 @@ package enum BuiltInSchemas {
           * newsItem needs guid (absolute IRI: scheme ":" ...), version, xml:lang, and
             standard="NewsML-G2", standardversion="2.35", conformance="power" exactly;
           * at least one catalogRef; rightsInfo at most once;
-          * itemClass is ninat:text or ninat:picture; pubStatus is stat:usable,
+          * itemClass is ninat:text, ninat:picture, ninat:video or ninat:audio;
+            several remoteContent (renditions, rendition="rnd:..."); pubStatus is stat:usable,
             stat:withheld or stat:canceled;
           * provider may carry qcode / uri / literal, a subject qcode / uri / literal,
             a link rel plus href / residref ("exactly one of" each is checked in code:
@@ -1227,6 +1228,8 @@ package enum BuiltInSchemas {
                       <xs:restriction base="QCode">
                         <xs:enumeration value="ninat:text"/>
                         <xs:enumeration value="ninat:picture"/>
+                        <xs:enumeration value="ninat:video"/>
+                        <xs:enumeration value="ninat:audio"/>
                       </xs:restriction>
                     </xs:simpleType>
                   </xs:attribute>
@@ -1476,8 +1479,9 @@ package enum BuiltInSchemas {
                   <xs:attribute ref="xml:lang"/>
                 </xs:complexType>
               </xs:element>
-              <xs:element name="remoteContent">
+              <xs:element name="remoteContent" maxOccurs="unbounded">
                 <xs:complexType>
+                  <xs:attribute name="rendition" type="QCode"/>
                   <xs:attribute name="href" type="AbsoluteIRI" use="required"/>
                   <xs:attribute name="contenttype" type="MediaType" use="required"/>
                   <xs:attribute name="width" type="xs:positiveInteger"/>

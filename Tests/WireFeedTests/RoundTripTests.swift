@@ -145,11 +145,16 @@ import XMLCore
             x.holder = text(r.holder) ?? x.holder
             e.rights = x
         }
-        e.media = a.media.filter(\.isPicture).map { m in
+        // Pictures, video and audio are items of their own, linked from the text item; video
+        // and audio say what they are.
+        e.media = a.media.filter { $0.kind != nil }.map { m in
             var x = m
             x.type = m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream"
             x.caption = text(m.caption)
             x.credit = text(m.credit)
+            x.width = m.width.flatMap { $0 > 0 ? $0 : nil }
+            x.height = m.height.flatMap { $0 > 0 ? $0 : nil }
+            x.medium = m.kind == "image" ? m.medium : m.kind
             return x
         }
         return e

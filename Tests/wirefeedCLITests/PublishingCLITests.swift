@@ -352,4 +352,27 @@ struct PublishingCLITests {
         #expect(media[0]["credit"] as? String == "Jonas Weber / Coast Post")
         #expect((media[0]["renditions"] as? [Any])?.count == 3)
     }
+
+    /// NewsML-G2: a picture with renditions is one picture item with a remoteContent per
+    /// rendition; video and audio are items of their own too, linked from the text item; the
+    /// message is valid by IPTC's schema and wirefeed's profile, and reads back.
+    @Test func newsMLCarriesRenditionsVideoAndAudio() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let out = dir + "/gallery.xml"
+        let r = try CLI.run([
+            "convert", "fixtures/publish/gallery.jsonl", "--feed", Self.feed, "--to", "newsml", "--now",
+            "2026-12-05T00:00:00Z", "-o", out,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(Self.count("<remoteContent rendition=\"rnd:", in: xml) == 3)
+        #expect(
+            xml.contains("<itemClass qcode=\"ninat:video\"/>") && xml.contains("<itemClass qcode=\"ninat:audio\"/>"))
+        #expect(try CLI.run(["validate", out]).status == 0)
+        #expect(try CLI.run(["validate", "--profile", "wirefeed", out]).status == 0)
+        let back = try CLI.run(["import", out])
+        #expect(back.out.contains(#""url":"https://coastpost.example.com/img/quay-large.jpg""#))
+        #expect(back.out.contains(#""medium":"video""#) && back.out.contains(#""medium":"audio""#))
+    }
 }

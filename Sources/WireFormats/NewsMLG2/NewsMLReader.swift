@@ -77,7 +77,8 @@ package struct NewsMLReader {
             case .item(let e):
                 let itemClass =
                     e.first("itemMeta", reader.nar)?.first("itemClass", reader.nar)?.attribute("qcode") ?? ""
-                if itemClass.hasSuffix(":picture") || itemClass.hasSuffix("/picture") {
+                // Picture, graphic, video and audio items belong to the text item that links them.
+                if NewsMLReader.medium(ofClass: itemClass) != nil {
                     let guid = e.attribute("guid") ?? ""
                     if pending?.pictures.contains(guid) == true, let m = reader.picture(e) {
                         pending?.found[guid] = m
@@ -323,6 +324,8 @@ package struct NewsMLReader {
         m.height = main.height
         m.length = main.length
         if renditions.count > 1 { m.renditions = renditions }
+        // Video and audio say so (a picture is what a linked item is taken for).
+        if let medium = Self.medium(ofClass: itemClass(e)), medium != "image" { m.medium = medium }
         let cm = e.first("contentMeta", nar)
         m.caption = cm?.elements("description", nar).first { ($0.attribute("role") ?? "").hasSuffix("caption") }.flatMap
         { nonEmpty($0.text) }

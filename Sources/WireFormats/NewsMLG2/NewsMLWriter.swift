@@ -44,7 +44,7 @@ public final class NewsMLWriter: FeedWriter {
     ) throws {
         let w = try NewsMLWriter(feed: feed, context: context, sink: sink, message: false)
         try w.xml.startDocument()
-        try w.item(article, pictures: linkingPictures ? article.media.filter(\.isPicture) : [], root: true)
+        try w.item(article, pictures: linkingPictures ? Self.linked(article) : [], root: true)
         try w.finish()
     }
 
@@ -58,10 +58,14 @@ public final class NewsMLWriter: FeedWriter {
         try w.finish()
     }
 
-    /// The guids of the picture items made from an article's media.
+    /// The guids of the picture, video and audio items made from an article's media.
     public static func pictureGUIDs(_ article: Article) -> [(Media, String)] {
-        article.media.filter(\.isPicture).map { ($0, pictureGUID(article, $0)) }
+        linked(article).map { ($0, pictureGUID(article, $0)) }
     }
+
+    /// The media that become items of their own, linked from the text item: pictures, video
+    /// and audio (a document stays a link of the text item's).
+    static func linked(_ a: Article) -> [Media] { a.media.filter { $0.kind != nil } }
 
     /// A file name for an item: its guid made filesystem-safe, plus a short hash so
     /// that different guids never share a name.
@@ -114,7 +118,7 @@ public final class NewsMLWriter: FeedWriter {
     }
 
     public func write(_ a: Article) throws {
-        let pictures = message ? a.media.filter(\.isPicture) : []
+        let pictures = message ? Self.linked(a) : []
         try item(a, pictures: pictures, root: false)
         for m in pictures { try picture(m, of: a) }
         try xml.drain(to: sink)
@@ -265,7 +269,8 @@ public final class NewsMLWriter: FeedWriter {
             try xml.endElement()
         }
         try xml.startElement("itemMeta")
-        try xml.element("itemClass", attributes: ["qcode": "ninat:picture"])
+        let itemClass = ["video": "ninat:video", "audio": "ninat:audio"][m.kind ?? ""] ?? "ninat:picture"
+        try xml.element("itemClass", attributes: ["qcode": itemClass])
         try provider(a)
         try xml.element("versionCreated", text: (a.updated ?? a.published ?? context.updated).rfc3339)
         if let published = a.published { try xml.element("firstCreated", text: published.rfc3339) }
@@ -280,15 +285,33 @@ public final class NewsMLWriter: FeedWriter {
         }
         try xml.endElement()
         try xml.startElement("contentSet")
-        try xml.startElement("remoteContent")
-        try xml.attribute("href", m.url)
-        try xml.attribute("contenttype", m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream")
-        if let w = m.width { try xml.attribute("width", String(w)) }
-        if let h = m.height { try xml.attribute("height", String(h)) }
-        if let size = m.length { try xml.attribute("size", String(size)) }
+        // One remoteContent per rendition (rendition="rnd:NAME"), else the medium itself.
+        let renditions =
+            m.renditions.count > 1
+            ? m.renditions : [Rendition(url: m.url, type: m.type, width: m.width, height: m.height, length: m.length)]
+        for r in renditions {
+            try xml.startElement("remoteContent")
+            if renditions.count > 1 { try xml.attribute("rendition", "rnd:" + Self.renditionCode(r.name)) }
+            try xml.attribute("href", r.url)
+            try xml.attribute("contenttype", r.type ?? MediaType.guess(fromURL: r.url) ?? "application/octet-stream")
+            if let w = r.width, w > 0 { try xml.attribute("width", String(w)) }
+            if let h = r.height, h > 0 { try xml.attribute("height", String(h)) }
+            if let size = r.length { try xml.attribute("size", String(size)) }
+            try xml.endElement()
+        }
         try xml.endElement()
         try xml.endElement()
-        try xml.endElement()
+    }
+
+    /// A rendition's name as the code of a QCode (`rnd:thumbnail`): letters, digits, `-`, `_`
+    /// and `.` kept, anything else `_`; `main` when it has none.
+    static func renditionCode(_ name: String?) -> String {
+        let code = String(
+            (name ?? "main").unicodeScalars.map { u -> Character in
+                (u.properties.isAlphabetic && u.isASCII) || ("0"..."9").contains(u) || u == "-" || u == "_" || u == "."
+                    ? Character(u) : "_"
+            })
+        return code.isEmpty ? "main" : code
     }
 
     public func finish() throws {
