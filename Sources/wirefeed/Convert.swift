@@ -63,6 +63,16 @@ struct Convert: ParsableCommand {
         help: "Publish only the newest N articles (by updated, else published date; one version per story).")
     var limit: Int?
 
+    @Option(
+        name: .long,
+        help: "Write a JSON report of the fields each article loses in this format (what it has no home for).")
+    var report: String?
+
+    @Option(
+        name: .long,
+        help: "Fail (exit 1, nothing written) when an article would lose one of these fields (comma-separated).")
+    var failOnLoss: String?
+
     @Option(name: .long, help: "ninjs version written by --to ninjs: 3.1 (default) or 2.2.")
     var ninjsVersion: String = "3.1"
 
@@ -88,6 +98,14 @@ struct Convert: ParsableCommand {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
         }
         if let limit, limit < 0 { throw ValidationError("--limit \(limit): give 0 or more") }
+        if let failOnLoss {
+            let fields = Set(Article.CodingKeys.allCases.map(\.stringValue))
+            for f in failOnLoss.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !f.isEmpty && !fields.contains(f) {
+                throw ValidationError(
+                    "--fail-on-loss \(f): not an article field (\(fields.sorted().joined(separator: ", ")))")
+            }
+        }
         if limit != nil && outputDir != nil {
             throw ValidationError("--limit picks the newest articles of one document: not with --output-dir")
         }
@@ -172,6 +190,9 @@ struct Convert: ParsableCommand {
             let kept = first?.articles
             let chosen = limit.flatMap { n in first?.newest(n) }
             var beyondLimit = 0
+            var losses: [(id: String, fields: [String])] = []
+            let fatal = Set((failOnLoss ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                .subtracting([""])
             let writer = try to.format.makeWriter(feed: feedMeta, context: context(updated), sink: out)
             try writer.begin()
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
@@ -197,6 +218,13 @@ struct Convert: ParsableCommand {
                     if let chosen, !chosen.contains(index) {
                         beyondLimit += 1
                         return
+                    }
+                    if report != nil || !fatal.isEmpty {
+                        let lost = format.losses(of: article)
+                        if !lost.isEmpty { losses.append((article.id, lost)) }
+                        if let field = lost.first(where: fatal.contains) {
+                            throw LossStop(id: article.id, field: field, format: format)
+                        }
                     }
                     try writer.write(article)
                 case .hold(let until): held.append(until)
@@ -226,6 +254,7 @@ struct Convert: ParsableCommand {
             }
             try writer.finish()
             if let check { try Self.judge(check.verdict(), verbose: verbose, toFile: output != nil) }
+            if let report { try Self.writeReport(losses, format: format, to: report) }
             try sink.commit()
             if let note = Self.publicationNote(
                 held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
@@ -242,6 +271,12 @@ struct Convert: ParsableCommand {
                     "wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them"
                 )
             }
+        } catch let stop as LossStop {
+            out.abort()
+            printError(
+                "wirefeed: error: article \(stop.id) would lose its \(stop.field) in \(stop.format.rawValue) (--fail-on-loss): \(output == nil ? "standard output is incomplete" : "nothing written")"
+            )
+            throw Reported()
         } catch is StrictStop {
             out.abort()
             printError(
@@ -318,6 +353,31 @@ extension Convert {
 
 /// Thrown by the writing loop when --strict meets a warning.
 private struct StrictStop: Error {}
+
+/// Thrown by the writing loop when an article would lose a field --fail-on-loss names.
+private struct LossStop: Error {
+    let id: String
+    let field: String
+    let format: OutputFormat
+}
+
+extension Convert {
+    /// The loss report: per article, the fields it loses; then how many articles lose each.
+    static func writeReport(_ losses: [(id: String, fields: [String])], format: OutputFormat, to path: String) throws {
+        var counts: [String: Int] = [:]
+        for (_, fields) in losses { for f in fields { counts[f, default: 0] += 1 } }
+        let object: [String: Any] = [
+            "format": format.rawValue,
+            "articles": losses.map { ["id": $0.id, "lost": $0.fields] as [String: Any] },
+            "fields": counts,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        let sink = try AtomicFileSink(path: path)
+        try data.withUnsafeBytes { try sink.write($0) }
+        try sink.write("\n")
+        try sink.commit()
+    }
+}
 
 extension Convert {
     /// `--output-dir`: one atomic file per newsItem (text items and their pictures).

@@ -375,4 +375,42 @@ struct PublishingCLITests {
         #expect(back.out.contains(#""url":"https://coastpost.example.com/img/quay-large.jpg""#))
         #expect(back.out.contains(#""medium":"video""#) && back.out.contains(#""medium":"audio""#))
     }
+
+    /// The loss report says what each article loses in a format; --fail-on-loss makes a loss fatal.
+    @Test func lossReportAndFailOnLoss() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let report = dir + "/loss.json"
+        let r = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "rss", "--report", report, "-o",
+            dir + "/feed.xml",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        #expect(doc["format"] as? String == "rss")
+        let articles = try #require(doc["articles"] as? [[String: Any]])
+        let harbour = try #require(articles.first { $0["id"] as? String == "tag:wire.example.org,2024:harbour-0042" })
+        let lost = try #require(harbour["lost"] as? [String])
+        #expect(lost.contains("urgency") && lost.contains("dateline") && lost.contains("subtitle"))
+        #expect(!lost.contains("title") && !lost.contains("body"))
+        // NewsML-G2 keeps what RSS loses.
+        let newsml = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "newsml", "--report", report, "-o",
+            dir + "/feed.newsml.xml",
+        ])
+        #expect(newsml.status == 0)
+        #expect(
+            try String(contentsOfFile: report, encoding: .utf8).contains("\"articles\" : [\n\n  ]")
+                || !(try String(contentsOfFile: report, encoding: .utf8)).contains("urgency"))
+        let fatal = try CLI.run([
+            "convert", "fixtures/articles", "--feed", "fixtures/feed.yaml", "--to", "rss", "--fail-on-loss",
+            "urgency", "-o", dir + "/fatal.xml",
+        ])
+        #expect(fatal.status == 1)
+        #expect(
+            fatal.stderr.contains("would lose its urgency in rss (--fail-on-loss): nothing written"), "\(fatal.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/fatal.xml"))
+        #expect(try CLI.run(["convert", "fixtures/articles", "--to", "rss", "--fail-on-loss", "urgncy"]).status == 2)
+    }
 }
