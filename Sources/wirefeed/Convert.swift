@@ -73,6 +73,16 @@ struct Convert: ParsableCommand {
         help: "Fail (exit 1, nothing written) when an article would lose one of these fields (comma-separated).")
     var failOnLoss: String?
 
+    @Option(
+        name: .long,
+        help:
+            "With --limit N: write the older stories into RFC 5005 archive pages of N in this folder (archive-0001.xml...)."
+    )
+    var archiveDir: String?
+
+    @Option(name: .long, help: "With --archive-dir: the URL at which that folder is published.")
+    var archiveURL: String?
+
     @Option(name: .long, help: "ninjs version written by --to ninjs: 3.1 (default) or 2.2.")
     var ninjsVersion: String = "3.1"
 
@@ -98,6 +108,17 @@ struct Convert: ParsableCommand {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
         }
         if let limit, limit < 0 { throw ValidationError("--limit \(limit): give 0 or more") }
+        if archiveDir != nil {
+            guard let limit, limit > 0 else {
+                throw ValidationError("--archive-dir needs --limit N (N > 0): the feed's size and each page's")
+            }
+            guard archiveURL != nil else {
+                throw ValidationError("--archive-dir needs --archive-url (where it is published)")
+            }
+            guard [.rss, .atom].contains(to.format) else {
+                throw ValidationError("--archive-dir writes RFC 5005 archives of RSS or Atom feeds")
+            }
+        }
         if let failOnLoss {
             let fields = Set(Article.CodingKeys.allCases.map(\.stringValue))
             for f in failOnLoss.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
@@ -188,6 +209,29 @@ struct Convert: ParsableCommand {
             let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
             let newestVersion = first?.newestVersion ?? [:]
             let kept = first?.articles
+            // Archives: every story in memory, pages written before the feed (its link names the newest).
+            if let archiveDir, let archiveURL, let limit {
+                var stories: [(Int, Article)] = []
+                var i = 0
+                let collect: (Article, [Diagnostic]) throws -> Void = { a, w in
+                    defer { i += 1 }
+                    _ = report(w)
+                    if let newest = newestVersion[a.id], newest != i { return }
+                    if Publishing.decide(a, format: format, now: publishAt) == .publish { stories.append((i, a)) }
+                }
+                if let kept { for (a, w) in kept { try collect(a, w) } } else { try inputs.forEach(collect) }
+                let archive = ArchiveWriter(
+                    format: format, feed: feedMeta, pageSize: limit, directory: archiveDir, baseURL: archiveURL,
+                    context: context)
+                let (current, currentFeed) = try archive.write(stories)
+                let writer = try format.makeWriter(feed: currentFeed, context: context(updated), sink: out)
+                try writer.begin()
+                for a in current { try writer.write(a) }
+                try writer.finish()
+                if let check { try Self.judge(check.verdict(), verbose: verbose, toFile: output != nil) }
+                try sink.commit()
+                return
+            }
             let chosen = limit.flatMap { n in first?.newest(n) }
             var beyondLimit = 0
             var losses: [(id: String, fields: [String])] = []

@@ -14,7 +14,7 @@ enum ManyOperands {
         "validate": ["--schema", "--format", "--ignore", "--config", "--self-url", "--now", "--profile"],
         "convert": [
             "--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now",
-            "--ninjs-version", "--limit", "--report", "--fail-on-loss",
+            "--ninjs-version", "--limit", "--report", "--fail-on-loss", "--archive-dir", "--archive-url",
         ],
     ]
 
