@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Issue 12's cases, one test each: what a hostile or unlucky input does to the binary, its
 /// exit code, its one line on stderr, and (measured on the child alone) a generous bound on
 /// time and peak memory: the shapes below took minutes or gigabytes before.
