@@ -60,6 +60,12 @@ package enum Files {
         return out
     }
 
+    /// Whether `path` is a FIFO (a named pipe; links not followed).
+    package static func isFIFO(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    }
+
     /// The size of a regular file (following links); 0 for anything else.
     public static func size(_ path: String) -> Int {
         var st = stat()
