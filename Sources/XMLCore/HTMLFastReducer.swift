@@ -110,6 +110,7 @@ enum HTMLFastReducer {
                     guard d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D else { return nil }
                     current.append(c)
                     lastSpace = false
+                    breaks = 0  // text: two <br> around it are two line breaks, not a paragraph break
                     i += 1
                     continue
                 }

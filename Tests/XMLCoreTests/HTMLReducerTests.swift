@@ -46,6 +46,8 @@ import TextKernel
         "<p>x</p><header>y</header>",
         "<p>x</p><head>",
         "<BODY\tclass=a>z",
+        // A literal '<' between two <br> is text between them (fuzz/run html, this stop).
+        "\t\t\t\u{200B}\t\t\u{FFFD}>U<BR>< <BR>ca&;\t",
     ]
 
     @Test(arguments: samples)
