@@ -88,11 +88,9 @@ enum HTMLFastReducer {
                         && !(b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-")
                             && b[j + 2] == UInt8(ascii: ">"))
                     {
-                        // Only plain comments: "--" or "<!" inside one is read by HTML's own
-                        // rules, which libxml2 follows its own way.
-                        if (b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-"))
-                            || (b[j] == UInt8(ascii: "<") && b[j + 1] == UInt8(ascii: "!"))
-                        {
+                        // Only plain comments: "--" or markup ("<!", "<body>") inside one is
+                        // read by HTML's own rules, which libxml2 follows its own way.
+                        if (b[j] == UInt8(ascii: "-") && b[j + 1] == UInt8(ascii: "-")) || b[j] == UInt8(ascii: "<") {
                             return nil
                         }
                         j += 1

@@ -48,6 +48,10 @@ import TextKernel
         "<BODY\tclass=a>z",
         // A literal '<' between two <br> is text between them (fuzz/run html, this stop).
         "\t\t\t\u{200B}\t\t\u{FFFD}>U<BR>< <BR>ca&;\t",
+        // Markup inside a comment (libxml2 sees the body element in "<!-- <body> -->").
+        "<!--  Co-p;\u{FFFD} mn<body> -->o>o>", "<!-- a <b> c -->x", "<!-- a \u{FFFD} c -->x",
+        "<!--  Co-p; mn<body> -->o>o>", "<!-- a <body> c -->x", "<!-- a-b <b> c -->x", "<!-- x --> <body>o",
+        "<!-- a -->o>o>", "<!-- a -->o",
     ]
 
     @Test(arguments: samples)
