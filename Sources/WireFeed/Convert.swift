@@ -39,16 +39,21 @@ public enum Converter {
         /// The positions of the newest `limit` published articles (one version per story), by
         /// date, newest first (undated last, then input order).
         public func newest(_ limit: Int) -> Set<Int> {
+            Set(newestFirst().prefix(max(0, limit)))
+        }
+
+        /// The positions of the published articles (one version per story), newest first
+        /// (undated last, then input order).
+        public func newestFirst() -> [Int] {
             let stories = published.filter { (newestVersion[$0.id] ?? $0.index) == $0.index }
-            let ordered = stories.sorted { a, b in
+            return stories.sorted { a, b in
                 switch (a.date, b.date) {
                 case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.index < b.index
                 }
-            }
-            return Set(ordered.prefix(max(0, limit)).map(\.index))
+            }.map(\.index)
         }
     }
 

@@ -75,6 +75,11 @@ struct Convert: ParsableCommand {
 
     @Option(
         name: .long,
+        help: "Keep the feed under this size (bytes; K, M suffixes): the newest stories that fit, a note on the rest.")
+    var maxBytes: ByteCount?
+
+    @Option(
+        name: .long,
         help:
             "With --limit N: write the older stories into RFC 5005 archive pages of N in this folder (archive-0001.xml...)."
     )
@@ -108,6 +113,11 @@ struct Convert: ParsableCommand {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
         }
         if let limit, limit < 0 { throw ValidationError("--limit \(limit): give 0 or more") }
+        if maxBytes != nil {
+            guard [.rss, .atom, .jsonfeed].contains(to.format), outputDir == nil, archiveDir == nil else {
+                throw ValidationError("--max-bytes sizes one RSS, Atom or JSON Feed document (not with --archive-dir)")
+            }
+        }
         if archiveDir != nil {
             guard let limit, limit > 0 else {
                 throw ValidationError("--archive-dir needs --limit N (N > 0): the feed's size and each page's")
@@ -173,7 +183,8 @@ struct Convert: ParsableCommand {
         // A feed or a newsMessage carries one item per story (its guid is unique there): the
         // first walk also finds each story's newest version.
         let collapsesVersions = to.format != .json && outputDir == nil
-        let needsFirstWalk = (to.format != .json && feedMeta.updated == nil) || collapsesVersions || limit != nil
+        let needsFirstWalk =
+            (to.format != .json && feedMeta.updated == nil) || collapsesVersions || limit != nil || maxBytes != nil
         if let outputDir {
             if needsFirstWalk { try inputs.bufferStreams() }
             // Each input is its own item there: one that cannot be read must not stop the others.
@@ -232,7 +243,13 @@ struct Convert: ParsableCommand {
                 try sink.commit()
                 return
             }
-            let chosen = limit.flatMap { n in first?.newest(n) }
+            var chosen = limit.flatMap { n in first?.newest(n) }
+            var overSize = 0
+            if let maxBytes, let first {
+                (chosen, overSize) = try Self.fitting(
+                    maxBytes.bytes, first: first, limit: limit, inputs: inputs, feed: feedMeta, format: format,
+                    context: context(updated))
+            }
             var beyondLimit = 0
             var losses: [(id: String, fields: [String])] = []
             let fatal = Set((failOnLoss ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -304,6 +321,12 @@ struct Convert: ParsableCommand {
                 held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
             {
                 printError(note)
+            }
+            if overSize > 0, let maxBytes {
+                printError(
+                    "wirefeed: left out \(overSize) older article\(overSize == 1 ? "" : "s") to keep the feed within --max-bytes \(maxBytes.bytes)"
+                )
+                beyondLimit -= overSize
             }
             if beyondLimit > 0, let limit {
                 printError(
@@ -392,6 +415,51 @@ extension Convert {
                 "left out \(olderVersions) older version\(olderVersions == 1 ? "" : "s") of stories given again")
         }
         return parts.isEmpty ? nil : "wirefeed: " + parts.joined(separator: "; ")
+    }
+}
+
+extension Convert {
+    /// The newest stories (within `limit`) whose items fit in `maxBytes` with the feed's head
+    /// and end, each sized by writing it alone; and how many more the size left out.
+    static func fitting(
+        _ maxBytes: Int, first: Converter.FirstWalk, limit: Int?, inputs: ArticleInputs, feed: Feed,
+        format: OutputFormat, context: WriteContext
+    ) throws -> (Set<Int>, Int) {
+        func size(_ articles: [Article]) throws -> Int {
+            let sink = MemorySink()
+            let writer = try format.makeWriter(feed: feed, context: context, sink: sink)
+            try writer.begin()
+            for a in articles { try writer.write(a) }
+            try writer.finish()
+            return sink.bytes.count
+        }
+        let base = try size([])
+        guard base <= maxBytes else {
+            throw XMLError(.writer, "--max-bytes \(maxBytes): the feed's head alone is \(base) bytes")
+        }
+        var candidates = first.newestFirst()
+        if let limit { candidates = Array(candidates.prefix(max(0, limit))) }
+        let wanted = Set(candidates)
+        var items: [Int: Int] = [:]
+        var index = 0
+        let measure: (Article) throws -> Void = { a in
+            defer { index += 1 }
+            if wanted.contains(index) { items[index] = try size([a]) - base }
+        }
+        if let kept = first.articles {
+            for (a, _) in kept { try measure(a) }
+        } else {
+            try inputs.forEach { a, _ in try measure(a) }
+        }
+        var total = base
+        var chosen: Set<Int> = []
+        for i in candidates {
+            let s = items[i] ?? 0
+            guard total + s <= maxBytes else { break }
+            total += s
+            chosen.insert(i)
+        }
+        return (chosen, candidates.count - chosen.count)
     }
 }
 

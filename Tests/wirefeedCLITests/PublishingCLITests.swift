@@ -413,4 +413,32 @@ struct PublishingCLITests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/fatal.xml"))
         #expect(try CLI.run(["convert", "fixtures/articles", "--to", "rss", "--fail-on-loss", "urgncy"]).status == 2)
     }
+
+    /// --max-bytes keeps the newest stories that fit, and says how many did not.
+    @Test func maxBytesKeepsTheNewestThatFit() throws {
+        let dir = try CLI.tempDir()
+        defer { CLI.remove(dir) }
+        let out = dir + "/feed.xml"
+        func run(_ max: String) throws -> CLI.Result {
+            try CLI.run([
+                "convert", Self.stories, "--feed", Self.feed, "--to", "rss", "--now", "2026-12-05T00:00:00Z",
+                "--max-bytes", max, "-o", out,
+            ])
+        }
+        let all = try run("1M")
+        #expect(all.status == 0)
+        let full = try Data(contentsOf: URL(fileURLWithPath: out)).count
+        let r = try run(String(full - 1))
+        #expect(r.status == 0, "\(r.stderr)")
+        let size = try Data(contentsOf: URL(fileURLWithPath: out)).count
+        #expect(size <= full - 1)
+        #expect(Self.count("<item>", in: try String(contentsOfFile: out, encoding: .utf8)) == 2)
+        #expect(
+            r.stderr.contains("left out 1 older article to keep the feed within --max-bytes \(full - 1)"), "\(r.stderr)"
+        )
+        let tiny = try run("200")
+        #expect(tiny.status == 1)
+        #expect(tiny.stderr.contains("the feed's head alone is"), "\(tiny.stderr)")
+        #expect(try CLI.run(["convert", Self.stories, "--to", "newsml", "--max-bytes", "1M"]).status == 2)
+    }
 }
