@@ -204,10 +204,11 @@ enum HTMLFastReducer {
                                 return nil
                             }
                         }
-                        // A tag inside (`<body>` in a style sheet): where libxml2 ends the
-                        // element then is its own rule.
-                        if b[k] == UInt8(ascii: "<") && b[k + 1] | 0x20 >= UInt8(ascii: "a")
-                            && b[k + 1] | 0x20 <= UInt8(ascii: "z")
+                        // A tag inside (`<body>` in a style sheet), or a declaration (`<!DOCTYPE`,
+                        // `<?x`): where libxml2 ends the element then is its own rule.
+                        if b[k] == UInt8(ascii: "<")
+                            && ((b[k + 1] | 0x20 >= UInt8(ascii: "a") && b[k + 1] | 0x20 <= UInt8(ascii: "z"))
+                                || b[k + 1] == UInt8(ascii: "!") || b[k + 1] == UInt8(ascii: "?"))
                         {
                             return nil
                         }

@@ -52,6 +52,9 @@ import TextKernel
         "<!--  Co-p;\u{FFFD} mn<body> -->o>o>", "<!-- a <b> c -->x", "<!-- a \u{FFFD} c -->x",
         "<!--  Co-p; mn<body> -->o>o>", "<!-- a <body> c -->x", "<!-- a-b <b> c -->x", "<!-- x --> <body>o",
         "<!-- a -->o>o>", "<!-- a -->o",
+        // A declaration inside a dropped element (fuzz/run html).
+        "<iframe nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnsrc=\"h/ev\"><!DOCTYPE html></iframe><p>sannnnnnnnnnnnnnnnnnsrc=\"h/ev\"><ame nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnsrc=\"h/ev\"></iframe><p>sannnnnnnnnnnnnnnnn/iframe><p>safe",
+        "<style><!-- p {} --></style><p>after</p>", "<script><?x?></script>y",
     ]
 
     @Test(arguments: samples)
