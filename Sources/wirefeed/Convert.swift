@@ -88,6 +88,12 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "With --archive-dir: the URL at which that folder is published.")
     var archiveURL: String?
 
+    @Option(
+        name: .long,
+        help:
+            "Take only share K of N (0 ≤ K < N) of the articles, by a stable hash of their ids (for several machines).")
+    var shard: String?
+
     @Option(name: .long, help: "ninjs version written by --to ninjs: 3.1 (default) or 2.2.")
     var ninjsVersion: String = "3.1"
 
@@ -113,6 +119,7 @@ struct Convert: ParsableCommand {
             throw ValidationError("--now '\(now)' is not a time (give RFC 3339, e.g. 2026-12-05T09:00:00Z)")
         }
         if let limit, limit < 0 { throw ValidationError("--limit \(limit): give 0 or more") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard \(shard): give K/N with 0 ≤ K < N") }
         if maxBytes != nil {
             guard [.rss, .atom, .jsonfeed].contains(to.format), outputDir == nil, archiveDir == nil else {
                 throw ValidationError("--max-bytes sizes one RSS, Atom or JSON Feed document (not with --archive-dir)")
@@ -180,6 +187,7 @@ struct Convert: ParsableCommand {
         // walk; the articles themselves are kept (up to 64 MiB of text) so that no input is read twice.
         let environment = ProcessInfo.processInfo.environment
         let publishAt = publicationTime(environment)
+        let share = shard.flatMap(Shard.init)
         // A feed or a newsMessage carries one item per story (its guid is unique there): the
         // first walk also finds each story's newest version.
         let collapsesVersions = to.format != .json && outputDir == nil
@@ -259,7 +267,7 @@ struct Convert: ParsableCommand {
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
             if format == .atom, let first {
                 for (i, c) in first.canceled
-                where (newestVersion[c.id] ?? i) == i
+                where (newestVersion[c.id] ?? i) == i && (share?.contains(c) ?? true)
                     && Publishing.decide(c, format: format, now: publishAt) == .tombstone
                 {
                     try writer.withdraw(c)
@@ -267,6 +275,7 @@ struct Convert: ParsableCommand {
             }
             var repaired = 0
             let handle: (Int, Article, [Diagnostic]) throws -> Void = { index, article, warnings in
+                if let share, !share.contains(article) { return }
                 repaired += report(warnings)
                 // --strict stops at the first article that needed repair, before writing it.
                 if strict && repaired > 0 { throw StrictStop() }

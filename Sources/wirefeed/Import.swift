@@ -45,6 +45,12 @@ struct Import: ParsableCommand {
     )
     var maxArticles: Int?
 
+    @Option(
+        name: .long,
+        help:
+            "Take only share K of N (0 ≤ K < N) of the articles, by a stable hash of their ids (for several machines).")
+    var shard: String?
+
     @Option(name: .long, help: "Refuse a feed larger than this (bytes; K, M, G suffixes). Default 2G.")
     var maxInputSize: ByteCount?
 
@@ -57,6 +63,7 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard \(shard): give K/N with 0 ≤ K < N") }
     }
 
     func run() throws {
@@ -83,6 +90,7 @@ struct Import: ParsableCommand {
             throw Reported()
         }
         let writer = JSONImportWriter(sink: sink, embedWarnings: format == .json)
+        let handler: any ImportHandler = shard.flatMap(Shard.init).map { ShardFilter($0, writer) } ?? writer
         do {
             let warnings = try FeedImporter.run(
                 input, file: file,
@@ -91,7 +99,7 @@ struct Import: ParsableCommand {
                     limits: Limits(
                         maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max),
                         maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
-                    maximumArticles: maxArticles, recovers: !strict), handler: writer)
+                    maximumArticles: maxArticles, recovers: !strict), handler: handler)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
             // The article limit's note is information, not a problem in the feed.
@@ -134,4 +142,19 @@ enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
 
 enum WarningFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// Hands on only the articles of one shard.
+final class ShardFilter: ImportHandler {
+    let shard: Shard
+    let next: any ImportHandler
+
+    init(_ shard: Shard, _ next: any ImportHandler) {
+        self.shard = shard
+        self.next = next
+    }
+
+    func begin(format: DocumentFormat) throws { try next.begin(format: format) }
+    func article(_ article: Article) throws { if shard.contains(article) { try next.article(article) } }
+    func end(feed: Feed?) throws { try next.end(feed: feed) }
 }

@@ -15,7 +15,7 @@ enum ManyOperands {
         "convert": [
             "--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now",
             "--ninjs-version", "--limit", "--report", "--fail-on-loss", "--archive-dir", "--archive-url",
-            "--max-bytes",
+            "--max-bytes", "--shard",
         ],
     ]
 
