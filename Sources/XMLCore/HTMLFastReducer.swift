@@ -8,6 +8,11 @@ enum HTMLFastReducer {
     static let blocks: Set<[UInt8]> = Set(HTMLReducer.blocks.map { Array($0.utf8) })
     static let dropped: Set<[UInt8]> = Set(HTMLReducer.dropped.map { Array($0.utf8) })
     static let br = Array("br".utf8)
+    /// Elements that never have an end tag.
+    static let voidElements: Set<[UInt8]> = Set(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"].map {
+            Array($0.utf8)
+        })
     static let img = Array("img".utf8)
     /// Blocks that hold text, not other blocks.
     static let leafBlocks: Set<[UInt8]> = Set(
@@ -56,6 +61,9 @@ enum HTMLFastReducer {
         // libxml2 (which ignores it, or not, by HTML's rules).
         var openBlocks: [(name: [UInt8], count: Int)] = []
         var blockStack: [[UInt8]] = []
+        // Inline elements open, with the depth of blocks they opened in: an end tag that closes
+        // one opened outside the current block also ends that block, by libxml2's rules.
+        var inlineOpen: [(name: [UInt8], depth: Int)] = []
         // Whether `current` is known to be collapsed already (white space only as single
         // U+0020s between other characters), tracked while text runs are copied; anything
         // else appended (entities, spaces for <br> and cells) leaves it to the collapse pass.
@@ -255,6 +263,13 @@ enum HTMLFastReducer {
                     // Table cells: where libxml2 breaks paragraphs around them depends on the
                     // table around them (a cell outside a table is a block of its own).
                     return nil
+                } else if closing {
+                    if let k = inlineOpen.lastIndex(where: { $0.name == name }) {
+                        if inlineOpen[k].depth != blockStack.count { return nil }
+                        inlineOpen.removeSubrange(k...)
+                    }
+                } else if b[i - 2] != UInt8(ascii: "/") && !Self.voidElements.contains(name) {
+                    inlineOpen.append((name, blockStack.count))
                 }
                 continue
             }

@@ -55,6 +55,9 @@ import TextKernel
         // A declaration inside a dropped element (fuzz/run html).
         "<iframe nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnsrc=\"h/ev\"><!DOCTYPE html></iframe><p>sannnnnnnnnnnnnnnnnnsrc=\"h/ev\"><ame nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnsrc=\"h/ev\"></iframe><p>sannnnnnnnnnnnnnnnn/iframe><p>safe",
         "<style><!-- p {} --></style><p>after</p>", "<script><?x?></script>y",
+        // An end tag closing an inline element opened outside the paragraph (fuzz/run html).
+        "<dmv><b>Bdmv><b>Bold</b> <f> <p><n>a>afolold</b> <n>a&(k</a></dh1iv>", "<b>x<p>y</b>z</p>",
+        "<p><b>bold</b> and <i>it</i></p><p>next</p>",
     ]
 
     @Test(arguments: samples)
