@@ -208,8 +208,14 @@ enum HTMLFastReducer {
                             // `</iframebr>` does not end an iframe: the name must end there.
                             if match {
                                 let after = b[k + 2 + name.count]
-                                if after == UInt8(ascii: ">") || Whitespace.isHTMLSpace(after) { break }
-                                return nil
+                                if after == UInt8(ascii: ">") { break }
+                                // `</style  >` ends it; anything else before the '>' is read by
+                                // libxml2's own rules.
+                                guard Whitespace.isHTMLSpace(after) else { return nil }
+                                var e = k + 2 + name.count
+                                while e < n && Whitespace.isHTMLSpace(b[e]) { e += 1 }
+                                guard e < n, b[e] == UInt8(ascii: ">") else { return nil }
+                                break
                             }
                         }
                         // A tag inside (`<body>` in a style sheet), or a declaration (`<!DOCTYPE`,

@@ -58,6 +58,8 @@ import TextKernel
         // An end tag closing an inline element opened outside the paragraph (fuzz/run html).
         "<dmv><b>Bdmv><b>Bold</b> <f> <p><n>a>afolold</b> <n>a&(k</a></dh1iv>", "<b>x<p>y</b>z</p>",
         "<p><b>bold</b> and <i>it</i></p><p>next</p>",
+        // Junk inside a dropped element's end tag (fuzz/run html).
+        "<style>p { color:  }</style \u{FFFD}\u{FFFD}')))\u{FFFD}<body>\u{FFFD}tdi", "<style>p {}</style  >after",
     ]
 
     @Test(arguments: samples)
