@@ -291,6 +291,8 @@ enum HTMLFastReducer {
                             && (isLetter(b[k]) || b[k] == UInt8(ascii: "#") || (b[k] >= 0x30 && b[k] <= 0x39))
                         { k += 1 }
                         if k < n && b[k] == UInt8(ascii: ";") { return nil }
+                        // A long name after '&' ("&vvevvv…", no ';'): libxml2 reads it its own way.
+                        if k == i + 12 { return nil }
                     }
                     current.append(c)
                     lastSpace = false

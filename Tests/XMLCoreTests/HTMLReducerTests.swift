@@ -60,6 +60,9 @@ import TextKernel
         "<p><b>bold</b> and <i>it</i></p><p>next</p>",
         // Junk inside a dropped element's end tag (fuzz/run html).
         "<style>p { color:  }</style \u{FFFD}\u{FFFD}')))\u{FFFD}<body>\u{FFFD}tdi", "<style>p {}</style  >after",
+        // A long letter run after '&' (fuzz/run html).
+        "```re.vv&vvevvvvvwvvw&#x2014;vvwv&vvevvvvvwvvTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTevvvvvwvvTTTT<br>\u{FFFD}TT&vvevvvvvwvvwree",
+        "R&Dmanagementcommittee report", "AT&T",
     ]
 
     @Test(arguments: samples)
