@@ -25,19 +25,27 @@ package enum Files {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else { return nil }
         let size = Int(st.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        // The file may have shrunk: what was there.
+        let (bytes, _) = readUpTo(size, from: fd)
+        return bytes.isEmpty && size > 0 ? nil : bytes
+    }
+
+    /// Up to `count` bytes from `fd`, read straight into an array of that capacity, and the
+    /// `errno` of a read that failed (0 when it stopped at `count` or at the end).
+    static func readUpTo(_ count: Int, from fd: Int32) -> (bytes: [UInt8], error: Int32) {
+        var failed: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             var done = 0
-            while done < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+            while done < count {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, count - done)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }  // the file shrank: what was there
+                if n < 0 { failed = errno }
+                if n <= 0 { break }
                 done += n
             }
-            count = done
-            failed = done == 0 && size > 0
+            filled = done
         }
-        return failed ? nil : bytes
+        return (bytes, failed)
     }
 
     /// The first `count` bytes of a regular file (fewer when it is shorter); nil when it is
@@ -48,16 +56,7 @@ package enum Files {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var out = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
-        }
-        out.removeLast(count - done)
-        return out
+        return readUpTo(count, from: fd).bytes
     }
 
     /// Whether `path` is a FIFO (a named pipe; links not followed).
@@ -100,19 +99,8 @@ package enum Files {
         if regular {
             // A regular file is read straight into an array of its size (no chunk to zero and
             // copy per file: a batch of 100,000 small articles is mostly this call).
-            let size = Int(st.st_size)
-            var failed: Int32 = 0
-            out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                var done = 0
-                while done < size {
-                    let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = errno }
-                    if n <= 0 { break }
-                    done += n
-                }
-                count = done
-            }
+            let failed: Int32
+            (out, failed) = readUpTo(Int(st.st_size), from: fd)
             if failed != 0 { return .failure(.cannotRead(String(cString: strerror(failed)))) }
             // The file may have grown since fstat: what follows is read as from a stream.
         }
@@ -136,17 +124,10 @@ package enum Files {
         var out: [String] = []
         var pending = [dir]
         while let current = pending.popLast() {
-            guard let handle = opendir(current) else { continue }
-            defer { closedir(handle) }
-            let prefix = current.hasSuffix("/") ? current : current + "/"
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let full = prefix + name
-                var isDir = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            entries(of: current) { name, full, type in
+                if name == "." || name == ".." { return }
+                var isDir = type == UInt8(DT_DIR)
+                if type == UInt8(DT_UNKNOWN) {
                     var st = stat()
                     isDir = lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
                 }
@@ -158,6 +139,20 @@ package enum Files {
             }
         }
         return out.sorted()
+    }
+
+    /// Calls `body` with the name, the path (joined to `dir`) and the `d_type` of each entry
+    /// of one directory (`.` and `..` included); nothing when it cannot be opened.
+    static func entries(of dir: String, _ body: (String, String, UInt8) -> Void) {
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            body(name, prefix + name, entry.pointee.d_type)
+        }
     }
 
     /// What a walk below a directory found: regular files (symbolic links to files inside the
@@ -179,17 +174,10 @@ package enum Files {
         free(rootReal)
         var pending = [dir]
         while let current = pending.popLast() {
-            guard let handle = opendir(current) else { continue }
-            defer { closedir(handle) }
-            let prefix = current.hasSuffix("/") ? current : current + "/"
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let full = prefix + name
+            entries(of: current) { name, full, _ in
+                if name.hasPrefix(".") { return }
                 var st = stat()
-                guard lstat(full, &st) == 0 else { continue }
+                guard lstat(full, &st) == 0 else { return }
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(full)
                 case S_IFREG: out.files.append(full)
@@ -197,7 +185,7 @@ package enum Files {
                     var target = stat()
                     guard let real = realpath(full, nil) else {
                         out.linksNotFollowed += 1
-                        continue
+                        return
                     }
                     let resolved = String(cString: real)
                     free(real)
@@ -206,7 +194,7 @@ package enum Files {
                     } else {
                         out.linksNotFollowed += 1
                     }
-                default: continue  // FIFOs, sockets, devices: never opened
+                default: return  // FIFOs, sockets, devices: never opened
                 }
             }
         }
