@@ -117,15 +117,7 @@ public enum FeedImporter {
     }
 
     /// Whether the input is JSON (a JSON Feed or ninjs), which is read as such and never repaired as XML.
-    static func isJSON(_ input: XMLInput) -> Bool {
-        let head: [UInt8]
-        switch input {
-        case .bytes(let b): head = Array(b.prefix(64))
-        case .file(let path): head = Files.head(path, count: 64) ?? []
-        case .stream(let s): head = s.peek(64)
-        }
-        return JSONFeedReader.looksLikeJSON(head)
-    }
+    static func isJSON(_ input: XMLInput) -> Bool { JSONFeedReader.looksLikeJSON(input.head(64)) }
 
     /// Whether the XML declaration names a Latin-1 family encoding (where UTF-8 mislabelled as such is common).
     static func declaresLatin1(_ input: XMLInput) -> Bool {

@@ -290,13 +290,7 @@ public final class DocumentValidator: @unchecked Sendable {
 
     /// Whether the document's head names Netscape's RSS 0.91 DTD as its system identifier.
     static func namesNetscapeDTD(_ input: XMLInput) -> Bool {
-        let head: [UInt8]
-        switch input {
-        case .bytes(let b): head = Array(b.prefix(4096))
-        case .file(let path): head = Files.head(path, count: 4096) ?? []
-        case .stream(let s): head = Array(s.peek(4096).prefix(4096))
-        }
-        return String(decoding: head, as: UTF8.self).contains("my.netscape.com/publish/formats/rss-0.91.dtd")
+        String(decoding: input.head(4096), as: UTF8.self).contains("my.netscape.com/publish/formats/rss-0.91.dtd")
     }
 
     /// A plain explanation when the input is clearly not XML at all (empty, binary, text).

@@ -12,6 +12,18 @@ public enum XMLInput {
     case stream(ByteStream)
 }
 
+extension XMLInput {
+    /// The first `count` bytes (fewer when there are fewer; none when a file cannot be read
+    /// or is not a regular file). A stream keeps them for the reader.
+    public func head(_ count: Int) -> [UInt8] {
+        switch self {
+        case .bytes(let b): Array(b.prefix(count))
+        case .file(let path): Files.head(path, count: count) ?? []
+        case .stream(let s): Array(s.peek(count).prefix(count))
+        }
+    }
+}
+
 /// A forward-only byte stream over a file descriptor whose first bytes can be
 /// looked at (to detect a format) and are then replayed to the real reader.
 public final class ByteStream {
