@@ -57,20 +57,26 @@ public struct ArticleInputs: Sendable {
     /// Lists the files the inputs stand for now (failing on a missing path or an empty
     /// directory), so that later walks do not list the directories again.
     public mutating func resolve() throws(IngestError) {
-        resolved = nil
         resolvedStreams = paths.filter { $0 == "-" || (Files.isDirectory($0) != true && !Files.isRegularFile($0)) }
-        resolved = try files()
-        knownBytes = resolved?.reduce(0) { $0 + Files.size($1) } ?? 0
+        let listed = try listing()
+        resolved = listed.map(\.path)
+        knownBytes = listed.reduce(0) { $0 + ($1.size ?? 0) }
     }
 
     /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
     public func files() throws(IngestError) -> [String] {
         if let resolved { return resolved }
-        var out: [String] = []
+        return try listing().map(\.path)
+    }
+
+    /// The files the inputs stand for with their sizes (nil: not a regular file), each
+    /// looked at once.
+    private func listing() throws(IngestError) -> [(path: String, size: Int?)] {
+        var out: [(path: String, size: Int?)] = []
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
-                out.append(path)
+                out.append((path, nil))
                 continue
             }
             var isDir: ObjCBool = false
@@ -83,17 +89,16 @@ public struct ArticleInputs: Sendable {
                 }
                 // readdir, not FileManager's enumerator: a directory of 100,000 articles is listed
                 // in a fraction of the time, and only the names that may be articles are kept.
-                var found = Files.files(under: path) { name in
+                let found = Files.files(under: path) { name in
                     let ext = (name as NSString).pathExtension.lowercased()
                     return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
-                }
-                found.removeAll { !Files.isRegularFile($0) }
+                }.compactMap { file in Files.size(file).map { (path: file, size: Optional($0)) } }
                 guard !found.isEmpty else {
                     throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
                 }
                 out += found
             } else {
-                out.append(path)
+                out.append((path, Files.size(path)))
             }
         }
         return out

@@ -65,10 +65,10 @@ package enum Files {
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
     }
 
-    /// The size of a regular file (following links); 0 for anything else.
-    public static func size(_ path: String) -> Int {
+    /// The size of a regular file (following links); nil for anything else.
+    public static func size(_ path: String) -> Int? {
         var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(st.st_size)
     }
 
