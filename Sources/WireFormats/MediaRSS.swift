@@ -8,7 +8,7 @@ package import XMLCore
 package enum MediaRSS {
     /// The medium's kind: the one given, else what its type says (image, video, audio).
     static func kind(_ m: Media, type: String?) -> String? {
-        m.medium ?? type.flatMap { t in ["image", "video", "audio"].first { t.hasPrefix($0 + "/") } }
+        m.medium ?? MediaType.kind(ofType: type)
     }
 
     /// Writes the medium; `declare`: declare the namespace on the element (Atom, whose root

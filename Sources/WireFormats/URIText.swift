@@ -47,6 +47,20 @@ package enum URIText {
             || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
 
+    /// A person as one link, as JSON Feed and ninjs carry people: their URI, else a
+    /// `mailto:` link of their e-mail address.
+    package static func link(of p: Person) -> String? {
+        p.uri.flatMap { encoded($0) } ?? p.email.map { "mailto:" + $0 }
+    }
+
+    /// A person read back from such a link: a `mailto:` link is an e-mail address, anything
+    /// else a URI.
+    package static func person(name: String?, link: String?, role: Person.Role? = nil) -> Person? {
+        let email = link.flatMap { $0.lowercased().hasPrefix("mailto:") ? String($0.dropFirst(7)) : nil }
+        guard let name = name ?? email ?? (link != nil ? "" : nil) else { return nil }
+        return Person(name: name, email: email, uri: email == nil ? link : nil, role: role)
+    }
+
     /// The URI of an article's `what` (its url, a medium's url), or an error naming the article.
     package static func link(_ s: String, what: String, article: Article) throws -> String {
         guard let u = encoded(s) else {

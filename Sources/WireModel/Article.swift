@@ -135,8 +135,7 @@ public struct Media: Sendable, Hashable, Codable {
     /// extension) says; nil for anything else (a document).
     public var kind: String? {
         if let medium, ["image", "video", "audio"].contains(medium) { return medium }
-        let t = type ?? MediaType.guess(fromURL: url) ?? ""
-        return ["image", "video", "audio"].first { t.hasPrefix($0 + "/") }
+        return MediaType.kind(ofType: type ?? MediaType.guess(fromURL: url))
     }
 
     /// Whether this is a picture (by MIME type, else by file extension).

@@ -6,6 +6,12 @@ package enum MediaType {
         "mp4": "video/mp4", "webm": "video/webm", "mov": "video/quicktime", "pdf": "application/pdf",
     ]
 
+    /// `image`, `video` or `audio`, as a MIME type says; nil for any other type.
+    public static func kind(ofType type: String?) -> String? {
+        guard let type else { return nil }
+        return ["image", "video", "audio"].first { type.hasPrefix($0 + "/") }
+    }
+
     /// The MIME type suggested by a URL's file extension, if any.
     public static func guess(fromURL url: String) -> String? {
         var path = Substring(url)

@@ -158,16 +158,8 @@ public final class JSONDocumentWriter: FeedWriter {
             j.opt("current", p.current)
             j.opt("prevArchive", p.prevArchive)
             j.opt("nextArchive", p.nextArchive)
-            if let c = p.complete {
-                j.key("complete")
-                j.raw(c ? "true" : "false")
-                j.needsComma = true
-            }
-            if let a = p.archive {
-                j.key("archive")
-                j.raw(a ? "true" : "false")
-                j.needsComma = true
-            }
+            j.opt("complete", p.complete)
+            j.opt("archive", p.archive)
             j.close("}")
         }
         j.close("}")
@@ -209,9 +201,14 @@ struct ArticleList {
     private var count = 0
 
     mutating func append(_ article: Article, to sink: any ByteSink) throws {
+        try append(to: sink) { JSONDocumentWriter.encode(article, into: &$0) }
+    }
+
+    /// Appends one element, written by `encode` (JSON Feed's items use the same array).
+    mutating func append(to sink: any ByteSink, _ encode: (inout JSONBuilder) throws -> Void) throws {
         var j = JSONBuilder()
         j.raw(count == 0 ? "\n  " : ",\n  ")
-        JSONDocumentWriter.encode(article, into: &j)
+        try encode(&j)
         count += 1
         try sink.write(j.text)
     }
@@ -265,6 +262,35 @@ struct JSONBuilder {
         guard let v else { return }
         key(k)
         string(v)
+    }
+
+    /// `"k": v` when there is a value.
+    mutating func opt(_ k: String, _ v: Int?) {
+        guard let v else { return }
+        key(k)
+        int(v)
+    }
+
+    /// `"k": true` or `false` when there is a value.
+    mutating func opt(_ k: String, _ v: Bool?) {
+        guard let v else { return }
+        key(k)
+        raw(v ? "true" : "false")
+        needsComma = true
+    }
+
+    /// `"k": [{…}, …]`, one object per item written by `body`; nothing for no items.
+    mutating func objects<T>(_ k: String, _ items: [T], _ body: (inout JSONBuilder, T) throws -> Void) rethrows {
+        guard !items.isEmpty else { return }
+        key(k)
+        open("[")
+        for item in items {
+            element()
+            open("{")
+            try body(&self, item)
+            close("}")
+        }
+        close("]")
     }
 
     mutating func strings(_ k: String, _ list: [String]) {

@@ -14,11 +14,7 @@ package enum NinjsReader {
     /// A value under its 3.x (camelCase) or 2.x (lower-case) key.
     static func value(_ o: [String: Any], _ key: String) -> Any? { o[key] ?? o[key.lowercased()] }
 
-    static func text(_ value: Any?) -> String? {
-        guard let s = value as? String else { return nil }
-        let t = Whitespace.collapse(s)
-        return t.isEmpty ? nil : t
-    }
+    static func text(_ value: Any?) -> String? { JSONFeedReader.text(value) }
 
     /// The value of the entry with `role` (or the first, when none has a role) in a list of
     /// `{role, contentType, value}`.
@@ -72,10 +68,8 @@ package enum NinjsReader {
         let people = (o["people"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
         for p in people {
             guard let name = text(p["name"]) else { continue }
-            let uri = text(p["uri"])
-            let email = uri.flatMap { $0.lowercased().hasPrefix("mailto:") ? String($0.dropFirst(7)) : nil }
             let role = text(p["rel"]).flatMap(Person.Role.init(rawValue:))
-            a.authors.append(Person(name: name, email: email, uri: email == nil ? uri : nil, role: role))
+            if let person = URIText.person(name: name, link: text(p["uri"]), role: role) { a.authors.append(person) }
         }
         if a.authors.isEmpty, let by = text(o["by"]) { a.authors = [Person(name: by)] }
         for s in (o["subjects"] as? [Any] ?? []).compactMap({ $0 as? [String: Any] }) {

@@ -47,10 +47,7 @@ public final class NinjsWriter: FeedWriter {
         j.opt(k("versionCreated", c), (a.updated ?? a.published)?.rfc3339)
         j.opt(c ? "embargoedUntil" : "embargoed", a.embargo?.rfc3339)
         j.opt(k("pubStatus", c), a.status?.rawValue)
-        if let u = a.urgency {
-            j.key("urgency")
-            j.int(u)
-        }
+        j.opt("urgency", a.urgency)
         j.opt(k("copyrightHolder", c), a.rights?.holder)
         j.opt(k("copyrightNotice", c), a.rights?.notice ?? a.rights?.displayNotice)
         j.opt("language", a.language)
@@ -63,106 +60,52 @@ public final class NinjsWriter: FeedWriter {
             "bodies", a.body.isEmpty ? [] : [("main", a.body.joined(separator: "\n\n"))], camelCase: c, into: &j)
         let authors = a.authors.filter { $0.role == nil || $0.role == .author }.map(\.name).filter { !$0.isEmpty }
         if !authors.isEmpty { j.opt("by", authors.joined(separator: ", ")) }
-        if !a.authors.isEmpty {
-            j.key("people")
-            j.open("[")
-            for p in a.authors {
-                j.element()
-                j.open("{")
-                j.opt("name", p.name)
-                j.opt("rel", (p.role ?? .author).rawValue)
-                j.opt("uri", p.uri.flatMap { URIText.encoded($0) } ?? p.email.map { "mailto:" + $0 })
-                j.close("}")
-            }
-            j.close("]")
+        j.objects("people", a.authors) { j, p in
+            j.opt("name", p.name)
+            j.opt("rel", (p.role ?? .author).rawValue)
+            j.opt("uri", URIText.link(of: p))
         }
-        if !a.categories.isEmpty {
-            j.key("subjects")
-            j.open("[")
-            for s in a.categories {
-                j.element()
-                j.open("{")
-                j.opt("name", s.label)
-                j.opt("literal", s.term)
-                j.opt("uri", s.scheme.flatMap { URIText.encoded($0 + s.term) })
-                j.close("}")
-            }
-            j.close("]")
+        j.objects("subjects", a.categories) { j, s in
+            j.opt("name", s.label)
+            j.opt("literal", s.term)
+            j.opt("uri", s.scheme.flatMap { URIText.encoded($0 + s.term) })
         }
         j.opt("located", a.dateline)
-        if let source = a.source {
-            j.key(k("infoSources", c))
-            j.open("[")
-            j.element()
-            j.open("{")
+        j.objects(k("infoSources", c), a.source.map { [$0] } ?? []) { j, source in
             j.opt("name", source)
             j.opt("role", "source")
-            j.close("}")
-            j.close("]")
         }
-        if !a.media.isEmpty {
-            j.key("associations")
-            j.open("[")
-            for (n, m) in a.media.enumerated() {
-                j.element()
-                j.open("{")
-                j.opt("name", "medium\(n + 1)")
-                j.opt("uri", URIText.encoded(m.url) ?? m.url)
-                j.opt(
-                    "type",
-                    m.medium.flatMap { ["image": "picture", "video": "video", "audio": "audio"][$0] } ?? kind(of: m))
-                texts("descriptions", m.caption.map { [("caption", $0)] } ?? [], camelCase: c, into: &j)
-                if let credit = m.credit { j.opt("by", credit) }
-                j.key("renditions")
-                j.open("[")
-                let all =
-                    m.renditions.isEmpty
-                    ? [Rendition(url: m.url, type: m.type, width: m.width, height: m.height, length: m.length)]
-                    : m.renditions
-                for (index, r) in all.enumerated() {
-                    j.element()
-                    j.open("{")
-                    // ninjs requires a name: the given one, else `main` for a lone rendition.
-                    j.opt("name", r.name ?? (all.count == 1 ? "main" : "rendition\(index + 1)"))
-                    j.opt("href", URIText.encoded(r.url) ?? r.url)
-                    j.opt(k("contentType", c), r.type ?? MediaType.guess(fromURL: r.url))
-                    for (key, value) in [("width", r.width), ("height", r.height), (k("sizeInBytes", c), r.length)] {
-                        if let value, value > 0 {
-                            j.key(key)
-                            j.int(value)
-                        }
-                    }
-                    j.close("}")
+        j.objects("associations", Array(a.media.enumerated())) { j, numbered in
+            let (n, m) = numbered
+            j.opt("name", "medium\(n + 1)")
+            j.opt("uri", URIText.encoded(m.url) ?? m.url)
+            // A picture, video or audio (by medium, type or file name); `component` when unknown.
+            j.opt("type", ["image": "picture", "video": "video", "audio": "audio"][m.kind ?? ""] ?? "component")
+            texts("descriptions", m.caption.map { [("caption", $0)] } ?? [], camelCase: c, into: &j)
+            j.opt("by", m.credit)
+            let all =
+                m.renditions.isEmpty
+                ? [Rendition(url: m.url, type: m.type, width: m.width, height: m.height, length: m.length)]
+                : m.renditions
+            j.objects("renditions", Array(all.enumerated())) { j, numbered in
+                let (index, r) = numbered
+                // ninjs requires a name: the given one, else `main` for a lone rendition.
+                j.opt("name", r.name ?? (all.count == 1 ? "main" : "rendition\(index + 1)"))
+                j.opt("href", URIText.encoded(r.url) ?? r.url)
+                j.opt(k("contentType", c), r.type ?? MediaType.guess(fromURL: r.url))
+                for (key, value) in [("width", r.width), ("height", r.height), (k("sizeInBytes", c), r.length)] {
+                    j.opt(key, value.flatMap { $0 > 0 ? $0 : nil })
                 }
-                j.close("]")
-                j.close("}")
             }
-            j.close("]")
         }
         j.close("}")
     }
 
-    /// A picture, video or audio by MIME type (else by file name); `component` when unknown.
-    static func kind(of m: Media) -> String {
-        let type = m.type ?? MediaType.guess(fromURL: m.url) ?? ""
-        if type.hasPrefix("image/") { return "picture" }
-        if type.hasPrefix("video/") { return "video" }
-        if type.hasPrefix("audio/") { return "audio" }
-        return "component"
-    }
-
     static func texts(_ key: String, _ list: [(String, String)], camelCase c: Bool, into j: inout JSONBuilder) {
-        guard !list.isEmpty else { return }
-        j.key(key)
-        j.open("[")
-        for (role, value) in list {
-            j.element()
-            j.open("{")
-            j.opt("role", role)
+        j.objects(key, list) { j, entry in
+            j.opt("role", entry.0)
             j.opt(k("contentType", c), "text/plain")
-            j.opt("value", value)
-            j.close("}")
+            j.opt("value", entry.1)
         }
-        j.close("]")
     }
 }

@@ -60,6 +60,7 @@ package enum JSONFeedReader {
         return nil
     }
 
+    /// A string value with its white space collapsed; nil when it is none or empty.
     static func text(_ value: Any?) -> String? {
         guard let s = value as? String else { return nil }
         let t = Whitespace.collapse(s)
@@ -69,13 +70,7 @@ package enum JSONFeedReader {
     static func people(_ item: [String: Any]) -> [Person] {
         var list = (item["authors"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
         if list.isEmpty, let one = item["author"] as? [String: Any] { list = [one] }
-        return list.compactMap { p in
-            let url = text(p["url"])
-            let email = url.flatMap { $0.lowercased().hasPrefix("mailto:") ? String($0.dropFirst(7)) : nil }
-            let name = text(p["name"]) ?? email ?? ""
-            guard !name.isEmpty || url != nil else { return nil }
-            return Person(name: name, email: email, uri: email == nil ? url : nil)
-        }
+        return list.compactMap { URIText.person(name: text($0["name"]), link: text($0["url"])) }
     }
 
     static func article(_ item: [String: Any], id: String, context: inout ImportContext) -> Article {

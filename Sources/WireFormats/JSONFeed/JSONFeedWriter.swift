@@ -16,7 +16,7 @@ public final class JSONFeedWriter: FeedWriter {
     let feed: Feed
     let context: WriteContext
     let sink: any ByteSink
-    private var count = 0
+    private var items = ArticleList()
 
     /// The version URL every JSON Feed 1.1 document starts with.
     public static let version = "https://jsonfeed.org/version/1.1"
@@ -42,15 +42,9 @@ public final class JSONFeedWriter: FeedWriter {
         Self.authors(feed.authors, into: &j)
         j.opt("language", feed.language)
         j.opt("next_url", feed.paging?.next.flatMap { URIText.encoded($0) })
-        if let hub = feed.hub.flatMap({ URIText.encoded($0) }) {
-            j.key("hubs")
-            j.open("[")
-            j.element()
-            j.open("{")
+        j.objects("hubs", feed.hub.flatMap { URIText.encoded($0) }.map { [$0] } ?? []) { j, hub in
             j.opt("type", "WebSub")
             j.opt("url", hub)
-            j.close("}")
-            j.close("]")
         }
         j.key("items")
         j.raw("[")
@@ -58,9 +52,10 @@ public final class JSONFeedWriter: FeedWriter {
     }
 
     public func write(_ a: Article) throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "\n  " : ",\n  ")
-        count += 1
+        try items.append(to: sink) { try Self.encode(a, into: &$0) }
+    }
+
+    static func encode(_ a: Article, into j: inout JSONBuilder) throws {
         j.open("{")
         j.key("id")
         j.string(a.id)
@@ -92,47 +87,28 @@ public final class JSONFeedWriter: FeedWriter {
         for t in a.categories.map(\.term) + a.keywords where !t.isEmpty && !tags.contains(t) { tags.append(t) }
         j.strings("tags", tags)
         j.opt("language", a.language)
-        if !a.media.isEmpty {
-            j.key("attachments")
-            j.open("[")
-            for m in a.media {
-                j.element()
-                j.open("{")
-                j.key("url")
-                j.string(try URIText.link(m.url, what: "media url", article: a))
-                j.key("mime_type")
-                j.string(m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream")
-                j.opt("title", m.caption)
-                if let length = m.length, length > 0 {
-                    j.key("size_in_bytes")
-                    j.int(length)
-                }
-                j.close("}")
-            }
-            j.close("]")
+        try j.objects("attachments", a.media) { j, m in
+            j.key("url")
+            j.string(try URIText.link(m.url, what: "media url", article: a))
+            j.key("mime_type")
+            j.string(m.type ?? MediaType.guess(fromURL: m.url) ?? "application/octet-stream")
+            j.opt("title", m.caption)
+            j.opt("size_in_bytes", m.length.flatMap { $0 > 0 ? $0 : nil })
         }
         j.close("}")
-        try sink.write(j.text)
     }
 
     public func finish() throws {
-        var j = JSONBuilder()
-        j.raw(count == 0 ? "]}\n" : "\n]}\n")
+        var j = items.closing()
+        j.raw("}\n")
         try sink.write(j.text)
     }
 
     /// People as JSON Feed authors: `name`, and `url` (their URI, else a `mailto:` link).
     static func authors(_ people: [Person], into j: inout JSONBuilder) {
-        guard !people.isEmpty else { return }
-        j.key("authors")
-        j.open("[")
-        for p in people {
-            j.element()
-            j.open("{")
+        j.objects("authors", people) { j, p in
             if !p.name.isEmpty { j.opt("name", p.name) }
-            j.opt("url", p.uri.flatMap { URIText.encoded($0) } ?? p.email.map { "mailto:" + $0 })
-            j.close("}")
+            j.opt("url", URIText.link(of: p))
         }
-        j.close("]")
     }
 }
