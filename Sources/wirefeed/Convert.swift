@@ -240,8 +240,7 @@ struct Convert: ParsableCommand {
                 }
                 if let kept { for (a, w) in kept { try collect(a, w) } } else { try inputs.forEach(collect) }
                 let archive = ArchiveWriter(
-                    format: format, feed: feedMeta, pageSize: limit, directory: archiveDir, baseURL: archiveURL,
-                    context: context)
+                    format: format, feed: feedMeta, pageSize: limit, directory: archiveDir, baseURL: archiveURL)
                 let (current, currentFeed) = try archive.write(stories)
                 let writer = try format.makeWriter(feed: currentFeed, context: context(updated), sink: out)
                 try writer.begin()
@@ -435,12 +434,8 @@ extension Convert {
         format: OutputFormat, context: WriteContext
     ) throws -> (Set<Int>, Int) {
         func size(_ articles: [Article]) throws -> Int {
-            let sink = MemorySink()
-            let writer = try format.makeWriter(feed: feed, context: context, sink: sink)
-            try writer.begin()
-            for a in articles { try writer.write(a) }
-            try writer.finish()
-            return sink.bytes.count
+            try Converter.render(articles, feed: feed, format: format, updated: context.updated, indent: context.indent)
+                .count
         }
         let base = try size([])
         guard base <= maxBytes else {

@@ -17,7 +17,6 @@ struct ArchiveWriter {
     let pageSize: Int
     let directory: String
     let baseURL: String
-    let context: (Timestamp) -> WriteContext
 
     static func pageName(_ k: Int) -> String { String(format: "archive-%04d.xml", k) }
 
@@ -57,12 +56,11 @@ struct ArchiveWriter {
             pageFeed.paging = Paging(
                 current: feed.selfURL, prevArchive: k > 1 ? url(ofPage: k - 1) : nil, archive: true)
             let newest = page.compactMap { $0.1.updated ?? $0.1.published }.max() ?? Timestamp(seconds: 0)
+            // Newest first, as feeds are read.
+            let bytes = try Converter.render(page.reversed().map(\.1), feed: pageFeed, format: format, updated: newest)
             let sink = try AtomicFileSink(path: directory + "/" + Self.pageName(k))
             do {
-                let writer = try format.makeWriter(feed: pageFeed, context: context(newest), sink: sink)
-                try writer.begin()
-                for (_, a) in page.reversed() { try writer.write(a) }  // newest first, as feeds are read
-                try writer.finish()
+                try bytes.withUnsafeBytes { try sink.write($0) }
                 try sink.commit()
             } catch {
                 sink.abort()
