@@ -24,6 +24,7 @@ package struct AtomReader {
         case rootLanguage(String?)
         case entryDocument(XMLElement)
         case entry(XMLElement)
+        case tombstone(XMLElement)
         case head(XMLElement)
     }
 
@@ -43,6 +44,9 @@ package struct AtomReader {
                 return false
             case .entry(let e):
                 return try ctx.emit(reader.entry(e, feed: feed, ctx: &ctx), line: e.line)
+            case .tombstone(let e):
+                guard let a = reader.tombstone(e, ctx: &ctx) else { return true }
+                return try ctx.emit(a, line: e.line)
             case .head(let e):
                 reader.head(e, into: &feed, ctx: &ctx)
                 if e.namespace != reader.ns { ctx.noteUnreadItems(in: e) }
@@ -75,7 +79,11 @@ package struct AtomReader {
                     continue
                 }
                 let e = try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)
-                if !send(e.name == "entry" && e.namespace == ns ? .entry(e) : .head(e)) { break }
+                let piece: Piece =
+                    e.namespace == ns && e.name == "entry"
+                    ? .entry(e)
+                    : e.namespace == Namespace.tombstones && e.name == "deleted-entry" ? .tombstone(e) : .head(e)
+                if !send(piece) { break }
             }
         }
     }
@@ -132,6 +140,21 @@ package struct AtomReader {
             _ = Paging.read(rel: rel, href: URIResolver.resolve(href, against: e.base), into: &feed)
         default: break
         }
+    }
+
+    /// An RFC 6721 tombstone: the article with its id (`ref`), `status` canceled, `updated`
+    /// (`when`) and the page it was at (a `link`); nil without a `ref`.
+    func tombstone(_ e: XMLElement, ctx: inout ImportContext) -> Article? {
+        guard let ref = e.attribute("ref").map(Whitespace.collapse).flatMap(nonEmpty) else {
+            ctx.warn(e.line, "a deleted-entry without ref names no entry; left out", rule: "atom.tombstone")
+            return nil
+        }
+        var a = Article(id: ref)
+        a.status = .canceled
+        a.updated = e.attribute("when").flatMap { ctx.date($0, "deleted-entry when", line: e.line) }
+        let link = e.elements.first { $0.name == "link" && ($0.attribute("rel") ?? "alternate") == "alternate" }
+        a.url = link?.attribute("href").flatMap(nonEmpty).map { URIResolver.resolve($0, against: e.base) }
+        return a
     }
 
     func entry(_ e: XMLElement, feed: Feed, ctx: inout ImportContext) -> Article {

@@ -121,11 +121,16 @@ package struct ImportContext {
     /// A date in any form feeds use; unparseable or suspicious ones are warned about.
     mutating func date(_ e: XMLElement?, _ what: String) -> Timestamp? {
         guard let e else { return nil }
-        let text = Whitespace.collapse(e.text)
+        return date(e.text, what, line: e.line)
+    }
+
+    /// A date written as `text` (an attribute's value, say) on `line`.
+    mutating func date(_ text: String, _ what: String, line: Int) -> Timestamp? {
+        let text = Whitespace.collapse(text)
         guard !text.isEmpty else { return nil }
         var notes: DateParser.Notes = []
         guard let t = DateParser.parseAny(text, notes: &notes) else {
-            warn(e.line, "\(what) '\(text.prefix(60))' is not a date wirefeed can read; left out", rule: "date")
+            warn(line, "\(what) '\(text.prefix(60))' is not a date wirefeed can read; left out", rule: "date")
             return nil
         }
         return t
