@@ -37,13 +37,13 @@ public enum Converter {
         public var published: [(index: Int, id: String, date: Timestamp?)] = []
 
         /// The positions of the newest `limit` published articles (one version per story), by
-        /// date, newest first (undated last, then input order).
+        /// date, newest first (undated last, then by id: the same choice in any input order).
         public func newest(_ limit: Int) -> Set<Int> {
             Set(newestFirst().prefix(max(0, limit)))
         }
 
         /// The positions of the published articles (one version per story), newest first
-        /// (undated last, then input order).
+        /// (undated last, then by id).
         public func newestFirst() -> [Int] {
             let stories = published.filter { (newestVersion[$0.id] ?? $0.index) == $0.index }
             return stories.sorted { a, b in
@@ -51,7 +51,7 @@ public enum Converter {
                 case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.index < b.index
+                default: return a.id != b.id ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8) : a.index < b.index
                 }
             }.map(\.index)
         }

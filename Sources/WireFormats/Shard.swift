@@ -27,4 +27,8 @@ public struct Shard: Sendable, Hashable {
     }
 
     public func contains(_ article: Article) -> Bool { Int(Self.hash(article.id) % UInt64(count)) == index }
+
+    /// Whether a whole input file is in this share, by its path as given (for inputs that
+    /// are read whole: `import --files-from`).
+    public func contains(path: String) -> Bool { Int(Self.hash(path) % UInt64(count)) == index }
 }

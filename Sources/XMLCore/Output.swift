@@ -367,3 +367,27 @@ public final class MemorySink: ByteSink {
     /// The bytes as UTF-8 text.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// A temporary file for a run's own use (what `merge` hands the writing pass), made in
+/// `TMPDIR` (else /tmp) with a unique name, readable by its path once ``commit()`` has
+/// flushed it, and removed when the sink goes away.
+public final class ScratchFile: FileDescriptorSink {
+    public let path: String
+
+    public init(prefix: String, suffix: String = "") throws {
+        var dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        if dir.isEmpty { dir = "/tmp" }
+        var template = Array((dir + "/" + prefix + "-XXXXXX" + suffix).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
+        guard fd >= 0 else {
+            throw XMLError(.io, file: dir, "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        super.init(fd: fd, name: path)
+    }
+
+    deinit {
+        close(fd)
+        unlink(path)
+    }
+}

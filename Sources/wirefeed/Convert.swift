@@ -20,7 +20,12 @@ struct Convert: ParsableCommand {
     )
 
     @Argument(help: "Articles: .txt, .json, .jsonl files, directories of them, or - for stdin.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Option(
+        name: .long,
+        help: "Also read the inputs listed in this file (one path a line; - for standard input), after the others.")
+    var filesFrom: String?
 
     @Option(
         name: .long, help: "Output format: rss, atom, newsml, json (the article model) or jsonfeed (JSON Feed 1.1).")
@@ -111,7 +116,12 @@ struct Convert: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one INPUT (a file, a directory or -)") }
+        if inputs.isEmpty && filesFrom == nil {
+            throw ValidationError("give at least one INPUT (a file, a directory or -), or --files-from LIST")
+        }
+        if filesFrom == "-" && inputs.contains("-") {
+            throw ValidationError("standard input cannot hold both the list (--files-from -) and an input (-)")
+        }
         if outputDir != nil && output != nil {
             throw ValidationError("give either -o/--output or --output-dir, not both")
         }
@@ -169,7 +179,7 @@ struct Convert: ParsableCommand {
 
     private func convert() throws {
         var inputs = ArticleInputs(
-            paths: inputs, reader: CleanedArticleReader(feed: Feed()),
+            paths: try inputs + listedInputs(), reader: CleanedArticleReader(feed: Feed()),
             maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
         try inputs.resolve()  // fail early on missing paths, before any output exists; list directories once
         try inputs.bufferStandardInput()
@@ -178,6 +188,12 @@ struct Convert: ParsableCommand {
         let given = try feed.map { path throws(IngestError) in try Feed.load(path: path) }
         let feedMeta = (try given ?? inputs.documentFeed() ?? Feed()).published(as: to.format.rawValue)
         inputs.reader = CleanedArticleReader(feed: feedMeta)
+        try publish(inputs, feed: feedMeta)
+    }
+
+    /// Writes `inputs` in the chosen format with `feedMeta` (what `convert` and `merge` share).
+    func publish(_ inputs: ArticleInputs, feed feedMeta: Feed) throws {
+        var inputs = inputs
         if let missing = to.format.missingIdentity(of: feedMeta) {
             printError("wirefeed: error: \(missing)")
             throw Reported()
@@ -265,7 +281,15 @@ struct Convert: ParsableCommand {
             try writer.begin()
             // Tombstones first (Atom): each canceled story that is the newest of its versions.
             if format == .atom, let first {
-                for (i, c) in first.canceled
+                // In the order of the entries: a sorted run lists them sorted too, as a merge does.
+                var canceled = first.canceled
+                if let order = sort.order {
+                    canceled.sort {
+                        order.precedes($0.article, $1.article)
+                            || (!order.precedes($1.article, $0.article) && $0.index < $1.index)
+                    }
+                }
+                for (i, c) in canceled
                 where (newestVersion[c.id] ?? i) == i && (share?.contains(c) ?? true)
                     && Publishing.decide(c, format: format, now: publishAt) == .tombstone
                 {
@@ -316,9 +340,10 @@ struct Convert: ParsableCommand {
             } else {
                 var all: [(Article, [Diagnostic])] = kept ?? []
                 if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
-                let key: (Article) -> Timestamp = { $0.published ?? $0.updated ?? Timestamp(seconds: Int64.min / 2) }
                 var numbered = all.enumerated().map { ($0.offset, $0.element.0, $0.element.1) }
-                numbered.sort { sort == .newest ? key($0.1) > key($1.1) : key($0.1) < key($1.1) }
+                if let order = sort.order {
+                    numbered.sort { order.precedes($0.1, $1.1) || (!order.precedes($1.1, $0.1) && $0.0 < $1.0) }
+                }
                 for (i, a, w) in numbered { try handle(i, a, w) }
             }
             try writer.finish()
@@ -380,6 +405,12 @@ struct Convert: ParsableCommand {
 }
 
 extension Convert {
+    /// The paths `--files-from` lists.
+    func listedInputs() throws -> [String] {
+        guard let filesFrom else { return [] }
+        return try FileList.read(filesFrom)
+    }
+
     /// What the writers need besides the feed.
     func context(_ updated: Timestamp) -> WriteContext {
         var c = WriteContext(updated: updated)
@@ -586,6 +617,9 @@ extension Convert {
 
 enum SortOrder: String, ExpressibleByArgument, CaseIterable {
     case input, newest, oldest
+
+    /// The order of a sorted run (nil: as given).
+    var order: ArticleOrder? { ArticleOrder(rawValue: rawValue) }
 }
 
 struct OutputFormatArgument: ExpressibleByArgument {

@@ -24,7 +24,14 @@ struct Import: ParsableCommand {
     )
 
     @Argument(help: "The feed to read, or - for standard input.")
-    var file: String
+    var file: String?
+
+    @Option(
+        name: .long,
+        help:
+            "Read every feed this file lists (one path a line; - for standard input) and write JSON Lines: one import document a line, with its \"file\"."
+    )
+    var filesFrom: String?
 
     @Option(name: .long, help: "The format to expect: auto, rss, atom or newsml.")
     var from: SourceFormat = .auto
@@ -62,11 +69,28 @@ struct Import: ParsableCommand {
     var maxTextSize: ByteCount?
 
     func validate() throws {
+        if (file == nil) == (filesFrom == nil) {
+            throw ValidationError("give the feed to read (FILE or -), or --files-from LIST, not both")
+        }
         if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard \(shard): give K/N with 0 ≤ K < N") }
     }
 
+    var options: ImportOptions {
+        ImportOptions(
+            format: from.format,
+            limits: Limits(
+                maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max),
+                maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
+            maximumArticles: maxArticles, recovers: !strict)
+    }
+
     func run() throws {
+        if let filesFrom {
+            try importListed(filesFrom)
+            return
+        }
+        let file = file ?? "-"
         let input: XMLInput
         if file == "-" {
             input = .stream(ByteStream.standardInput())
@@ -92,14 +116,7 @@ struct Import: ParsableCommand {
         let writer = JSONImportWriter(sink: sink, embedWarnings: format == .json)
         let handler: any ImportHandler = shard.flatMap(Shard.init).map { ShardFilter($0, writer) } ?? writer
         do {
-            let warnings = try FeedImporter.run(
-                input, file: file,
-                options: ImportOptions(
-                    format: from.format,
-                    limits: Limits(
-                        maximumDocumentSize: maxInputSize?.bytes ?? Int(Int32.max),
-                        maximumTextSize: maxTextSize?.bytes ?? Limits().maximumTextSize),
-                    maximumArticles: maxArticles, recovers: !strict), handler: handler)
+            let warnings = try FeedImporter.run(input, file: file, options: options, handler: handler)
             for w in warnings { printError(w.formatted) }
             writer.warnings = warnings.map(\.formatted)
             // The article limit's note is information, not a problem in the feed.
@@ -123,6 +140,71 @@ struct Import: ParsableCommand {
             throw Reported()
         }
     }
+}
+
+extension Import {
+    /// `--files-from`: each listed feed is imported on its own into one JSON Lines record
+    /// (`{"file":…,"format":…,"articles":[…],"feed":…}`), in the list's order. A feed that
+    /// cannot be read is a record `{"file":…,"error":…}` and a line on standard error; the
+    /// others are still read, and the run exits 1. With `--shard K/N` the listed files are
+    /// shared by a stable hash of their paths (whole feeds, not articles).
+    func importListed(_ list: String) throws {
+        let share = shard.flatMap(Shard.init)
+        let sink: any ByteSink
+        let paths: [String]
+        do {
+            paths = try FileList.read(list)
+            sink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
+        } catch let error as IngestError {
+            printError(error)
+            throw Reported()
+        } catch let error as XMLError {
+            printError(error)
+            throw Reported()
+        }
+        var failed = 0
+        do {
+            for path in paths where share?.contains(path: path) ?? true {
+                let record = MemorySink()
+                let writer = JSONImportWriter(sink: record, embedWarnings: format == .json, file: path)
+                do {
+                    guard Files.isRegularFile(path) else {
+                        throw XMLError(
+                            .io, file: path, Files.isDirectory(path) == true ? "is a directory" : "no such file")
+                    }
+                    let warnings = try FeedImporter.run(.file(path), file: path, options: options, handler: writer)
+                    for w in warnings { printError(w.formatted) }
+                    let problems = warnings.filter { $0.severity >= .warning }.count
+                    if strict && problems > 0 {
+                        throw XMLError(
+                            .io, file: path, "\(problems) warning\(problems == 1 ? "" : "s") and --strict is set")
+                    }
+                    writer.warnings = warnings.map(\.formatted)
+                    try writer.close()
+                    try record.bytes.withUnsafeBytes { try sink.write($0) }
+                } catch {
+                    failed += 1
+                    printError(error, file: path)
+                    let e = error as? XMLError
+                    let bytes = JSONImportWriter.errorRecord(
+                        file: path, line: e?.line ?? 0, column: e?.column ?? 0, message: e?.message ?? "\(error)")
+                    try bytes.withUnsafeBytes { try sink.write($0) }
+                }
+            }
+            try sink.commit()
+        } catch {
+            sink.abort()
+            printError(error)
+            throw Reported()
+        }
+        if failed > 0 {
+            printError(
+                "wirefeed: \(failed) of the listed feed\(paths.count == 1 ? "" : "s") could not be read (above); the others were"
+            )
+            throw Reported()
+        }
+    }
+
 }
 
 enum SourceFormat: String, ExpressibleByArgument, CaseIterable {

@@ -15,7 +15,11 @@ enum ManyOperands {
         "convert": [
             "--to", "--feed", "-o", "--output", "--output-dir", "--sort", "--max-input-size", "--now",
             "--ninjs-version", "--limit", "--report", "--fail-on-loss", "--archive-dir", "--archive-url",
-            "--max-bytes", "--shard",
+            "--max-bytes", "--shard", "--files-from",
+        ],
+        "merge": [
+            "--to", "--feed", "-o", "--output", "--sort", "--limit", "--max-bytes", "--now", "--max-input-size",
+            "--ninjs-version",
         ],
     ]
 

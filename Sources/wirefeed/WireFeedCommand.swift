@@ -20,7 +20,7 @@ struct WireFeedCommand: ParsableCommand {
               wirefeed validate feed.xml --format junit
             """,
         version: "0.1.0",
-        subcommands: [Convert.self, Import.self, Validate.self]
+        subcommands: [Convert.self, Import.self, Validate.self, Merge.self]
     )
 }
 

@@ -41,6 +41,13 @@ public final class JSONDocumentWriter: FeedWriter {
         try sink.write(j.text)
     }
 
+    /// One article's JSON, on one line without its line end: a line of JSON Lines.
+    public static func line(_ article: Article) -> [UInt8] {
+        var j = JSONBuilder()
+        encode(article, into: &j)
+        return j.bytes
+    }
+
     static func encode(_ a: Article, into j: inout JSONBuilder) {
         j.open("{")
         j.key("id")
@@ -199,6 +206,8 @@ public final class JSONDocumentWriter: FeedWriter {
 /// The `articles` array of a streamed document: one article per line, as they come.
 struct ArticleList {
     private var count = 0
+    /// The whole array on one line (a JSON Lines record), not one article a line.
+    var oneLine = false
 
     mutating func append(_ article: Article, to sink: any ByteSink) throws {
         try append(to: sink) { JSONDocumentWriter.encode(article, into: &$0) }
@@ -207,7 +216,7 @@ struct ArticleList {
     /// Appends one element, written by `encode` (JSON Feed's items use the same array).
     mutating func append(to sink: any ByteSink, _ encode: (inout JSONBuilder) throws -> Void) throws {
         var j = JSONBuilder()
-        j.raw(count == 0 ? "\n  " : ",\n  ")
+        j.raw(oneLine ? (count == 0 ? "" : ",") : (count == 0 ? "\n  " : ",\n  "))
         try encode(&j)
         count += 1
         try sink.write(j.text)
@@ -216,7 +225,7 @@ struct ArticleList {
     /// The end of the array, ready for the next key of the document.
     func closing() -> JSONBuilder {
         var j = JSONBuilder()
-        j.raw(count == 0 ? "]" : "\n]")
+        j.raw(count == 0 || oneLine ? "]" : "\n]")
         j.needsComma = true
         return j
     }
@@ -352,14 +361,24 @@ package final class JSONImportWriter: ImportHandler {
     public var warnings: [String] = []
     public var embedWarnings: Bool
 
-    public init(sink: any ByteSink, embedWarnings: Bool = false) {
+    /// The input's path, when the document is one JSON Lines record of several
+    /// (`import --files-from`): it comes first, and the document holds no line end but its last.
+    let file: String?
+
+    public init(sink: any ByteSink, embedWarnings: Bool = false, file: String? = nil) {
         self.sink = sink
         self.embedWarnings = embedWarnings
+        self.file = file
+        list.oneLine = file != nil
     }
 
     public func begin(format: DocumentFormat) throws {
         var j = JSONBuilder()
         j.open("{")
+        if let file {
+            j.key("file")
+            j.string(file)
+        }
         j.key("format")
         j.string(format.rawValue)
         j.key("articles")
@@ -378,6 +397,31 @@ package final class JSONImportWriter: ImportHandler {
             JSONDocumentWriter.encode(feed, into: &j)
         }
         try sink.write(j.text)
+    }
+
+    /// The record of a listed input that could not be read (`import --files-from`), with
+    /// its line end: `{"file":…,"error":{"line":…,"column":…,"message":…}}`.
+    public static func errorRecord(file: String, line: Int, column: Int, message: String) -> [UInt8] {
+        var j = JSONBuilder()
+        j.open("{")
+        j.key("file")
+        j.string(file)
+        j.key("error")
+        j.open("{")
+        if line > 0 {
+            j.key("line")
+            j.int(line)
+        }
+        if column > 0 {
+            j.key("column")
+            j.int(column)
+        }
+        j.key("message")
+        j.string(message)
+        j.close("}")
+        j.close("}")
+        j.raw("\n")
+        return j.bytes
     }
 
     /// Closes the document (after `end`), with the warnings when they are embedded.
