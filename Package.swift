@@ -99,7 +99,7 @@ let package = Package(
             name: "WireFeedTests",
             dependencies: [
                 "WireFeed", "WireImport", "WireValidate", "WireIngest", "WireFormats", "NewsText", "WireModel",
-                "TextKernel", "XMLCore", "Workers",
+                "TextKernel", "XMLCore", "Workers", "YAMLCore",
             ],
             swiftSettings: upcoming
         ),

@@ -89,13 +89,15 @@ enum FrontMatterEvents {
             switch try next() {
             case .scalar(let s, let plain, _) where Self.isNull(s, plain: plain): return false
             case .mappingStart:
-                var seen: Set<String> = []
+                // A handful of keys: a list is quicker to search than a set is to build.
+                var seen: [String] = []
                 while true {
                     let e = try next()
                     if case .mappingEnd = e { return true }
-                    guard case .scalar(let key, _, _) = e, known.contains(key), seen.insert(key).inserted else {
+                    guard case .scalar(let key, _, _) = e, known.contains(key), !seen.contains(key) else {
                         throw Unsupported()
                     }
+                    seen.append(key)
                     try value(&self, key)
                 }
             default: throw Unsupported()
@@ -104,10 +106,18 @@ enum FrontMatterEvents {
 
         mutating func strings() throws -> [String]? { try list { try $0.requiredString() } }
 
+        static let personKeys: Set<String> = ["name", "email", "uri", "role"]
+        static let categoryKeys: Set<String> = ["term", "scheme", "label"]
+        static let rightsKeys: Set<String> = ["holder", "year", "notice"]
+        static let renditionKeys: Set<String> = ["name", "url", "type", "width", "height", "length"]
+        static let mediumKeys: Set<String> = [
+            "url", "type", "medium", "length", "caption", "credit", "width", "height", "renditions",
+        ]
+
         mutating func person() throws -> Person {
             var name: String?
             var p = Person(name: "")
-            let given = try mapping(["name", "email", "uri", "role"]) { r, key in
+            let given = try mapping(Self.personKeys) { r, key in
                 switch key {
                 case "name": name = try r.requiredString()
                 case "email": p.email = try r.string()
@@ -127,7 +137,7 @@ enum FrontMatterEvents {
         mutating func category() throws -> WireModel.Category {
             var term: String?
             var c = WireModel.Category(term: "")
-            let given = try mapping(["term", "scheme", "label"]) { r, key in
+            let given = try mapping(Self.categoryKeys) { r, key in
                 switch key {
                 case "term": term = try r.requiredString()
                 case "scheme": c.scheme = try r.string()
@@ -141,7 +151,7 @@ enum FrontMatterEvents {
 
         mutating func rights() throws -> Rights? {
             var rights = Rights()
-            let given = try mapping(["holder", "year", "notice"]) { r, key in
+            let given = try mapping(Self.rightsKeys) { r, key in
                 switch key {
                 case "holder": rights.holder = try r.string()
                 case "year": rights.year = try r.int()
@@ -154,7 +164,7 @@ enum FrontMatterEvents {
         mutating func rendition() throws -> Rendition {
             var url: String?
             var x = Rendition(url: "")
-            let given = try mapping(["name", "url", "type", "width", "height", "length"]) { r, key in
+            let given = try mapping(Self.renditionKeys) { r, key in
                 switch key {
                 case "name": x.name = try r.string()
                 case "url": url = try r.requiredString()
@@ -172,10 +182,7 @@ enum FrontMatterEvents {
         mutating func medium() throws -> Media {
             var url: String?
             var m = Media(url: "")
-            let keys: Set<String> = [
-                "url", "type", "medium", "length", "caption", "credit", "width", "height", "renditions",
-            ]
-            let given = try mapping(keys) { r, key in
+            let given = try mapping(Self.mediumKeys) { r, key in
                 switch key {
                 case "url": url = try r.requiredString()
                 case "type": m.type = try r.string()

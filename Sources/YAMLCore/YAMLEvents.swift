@@ -26,6 +26,24 @@ public enum YAMLEvents {
     }
 
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, maximumEvents: Int) -> [Event]? {
+        // Block YAML of one-line scalars (nearly all front matter) is scanned here; the rest is libyaml's.
+        if let events = YAMLBlockScan.events(buffer, maximumEvents: maximumEvents) { return events }
+        return libyaml(buffer, maximumEvents: maximumEvents)
+    }
+
+    /// The events as libyaml's parser gives them (what ``YAMLBlockScan`` is held to).
+    package static func libyaml(_ yaml: String, maximumEvents: Int = 4096) -> [Event]? {
+        var text = yaml
+        return text.withUTF8 { libyaml($0, maximumEvents: maximumEvents) }
+    }
+
+    /// The events of the block scanner alone (nil: outside its subset).
+    package static func blockScan(_ yaml: String, maximumEvents: Int = 4096) -> [Event]? {
+        var text = yaml
+        return text.withUTF8 { YAMLBlockScan.events($0, maximumEvents: maximumEvents) }
+    }
+
+    static func libyaml(_ buffer: UnsafeBufferPointer<UInt8>, maximumEvents: Int) -> [Event]? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
