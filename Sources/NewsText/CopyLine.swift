@@ -42,7 +42,7 @@ package enum CopyLine: Equatable {
             lower = line.lowercasedHead(64)
         }
         if let rights = rightsLine(line, lower: lower) { return .rights(rights) }
-        guard bytes <= 240 || (bytes <= 720 && line.unicodeScalars.count <= 240) else { return .text }
+        guard bytes <= 240 || (bytes <= 720 && line.scalarCount <= 240) else { return .text }
         if bytes <= 128 && isSignOff(line, lower: lower) { return .signOff }
         if isBoilerplate(line, lower: lower) { return .boilerplate }
         if leadingLabel(lower, Newsroom.relatedLinkLabels) != nil { return .relatedLink }
@@ -123,7 +123,7 @@ package enum CopyLine: Equatable {
     // MARK: Sign-offs and boilerplate
 
     static func isSignOff(_ line: String, lower: String) -> Bool {
-        guard line.utf8.count <= 32 || (line.utf8.count <= 128 && line.unicodeScalars.count <= 32) else {
+        guard line.utf8.count <= 32 || (line.utf8.count <= 128 && line.scalarCount <= 32) else {
             return false
         }
         var marker = Substring(lower)
@@ -280,7 +280,7 @@ package enum CopyLine: Equatable {
     /// A first-line byline: `By Maya Kusuma and Peter Hale`, `Par Élise Garnier et Thomas
     /// Roussel`, `Por Mariana Toledo Vasconcelos - Repórter da Agência Brasil`.
     package static func byline(_ line: String) -> [Person]? {
-        guard line.unicodeScalars.count <= 120, let space = line.firstIndex(of: " ") else { return nil }
+        guard line.scalarCount <= 120, let space = line.firstIndex(of: " ") else { return nil }
         let word = line[..<space].lowercased()
         guard Newsroom.bylineWords.contains(word) else { return nil }
         var rest = String(line[line.index(after: space)...])
@@ -344,7 +344,7 @@ package enum CopyLine: Equatable {
 
     /// A source is a name, not a sentence.
     static func isPlausibleSource(_ value: String) -> Bool {
-        guard value.unicodeScalars.count <= 80, !value.contains(where: { "?!".contains($0) }) else { return false }
+        guard value.scalarCount <= 80, !value.contains(where: { "?!".contains($0) }) else { return false }
         let words = value.split(separator: " ")
         guard words.count <= 8 else { return false }
         // `Sumber: Sejak Februari. Kami …` is an answer in an interview.
@@ -354,11 +354,11 @@ package enum CopyLine: Equatable {
     // MARK: Rights
 
     static func rightsLine(_ line: String, lower: String) -> Rights? {
-        guard line.utf8.count <= 320 || line.unicodeScalars.count <= 320 else { return nil }
+        guard line.utf8.count <= 320 || line.scalarCount <= 320 else { return nil }
         let opens =
             Newsroom.rightsOpeners.contains { lower.hasPrefix($0) }
             || Newsroom.rightsReserved.contains { lower.hasPrefix($0) }
-            || (line.utf8.count <= 480 && lower.unicodeScalars.contains("©") && line.unicodeScalars.count <= 160)
+            || (line.utf8.count <= 480 && lower.unicodeScalars.contains("©") && line.scalarCount <= 160)
         guard opens else { return nil }
         // A sentence that starts with the word (`Copyright lawyers said …`) is prose.
         if lower.hasPrefix("copyright"), let next = lower.dropFirst(9).first, next.isLetter || next == "-" {

@@ -33,6 +33,17 @@ extension String {
 }
 
 extension StringProtocol {
+    /// How many Unicode scalars the text holds, counted on its UTF-8 bytes (each scalar has
+    /// one byte that does not continue another): no decoding, for length tests on every line.
+    package var scalarCount: Int {
+        let count = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return utf8.withContiguousStorageIfAvailable(count) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
     /// The first occurrence of `needle`, found on the UTF-8 bytes: for the short texts of
     /// label lines, where the standard library's searcher costs more to set up than to run.
     package func utf8Range(of needle: String) -> Range<String.Index>? {

@@ -159,8 +159,8 @@ struct CopyStructure {
             }
             let line = items[k].text
             let next = items[k + 1]
-            guard case .text = next.kind, !next.afterBlank, !endsSentence(line), line.unicodeScalars.count >= 40,
-                next.text.unicodeScalars.count <= 90
+            guard case .text = next.kind, !next.afterBlank, !endsSentence(line), line.scalarCount >= 40,
+                next.text.scalarCount <= 90
             else { continue }
             // A link title does not end a sentence; a caption ends with its credit.
             if isLink && endsSentence(next.text) { continue }
@@ -168,7 +168,7 @@ struct CopyStructure {
             // The line after must not continue it: a blank, the end, another kind, or a long line.
             if k + 2 < items.count {
                 let after = items[k + 2]
-                let stands = after.afterBlank || after.kind != .text || after.text.unicodeScalars.count > 110
+                let stands = after.afterBlank || after.kind != .text || after.text.scalarCount > 110
                 guard stands else { continue }
             }
             if case .caption(let caption) = items[k].kind {
@@ -265,7 +265,7 @@ struct CopyStructure {
     static func paragraphs(ofBlock block: [String]) -> [String] {
         guard block.count > 1 else { return block }
         // Lengths in characters; a line of more than 440 bytes is longer than any wrap anyway.
-        let lengths = block.map { $0.utf8.count > 440 ? $0.utf8.count : $0.unicodeScalars.count }
+        let lengths = block.map { $0.utf8.count > 440 ? $0.utf8.count : $0.scalarCount }
         let width = lengths.dropLast().max() ?? 0
         let wrapWidth = (40...100).contains(width)
         enum Break { case join, split, unsure }
