@@ -36,6 +36,56 @@ public enum Converter {
         /// (its updated time, else its published one): what `--limit` picks the newest from.
         public var published: [(index: Int, id: String, date: Timestamp?)] = []
 
+        /// What a walk learns of the articles, one at a time in input order (positions count
+        /// from 0): what ``Converter/firstWalk(inputs:environment:budget:dated:)`` and a walk
+        /// that writes as it reads share.
+        public struct Learning {
+            var newest: Timestamp?
+            var best: [String: (index: Int, version: ArticleOrder.Key)] = [:]
+            var versions: Set<String> = []
+            var canceled: [(index: Int, article: Article)] = []
+            var published: [(index: Int, id: String, date: Timestamp?)] = []
+            /// The position the next article takes.
+            public private(set) var index = 0
+
+            public init() {}
+
+            /// Learns of the next article; `dated` says whether it counts for the feed's date
+            /// (whether it will be published).
+            public mutating func add(_ article: Article, dated: Bool) {
+                defer { index += 1 }
+                if dated {
+                    newest = Converter.newer(newest, article)
+                    published.append((index, article.id, article.updated ?? article.published))
+                }
+                // Only what ordering versions needs is kept of each.
+                let key = ArticleOrder.Key(article)
+                if article.status == .canceled {
+                    var c = Article(id: article.id)
+                    (c.version, c.updated, c.published) = (article.version, article.updated, article.published)
+                    c.url = article.url
+                    c.status = .canceled
+                    canceled.append((index, c))
+                }
+                if let seen = best[article.id] {
+                    versions.insert(article.id)
+                    if Publishing.isNewer(key, than: seen.version) { best[article.id] = (index, key) }
+                } else {
+                    best[article.id] = (index, key)
+                }
+            }
+
+            /// What was learnt, with the articles kept (if any).
+            public func walk(articles: [(Article, [Diagnostic])]?, environment: [String: String]) -> FirstWalk {
+                var walk = FirstWalk(
+                    updated: Converter.updated(newest: newest, environment: environment), articles: articles)
+                for id in versions { walk.newestVersion[id] = best[id]!.index }
+                walk.canceled = canceled
+                walk.published = published
+                return walk
+            }
+        }
+
         /// The positions of the newest `limit` published articles (one version per story), by
         /// date, newest first (undated last, then by id: the same choice in any input order).
         public func newest(_ limit: Int) -> Set<Int> {
@@ -65,59 +115,29 @@ public enum Converter {
         inputs: ArticleInputs, environment: [String: String], budget: Int = 64 << 20,
         dated: (Article) -> Bool = { _ in true }
     ) throws -> FirstWalk {
-        var newest: Timestamp?
         // A batch larger than the budget is not kept: its cleaned articles are read for their
         // heads only (id, version, dates, status), and in full on the walk that writes them.
         var inputs = inputs
         inputs.headsOnly = inputs.knownBytes > budget
         var kept: [(Article, [Diagnostic])]? = inputs.headsOnly ? nil : []
         var size = 0
-        var best: [String: (index: Int, version: Article)] = [:]
-        var versions: Set<String> = []
-        var canceled: [(index: Int, article: Article)] = []
-        var published: [(index: Int, id: String, date: Timestamp?)] = []
-        var index = 0
+        var learning = FirstWalk.Learning()
         try inputs.forEach { article, warnings in
-            defer { index += 1 }
-            if dated(article) {
-                newest = newer(newest, article)
-                published.append((index, article.id, article.updated ?? article.published))
-            }
-            // Only what ordering versions needs is kept of each.
-            var key = Article(id: article.id)
-            key.version = article.version
-            key.updated = article.updated
-            key.published = article.published
-            if article.status == .canceled {
-                var c = key
-                c.url = article.url
-                c.status = .canceled
-                canceled.append((index, c))
-            }
-            if let seen = best[article.id] {
-                versions.insert(article.id)
-                if Publishing.isNewer(key, than: seen.version) { best[article.id] = (index, key) }
-            } else {
-                best[article.id] = (index, key)
-            }
+            learning.add(article, dated: dated(article))
             guard kept != nil else { return }
             size += article.body.reduce(256) { $0 + $1.utf8.count } + (article.summary?.utf8.count ?? 0)
             if size > budget { kept = nil } else { kept!.append((article, warnings)) }
         }
-        var walk = FirstWalk(updated: updated(newest: newest, environment: environment), articles: kept)
-        for id in versions { walk.newestVersion[id] = best[id]!.index }
-        walk.canceled = canceled
-        walk.published = published
-        return walk
+        return learning.walk(articles: kept, environment: environment)
     }
 
     /// The later of `newest` and the article's own dates.
-    private static func newer(_ newest: Timestamp?, _ article: Article) -> Timestamp? {
+    static func newer(_ newest: Timestamp?, _ article: Article) -> Timestamp? {
         [newest, article.updated, article.published].compactMap { $0 }.max()
     }
 
     /// The newest article date, else `SOURCE_DATE_EPOCH`, else now.
-    private static func updated(newest: Timestamp?, environment: [String: String]) -> Timestamp {
+    static func updated(newest: Timestamp?, environment: [String: String]) -> Timestamp {
         if let newest { return newest }
         if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch) {
             return Timestamp(seconds: seconds)

@@ -10,10 +10,29 @@ public enum ArticleOrder: String, Sendable, CaseIterable {
     case newest
     case oldest
 
+    /// What the order looks at of an article (a few words, where an article is hundreds of
+    /// bytes: a walk keeps one per article).
+    public struct Key: Sendable {
+        public var id: String
+        public var published: Timestamp?
+        public var updated: Timestamp?
+        public var version: Int?
+
+        public init(_ a: Article) {
+            (id, published, updated, version) = (a.id, a.published, a.updated, a.version)
+        }
+
+        /// The date articles are sorted by: undated ones take the earliest time there is.
+        var date: Timestamp { published ?? updated ?? Timestamp(seconds: Int64.min / 2) }
+    }
+
     /// Whether `a` comes strictly before `b`.
-    public func precedes(_ a: Article, _ b: Article) -> Bool {
-        let da = Self.date(a)
-        let db = Self.date(b)
+    public func precedes(_ a: Article, _ b: Article) -> Bool { precedes(Key(a), Key(b)) }
+
+    /// Whether `a` comes strictly before `b`.
+    public func precedes(_ a: Key, _ b: Key) -> Bool {
+        let da = a.date
+        let db = b.date
         if da != db { return self == .newest ? da > db : da < db }
         if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
         let va = a.version ?? 0
@@ -22,10 +41,5 @@ public enum ArticleOrder: String, Sendable, CaseIterable {
         let ua = a.updated ?? a.published ?? Timestamp(seconds: Int64.min / 2)
         let ub = b.updated ?? b.published ?? Timestamp(seconds: Int64.min / 2)
         return ua > ub
-    }
-
-    /// The date articles are sorted by: undated ones take the earliest time there is.
-    static func date(_ a: Article) -> Timestamp {
-        a.published ?? a.updated ?? Timestamp(seconds: Int64.min / 2)
     }
 }

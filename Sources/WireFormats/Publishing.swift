@@ -32,6 +32,11 @@ public enum Publishing {
     /// Of several versions of one article, the one to publish: the highest `version`, then
     /// the latest `updated` (or `published`), then the last given.
     public static func isNewer(_ a: Article, than b: Article) -> Bool {
+        isNewer(ArticleOrder.Key(a), than: ArticleOrder.Key(b))
+    }
+
+    /// ``isNewer(_:than:)`` on what it looks at.
+    public static func isNewer(_ a: ArticleOrder.Key, than b: ArticleOrder.Key) -> Bool {
         let va = a.version ?? 0
         let vb = b.version ?? 0
         if va != vb { return va > vb }

@@ -386,6 +386,41 @@ public final class ScratchFile: FileDescriptorSink {
         super.init(fd: fd, name: path)
     }
 
+    /// How many bytes were written: the offset the next byte takes.
+    public private(set) var offset = 0
+
+    public override func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try super.write(bytes)
+        offset += bytes.count
+    }
+
+    /// Copies the byte ranges `ranges` (offsets and lengths, as ``offset`` gave them) to
+    /// `sink`, in that order; ranges that follow each other are read as one.
+    public func copy(_ ranges: [(offset: Int, count: Int)], to sink: any ByteSink) throws {
+        try flush()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var i = 0
+        while i < ranges.count {
+            var start = ranges[i].offset
+            var end = start + ranges[i].count
+            i += 1
+            while i < ranges.count && ranges[i].offset == end && end - start < 1 << 20 {
+                end += ranges[i].count
+                i += 1
+            }
+            while start < end {
+                let want = min(end - start, buffer.count)
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(start)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    throw XMLError(.io, file: path, "cannot read back: \(String(cString: strerror(errno)))")
+                }
+                try buffer.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                start += n
+            }
+        }
+    }
+
     deinit {
         close(fd)
         unlink(path)

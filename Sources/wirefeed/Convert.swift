@@ -235,9 +235,11 @@ struct Convert: ParsableCommand {
         var tombstones = 0
         var olderVersions = 0
         do {
-            if needsFirstWalk { try inputs.bufferStreams() }
+            // RSS and Atom are written in one walk over the inputs (ConvertOneWalk.swift).
+            let oneWalk = writesInOneWalk(format)
+            if needsFirstWalk && !oneWalk { try inputs.bufferStreams() }
             let first =
-                needsFirstWalk
+                needsFirstWalk && !oneWalk
                 ? try Converter.firstWalk(
                     inputs: inputs, environment: environment,
                     dated: { Publishing.decide($0, format: format, now: publishAt) == .publish }) : nil
@@ -266,87 +268,81 @@ struct Convert: ParsableCommand {
                 try sink.commit()
                 return
             }
-            var chosen = limit.flatMap { n in first?.newest(n) }
             var overSize = 0
-            if let maxBytes, let first {
-                (chosen, overSize) = try Self.fitting(
-                    maxBytes.bytes, first: first, limit: limit, inputs: inputs, feed: feedMeta, format: format,
-                    context: context(updated))
-            }
             var beyondLimit = 0
             var losses: [(id: String, fields: [String])] = []
-            let fatal = Set((failOnLoss ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-                .subtracting([""])
-            let writer = try to.format.makeWriter(feed: feedMeta, context: context(updated), sink: out)
-            try writer.begin()
-            // Tombstones first (Atom): each canceled story that is the newest of its versions.
-            if format == .atom, let first {
-                // In the order of the entries: a sorted run lists them sorted too, as a merge does.
-                var canceled = first.canceled
-                if let order = sort.order {
-                    canceled.sort {
-                        order.precedes($0.article, $1.article)
-                            || (!order.precedes($1.article, $0.article) && $0.index < $1.index)
-                    }
-                }
-                for (i, c) in canceled
-                where (newestVersion[c.id] ?? i) == i && (share?.contains(c) ?? true)
-                    && Publishing.decide(c, format: format, now: publishAt) == .tombstone
-                {
-                    try writer.withdraw(c)
-                }
-            }
             var repaired = 0
-            let handle: (Int, Article, [Diagnostic]) throws -> Void = { index, article, warnings in
-                if let share, !share.contains(article) { return }
-                repaired += report(warnings)
-                // --strict stops at the first article that needed repair, before writing it.
-                if strict && repaired > 0 { throw StrictStop() }
-                if collapsesVersions, let newest = newestVersion[article.id], newest != index {
-                    olderVersions += 1
-                    return
+            if oneWalk {
+                let walked = try writeInOneWalk(
+                    inputs, feed: feedMeta, format: format, publishAt: publishAt, share: share,
+                    environment: environment, to: out)
+                (held, withheld, tombstones, olderVersions) =
+                    (walked.held, walked.withheld, walked.tombstones, walked.olderVersions)
+                (beyondLimit, losses, repaired) = (walked.beyondLimit, walked.losses, walked.repaired)
+            } else {
+                var chosen = limit.flatMap { n in first?.newest(n) }
+                if let maxBytes, let first {
+                    (chosen, overSize) = try Self.fitting(
+                        maxBytes.bytes, first: first, limit: limit, inputs: inputs, feed: feedMeta, format: format,
+                        context: context(updated))
                 }
-                switch Publishing.decide(article, format: format, now: publishAt) {
-                case .publish:
-                    if let chosen, !chosen.contains(index) {
-                        beyondLimit += 1
+                let fatal = fatalLosses
+                let writer = try to.format.makeWriter(feed: feedMeta, context: context(updated), sink: out)
+                try writer.begin()
+                if let first {
+                    try writeTombstones(first, writer: writer, format: format, share: share, publishAt: publishAt)
+                }
+                let handle: (Int, Article, [Diagnostic]) throws -> Void = { index, article, warnings in
+                    if let share, !share.contains(article) { return }
+                    repaired += report(warnings)
+                    // --strict stops at the first article that needed repair, before writing it.
+                    if strict && repaired > 0 { throw StrictStop() }
+                    if collapsesVersions, let newest = newestVersion[article.id], newest != index {
+                        olderVersions += 1
                         return
                     }
-                    if report != nil || !fatal.isEmpty {
-                        let lost = format.losses(of: article)
-                        if !lost.isEmpty { losses.append((article.id, lost)) }
-                        if let field = lost.first(where: fatal.contains) {
-                            throw LossStop(id: article.id, field: field, format: format)
+                    switch Publishing.decide(article, format: format, now: publishAt) {
+                    case .publish:
+                        if let chosen, !chosen.contains(index) {
+                            beyondLimit += 1
+                            return
                         }
+                        if report != nil || !fatal.isEmpty {
+                            let lost = format.losses(of: article)
+                            if !lost.isEmpty { losses.append((article.id, lost)) }
+                            if let field = lost.first(where: fatal.contains) {
+                                throw LossStop(id: article.id, field: field, format: format)
+                            }
+                        }
+                        try writer.write(article)
+                    case .hold(let until): held.append(until)
+                    case .withhold: withheld += 1
+                    case .tombstone:
+                        tombstones += 1  // written before the first entry
                     }
-                    try writer.write(article)
-                case .hold(let until): held.append(until)
-                case .withhold: withheld += 1
-                case .tombstone:
-                    tombstones += 1  // written before the first entry
                 }
+                var index = 0
+                if let kept, sort == .input {
+                    for (a, w) in kept {
+                        try handle(index, a, w)
+                        index += 1
+                    }
+                } else if sort == .input {
+                    try inputs.forEachReadingAhead { a, w in
+                        try handle(index, a, w)
+                        index += 1
+                    }
+                } else {
+                    var all: [(Article, [Diagnostic])] = kept ?? []
+                    if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
+                    var numbered = all.enumerated().map { ($0.offset, $0.element.0, $0.element.1) }
+                    if let order = sort.order {
+                        numbered.sort { order.precedes($0.1, $1.1) || (!order.precedes($1.1, $0.1) && $0.0 < $1.0) }
+                    }
+                    for (i, a, w) in numbered { try handle(i, a, w) }
+                }
+                try writer.finish()
             }
-            var index = 0
-            if let kept, sort == .input {
-                for (a, w) in kept {
-                    try handle(index, a, w)
-                    index += 1
-                }
-            } else if sort == .input {
-                try inputs.forEachReadingAhead { a, w in
-                    try handle(index, a, w)
-                    index += 1
-                }
-            } else {
-                var all: [(Article, [Diagnostic])] = kept ?? []
-                if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
-                var numbered = all.enumerated().map { ($0.offset, $0.element.0, $0.element.1) }
-                if let order = sort.order {
-                    numbered.sort { order.precedes($0.1, $1.1) || (!order.precedes($1.1, $0.1) && $0.0 < $1.0) }
-                }
-                for (i, a, w) in numbered { try handle(i, a, w) }
-            }
-            try writer.finish()
             if let check { try Self.judge(check.verdict(), verbose: verbose, toFile: output != nil) }
             if let report { try Self.writeReport(losses, format: format, to: report) }
             try sink.commit()
@@ -499,10 +495,10 @@ extension Convert {
 }
 
 /// Thrown by the writing loop when --strict meets a warning.
-private struct StrictStop: Error {}
+struct StrictStop: Error {}
 
 /// Thrown by the writing loop when an article would lose a field --fail-on-loss names.
-private struct LossStop: Error {
+struct LossStop: Error {
     let id: String
     let field: String
     let format: OutputFormat
