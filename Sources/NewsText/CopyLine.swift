@@ -1,3 +1,4 @@
+import Synchronization
 import TextKernel
 package import WireModel
 
@@ -36,6 +37,30 @@ package enum CopyLine: Equatable {
         let bytes = line.utf8.count
         guard bytes <= 900 else { return .text }
         if bytes > 32 && !mayBeLabel(line) { return .text }
+        // A batch from one desk repeats its trailer lines (source, copyright, sign-off) in
+        // every article: what they are is remembered, not worked out again.
+        guard bytes <= Remembered.longest else { return label(line, bytes: bytes) }
+        if let known = Remembered.lines.withLock({ $0[line] }) { return known }
+        let kind = label(line, bytes: bytes)
+        if kind != .text {
+            Remembered.lines.withLock {
+                if $0.count >= Remembered.capacity { $0.removeAll(keepingCapacity: true) }
+                $0[line] = kind
+            }
+        }
+        return kind
+    }
+
+    /// What recent label lines were (a pure function's results: the same line is the same
+    /// thing in every article), shared by the reading threads.
+    enum Remembered {
+        static let longest = 320
+        static let capacity = 4096
+        static let lines = Mutex<[String: CopyLine]>([:])
+    }
+
+    /// ``classify(_:)`` for a line that may be a label (`bytes` long).
+    static func label(_ line: String, bytes: Int) -> CopyLine {
         // Lowercased head: 32 characters, 64 when it may open a long boilerplate phrase.
         var lower = line.lowercasedHead(32)
         if line.utf8.count > 32, Newsroom.boilerplate.contains(where: { $0.count > 30 && $0.hasPrefix(lower) }) {
