@@ -369,7 +369,7 @@ public final class MemorySink: ByteSink {
 }
 
 /// A temporary file for a run's own use (what `merge` hands the writing pass), made in
-/// `TMPDIR` (else /tmp) with a unique name, readable by its path once ``commit()`` has
+/// `TMPDIR` (else /tmp) with a unique name, readable by its path once `commit()` has
 /// flushed it, and removed when the sink goes away.
 public final class ScratchFile: FileDescriptorSink {
     public let path: String
