@@ -239,6 +239,11 @@ enum HTMLFastReducer {
                     if !closing, let pk = openBlocks.firstIndex(where: { $0.name == Self.p }) {
                         // Only the innermost: where a <p> below others ends is libxml2's rule.
                         if openBlocks[pk].count > 0 && blockStack.last != Self.p { return nil }
+                        // Inline elements opened inside that <p> (`<p><a><li>`): what libxml2
+                        // makes of them, and of their end tags, is its own rule.
+                        if openBlocks[pk].count > 0 && inlineOpen.contains(where: { $0.depth >= blockStack.count }) {
+                            return nil
+                        }
                         openBlocks[pk].count = 0
                         blockStack.removeAll { $0 == Self.p }
                     }

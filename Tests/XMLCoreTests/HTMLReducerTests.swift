@@ -63,6 +63,8 @@ import TextKernel
         // A long letter run after '&' (fuzz/run html).
         "```re.vv&vvevvvvvwvvw&#x2014;vvwv&vvevvvvvwvvTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTevvvvvwvvTTTT<br>\u{FFFD}TT&vvevvvvvwvvwree",
         "R&Dmanagementcommittee report", "AT&T",
+        // An inline element left open in a <p> that a list item ends (fuzz/run html, 7th finding).
+        "<p><a><li>x</a>y", "<p><a><li>\u{FFFD}</a>\u{FFFD}", "<p><b>x<div>y</b>z</div>", "<p><a>x</a><li>y</li>",
     ]
 
     @Test(arguments: samples)
