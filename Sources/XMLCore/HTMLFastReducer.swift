@@ -21,6 +21,8 @@ enum HTMLFastReducer {
         })
 
     static let p = Array("p".utf8)
+    static let legacyBlocks: Set<[UInt8]> = Set(
+        ["col", "colgroup", "dir", "menu", "listing", "xmp", "plaintext"].map { Array($0.utf8) })
     static let documentTags: Set<[UInt8]> = Set(
         ["html", "head", "body", "title", "meta", "link", "base", "frameset", "noframes"].map { Array($0.utf8) })
     static let td = Array("td".utf8)
@@ -193,6 +195,9 @@ enum HTMLFastReducer {
                     continue
                 }
                 if name == img { return nil }
+                // Table columns and HTML 2's list and listing elements end an open <p> by
+                // libxml2's rules, which the fast path does not repeat (they are rare in feeds).
+                if Self.legacyBlocks.contains(name) { return nil }
                 // Document-level tags inside a fragment (`<html>`, `<body>`…) are read by libxml2's rules.
                 if documentTags.contains(name) { return nil }
                 if !closing && dropped.contains(name) {
