@@ -222,6 +222,9 @@ enum HTMLFastReducer {
                                 guard e < n, b[e] == UInt8(ascii: ">") else { return nil }
                                 break
                             }
+                            // Another end tag inside (`<style></div>p</style>`): libxml2 may end
+                            // the element there, by its own rules.
+                            return nil
                         }
                         // A tag inside (`<body>` in a style sheet), or a declaration (`<!DOCTYPE`,
                         // `<?x`): where libxml2 ends the element then is its own rule.

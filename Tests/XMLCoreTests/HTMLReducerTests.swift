@@ -68,6 +68,8 @@ import TextKernel
         // Elements that end a <p> in libxml2 though the fast path had them inline (fuzz/run html,
         // then every HTML element name tried in three contexts).
         "<p>><col>l", "<p>x<colgroup>l", "<p>x<dir>l", "<p>x<listing>l", "<p>x<menu>l", "<p>x<xmp>l",
+        // Another end tag inside a dropped element (fuzz/run html).
+        "<style></div>p</style>", "<script>a</b>c</script>d", "<iframe></p>x</iframe>y", "<style>a</ style>b",
     ]
 
     @Test(arguments: samples)
