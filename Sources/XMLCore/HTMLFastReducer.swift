@@ -315,7 +315,7 @@ enum HTMLFastReducer {
                 }
                 append(scalar, to: &current)
                 clean = false
-                if !(scalar == " " || scalar == "\u{A0}") { breaks = 0 }
+                if !Whitespace.isSpace(scalar) { breaks = 0 }
                 i += length
                 continue
             }
@@ -325,18 +325,25 @@ enum HTMLFastReducer {
             while i < n {
                 let x = b[i]
                 if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
-                if x != 0x20 && x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
                 if x == 0x20 {
                     if lastSpace { clean = false }
                     lastSpace = true
                 } else if x >= 0x09 && x <= 0x0D {
+                    if x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
                     clean = false
                     lastSpace = true
                 } else {
-                    if (x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3) && Whitespace.spaceLength(b, at: i) > 0 {
-                        clean = false
-                    }
                     lastSpace = false
+                    // Unicode's other spaces (no-break, em…) are white space between two <br>
+                    // too, as the general reading judges it.
+                    let space =
+                        x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 ? Whitespace.spaceLength(b, at: i) : 0
+                    if space > 0 {
+                        clean = false
+                        i += space
+                        continue
+                    }
+                    sawText = true
                 }
                 i += 1
             }

@@ -70,6 +70,9 @@ import TextKernel
         "<p>><col>l", "<p>x<colgroup>l", "<p>x<dir>l", "<p>x<listing>l", "<p>x<menu>l", "<p>x<xmp>l",
         // Another end tag inside a dropped element (fuzz/run html).
         "<style></div>p</style>", "<script>a</b>c</script>d", "<iframe></p>x</iframe>y", "<style>a</ style>b",
+        // Unicode spaces between two <br> are white space, literal or as references (fuzz/run html).
+        "U<BR>\u{A0}<BR>e", "U<br>\u{2003}<br>e", "U<br>&#x2003;<br>e", "U<br>\u{3000} \u{A0}<br>e",
+        "U<br>\u{85}<br>e", "U<br>&#133;<br>e", "U<br>\u{200B}<br>e", "U<br>\u{A0}x<br>e",
     ]
 
     @Test(arguments: samples)
