@@ -37,8 +37,11 @@ public struct ArticleInputs: Sendable {
     /// the walk that writes it.
     public var headsOnly = false
 
-    /// The bytes of the regular files ``resolve()`` listed (what a walk will read).
-    public private(set) var knownBytes = 0
+    /// The bytes of the regular files ``resolve()`` listed (what a walk will read), looked up
+    /// when asked (a walk that reads each file once never asks).
+    public var knownBytes: Int {
+        (resolved ?? []).reduce(0) { $0 + (Files.size($1) ?? 0) }
+    }
 
     /// A cleaned article: its head alone when ``headsOnly`` and the head can be read so.
     func readText(_ bytes: [UInt8], file: String) throws(IngestError) -> CleanedArticleReader.Result {
@@ -58,25 +61,23 @@ public struct ArticleInputs: Sendable {
     /// directory), so that later walks do not list the directories again.
     public mutating func resolve() throws(IngestError) {
         resolvedStreams = paths.filter { $0 == "-" || (Files.isDirectory($0) != true && !Files.isRegularFile($0)) }
-        let listed = try listing()
-        resolved = listed.map(\.path)
-        knownBytes = listed.reduce(0) { $0 + ($1.size ?? 0) }
+        resolved = try listing()
     }
 
     /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
     public func files() throws(IngestError) -> [String] {
         if let resolved { return resolved }
-        return try listing().map(\.path)
+        return try listing()
     }
 
-    /// The files the inputs stand for with their sizes (nil: not a regular file), each
-    /// looked at once.
-    private func listing() throws(IngestError) -> [(path: String, size: Int?)] {
-        var out: [(path: String, size: Int?)] = []
+    /// The files the inputs stand for: those named, and the regular files in the folders
+    /// named (by `readdir`'s type, a link looked at only when it is one).
+    private func listing() throws(IngestError) -> [String] {
+        var out: [String] = []
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
-                out.append((path, nil))
+                out.append(path)
                 continue
             }
             var isDir: ObjCBool = false
@@ -89,16 +90,16 @@ public struct ArticleInputs: Sendable {
                 }
                 // readdir, not FileManager's enumerator: a directory of 100,000 articles is listed
                 // in a fraction of the time, and only the names that may be articles are kept.
-                let found = Files.files(under: path) { name in
+                let found = Files.regularFiles(under: path) { name in
                     let ext = (name as NSString).pathExtension.lowercased()
                     return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
-                }.compactMap { file in Files.size(file).map { (path: file, size: Optional($0)) } }
+                }
                 guard !found.isEmpty else {
                     throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
                 }
                 out += found
             } else {
-                out.append((path, Files.size(path)))
+                out.append(path)
             }
         }
         return out

@@ -141,6 +141,32 @@ package enum Files {
         return out.sorted()
     }
 
+    /// Like ``files(under:accept:)``, but only regular files (links followed): a file whose
+    /// directory entry says it is one is taken without a `stat`, the others are looked at.
+    public static func regularFiles(under dir: String, accept: (String) -> Bool) -> [String] {
+        var out: [String] = []
+        var pending = [dir]
+        while let current = pending.popLast() {
+            entries(of: current) { name, full, type in
+                if name == "." || name == ".." { return }
+                if type == UInt8(DT_REG) {
+                    if accept(name) { out.append(full) }
+                    return
+                }
+                var st = stat()
+                if type == UInt8(DT_DIR)
+                    || (type == UInt8(DT_UNKNOWN) && lstat(full, &st) == 0
+                        && (st.st_mode & S_IFMT) == S_IFDIR)
+                {
+                    pending.append(full)
+                } else if accept(name), stat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+                    out.append(full)
+                }
+            }
+        }
+        return out.sorted()
+    }
+
     /// Calls `body` with the name, the path (joined to `dir`) and the `d_type` of each entry
     /// of one directory (`.` and `..` included); nothing when it cannot be opened.
     static func entries(of dir: String, _ body: (String, String, UInt8) -> Void) {
