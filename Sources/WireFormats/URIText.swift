@@ -9,30 +9,50 @@ package enum URIText {
     /// `s` as a URI, or nil when it cannot be a link.
     package static func encoded(_ s: String) -> String? {
         let t = s.trimmingWhitespace()
-        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return nil }
-        let scheme = t[..<colon]
-        guard scheme.first!.isASCII && scheme.first!.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        guard !["javascript", "vbscript", "data"].contains(scheme.lowercased()) else { return nil }
-        let bytes = Array(t.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for (k, c) in bytes.enumerated() {
-            if c == UInt8(ascii: "%"), k + 2 < bytes.count, isHex(bytes[k + 1]), isHex(bytes[k + 2]) {
-                out.append(c)
-            } else if allowed(c) {
-                out.append(c)
-            } else {
-                out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 0x0F)]])
+        var bytes = t
+        return bytes.withUTF8 { b -> String? in
+            // scheme ":" with the scheme a letter, then letters, digits, "+", "-", ".".
+            guard let colon = b.firstIndex(of: UInt8(ascii: ":")), colon > 0, isLetter(b[0]),
+                b[..<colon].allSatisfy({
+                    isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+                })
+            else { return nil }
+            let scheme = String(decoding: UnsafeBufferPointer(rebasing: b[..<colon]), as: UTF8.self).lowercased()
+            guard !["javascript", "vbscript", "data"].contains(scheme) else { return nil }
+            // Most links need nothing encoded: the text as it stands.
+            var k = 0
+            while k < b.count
+                && (allowedTable[Int(b[k])] || (b[k] == 0x25 && k + 2 < b.count && isHex(b[k + 1]) && isHex(b[k + 2])))
+            {
+                k += 1
             }
+            if k == b.count { return t }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<k]))
+            let hex = Array("0123456789ABCDEF".utf8)
+            while k < b.count {
+                let c = b[k]
+                if c == UInt8(ascii: "%"), k + 2 < b.count, isHex(b[k + 1]), isHex(b[k + 2]) {
+                    out.append(c)
+                } else if allowedTable[Int(c)] {
+                    out.append(c)
+                } else {
+                    out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 0x0F)]])
+                }
+                k += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
+    static func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z") }
+
     /// RFC 3986's unreserved and reserved characters.
-    static func allowed(_ c: UInt8) -> Bool {
+    static func allowed(_ c: UInt8) -> Bool { allowedTable[Int(c)] }
+
+    static let allowedTable: [Bool] = (0..<256).map { i in
+        let c = UInt8(i)
         switch c {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
