@@ -2,6 +2,8 @@ extension String {
     /// The string without padding at either end: white space, U+200B and U+FEFF (see
     /// ``Whitespace``).
     package func trimmingWhitespace() -> String {
+        // Printable ASCII at both ends (most text) is never padding: nothing to trim.
+        if let f = utf8.first, let l = utf8.last, f > 0x20 && f < 0x7F && l > 0x20 && l < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Whitespace.isPadding($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !Whitespace.isPadding($0) })!
