@@ -69,8 +69,11 @@ struct Import: ParsableCommand {
     var maxTextSize: ByteCount?
 
     func validate() throws {
-        if (file == nil) == (filesFrom == nil) {
-            throw ValidationError("give the feed to read (FILE or -), or --files-from LIST, not both")
+        if file == nil && filesFrom == nil {
+            throw ValidationError("give the feed to read (FILE, or - for standard input), or --files-from LIST")
+        }
+        if file != nil && filesFrom != nil {
+            throw ValidationError("give either a FILE or --files-from LIST, not both")
         }
         if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard \(shard): give K/N with 0 ≤ K < N") }

@@ -229,6 +229,15 @@ struct MergeCLITests {
         #expect(failing.stderr.contains("billion-laughs.xml"))
     }
 
+    @Test func importNeedsAFeedOrAListNotBoth() throws {
+        let none = try CLI.run(["import"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--files-from LIST"))
+        let both = try CLI.run(["import", "feed.xml", "--files-from", "list.txt"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("not both"))
+    }
+
     @Test func convertFilesFromReadsTheListedInputs() throws {
         let dir = try CLI.tempDir()
         defer { CLI.remove(dir) }
