@@ -83,6 +83,9 @@ extension Convert {
             var lost: [String]
             /// What sorting needs of it (with --sort).
             var key: ArticleOrder.Key?
+            /// What reading it noted: reported (and judged by --strict) in the order of the
+            /// output, as the two walks do, once every input has been read.
+            var warnings: [Diagnostic]
         }
         var walked = Walked()
         let fatal = fatalLosses
@@ -97,16 +100,13 @@ extension Convert {
             let decision = Publishing.decide(a, format: format, now: publishAt)
             learning.add(a, dated: decision == .publish)
             if let share, !share.contains(a) { return }
-            walked.repaired += report(warnings)
-            // --strict stops at the first article that needed repair.
-            if strict && walked.repaired > 0 { throw StrictStop() }
             let fate: Fate
             switch decision {
             case .publish:
-                if format == .atom && a.updated == nil && a.published == nil {
-                    fate = .undated(a)
-                } else if let problem = Self.linkProblem(a) {
+                if let problem = Self.linkProblem(a) {
                     fate = .failed(problem)
+                } else if format == .atom && a.updated == nil && a.published == nil {
+                    fate = .undated(a)
                 } else {
                     let start = scratch.offset
                     try draft.write(a)
@@ -118,7 +118,7 @@ extension Convert {
             }
             let key = sort.order == nil ? nil : ArticleOrder.Key(a)
             let lost = decision == .publish && (report != nil || !fatal.isEmpty) ? format.losses(of: a) : []
-            seen.append(Seen(index: index, id: a.id, fate: fate, lost: lost, key: key))
+            seen.append(Seen(index: index, id: a.id, fate: fate, lost: lost, key: key, warnings: warnings))
         }
         let first = learning.walk(articles: nil, environment: environment)
         let chosen = limit.map { first.newest($0) }
@@ -130,6 +130,9 @@ extension Convert {
         // What is written, decided (and --fail-on-loss judged) before a byte goes out.
         var written: [Fate] = []
         for s in seen {
+            walked.repaired += report(s.warnings)
+            // --strict stops at the first article that needed repair, before writing it.
+            if strict && walked.repaired > 0 { throw StrictStop() }
             if let newest = first.newestVersion[s.id], newest != s.index {
                 walked.olderVersions += 1
                 continue
