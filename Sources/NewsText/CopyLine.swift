@@ -40,12 +40,16 @@ package enum CopyLine: Equatable {
         // A batch from one desk repeats its trailer lines (source, copyright, sign-off) in
         // every article: what they are is remembered, not worked out again.
         guard bytes <= Remembered.longest else { return label(line, bytes: bytes) }
-        if let known = Remembered.lines.withLock({ $0[line] }) { return known }
+        // String keys match canonically equivalent text (é and e + U+0301): a remembered line
+        // counts only when its bytes are the same.
+        if let known = Remembered.lines.withLock({ $0[line] }), known.line.utf8.elementsEqual(line.utf8) {
+            return known.kind
+        }
         let kind = label(line, bytes: bytes)
         if kind != .text {
             Remembered.lines.withLock {
                 if $0.count >= Remembered.capacity { $0.removeAll(keepingCapacity: true) }
-                $0[line] = kind
+                $0[line] = (line, kind)
             }
         }
         return kind
@@ -56,7 +60,7 @@ package enum CopyLine: Equatable {
     enum Remembered {
         static let longest = 320
         static let capacity = 4096
-        static let lines = Mutex<[String: CopyLine]>([:])
+        static let lines = Mutex<[String: (line: String, kind: CopyLine)]>([:])
     }
 
     /// ``classify(_:)`` for a line that may be a label (`bytes` long).

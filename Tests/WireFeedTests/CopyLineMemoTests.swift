@@ -7,6 +7,21 @@ import XMLCore
 /// `CopyLine.classify` remembers what label lines were: a remembered answer is the answer
 /// worked out afresh, for every line of the fixtures, read twice over on two threads.
 @Suite struct CopyLineMemoTests {
+    /// Canonically equivalent lines are equal Strings, but a remembered line gives its own
+    /// bytes back only to the same bytes.
+    @Test func equivalentTextIsNotTakenForTheSameLine() {
+        let composed = "Sumber: Caf\u{E9} Press"
+        let decomposed = "Sumber: Cafe\u{301} Press"
+        #expect(composed == decomposed)
+        for line in [composed, decomposed, composed] {
+            guard case .source(let value) = CopyLine.classify(line) else {
+                Issue.record("\(line) is a source line")
+                continue
+            }
+            #expect(Array(value.utf8) == Array(line.dropFirst(8).utf8))
+        }
+    }
+
     @Test func rememberedLinesAreWhatTheyWereWorkedOutToBe() async throws {
         var lines: [String] = []
         for file in Files.files(under: Paths.fixtures, accept: { $0.hasSuffix(".txt") }) {
