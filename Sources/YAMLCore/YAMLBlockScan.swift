@@ -124,7 +124,10 @@ enum YAMLBlockScan {
                 var k = line.start
                 guard k < line.end, isKeyStart(b[k]) else { throw Outside() }
                 while k < line.end && isKeyByte(b[k]) { k += 1 }
-                guard k < line.end, b[k] == UInt8(ascii: ":"), k + 1 == line.end || b[k + 1] == 0x20 else {
+                // libyaml takes a simple key of 1,024 characters at most.
+                guard k < line.end, b[k] == UInt8(ascii: ":"), k + 1 == line.end || b[k + 1] == 0x20,
+                    k - line.start <= Self.longestKey
+                else {
                     throw Outside()
                 }
                 try emit(.scalar(text(line.start, k), plain: true, line: line.number))
@@ -177,7 +180,10 @@ enum YAMLBlockScan {
             guard k < end, isKeyStart(b[k]) else { return false }
             while k < end && isKeyByte(b[k]) { k += 1 }
             return k < end && b[k] == UInt8(ascii: ":") && (k + 1 == end || b[k + 1] == 0x20)
+                && k - start <= Self.longestKey
         }
+
+        static let longestKey = 1024
 
         func isKeyStart(_ c: UInt8) -> Bool {
             (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F

@@ -116,6 +116,12 @@ import YAMLCore
 
     @Test func whatItTakesAndWhatItLeaves() {
         #expect(YAMLEvents.blockScan("id: a\ntitle: \"B\"\nauthors:\n- name: C\n  role: author\n") != nil)
+        // A simple key longer than libyaml takes (1,024 characters).
+        let long = String(repeating: "k", count: 1025)
+        #expect(YAMLEvents.blockScan(long + ": x") == nil && YAMLEvents.libyaml(long + ": x") == nil)
+        #expect(YAMLEvents.blockScan("- " + long + ": x") == nil)
+        let longest = String(repeating: "k", count: 1024)
+        #expect(YAMLEvents.blockScan(longest + ": x") == YAMLEvents.libyaml(longest + ": x"))
         for outside in ["a: [1]", "a: |\n  x", "a: &x 1", "a: 1 # c", "a:\nb: 1", "a: x\n  y", "a:\tb", "- a\nb: c"] {
             #expect(YAMLEvents.blockScan(outside) == nil, "\(outside)")
         }
