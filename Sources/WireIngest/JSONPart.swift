@@ -21,6 +21,8 @@ public final class JSONPart {
     private var pending: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// How far `pending` was searched for a line end.
+    private var scanned = 0
     private var queued: [Article] = []
     private let decoder = JSONDecoder()
 
@@ -124,24 +126,33 @@ public final class JSONPart {
         }
     }
 
+    private func tooLong() -> IngestError {
+        IngestError(file: file, line: line + 1, message: "line is larger than the limit of \(maximumLineSize) bytes")
+    }
+
     /// The next line, without its line end; nil at the end of the input.
     private func nextLine() throws(IngestError) -> ArraySlice<UInt8>? {
         while true {
-            if let newline = pending[start...].firstIndex(of: 0x0A) {
-                defer { start = newline + 1 }
+            // Only the bytes not searched yet (a long line spans many chunks).
+            if let newline = pending[max(start, scanned)...].firstIndex(of: 0x0A) {
+                defer {
+                    start = newline + 1
+                    scanned = start
+                }
+                guard newline - start <= maximumLineSize else { throw tooLong() }
                 line += 1
                 return pending[start..<newline]
             }
+            scanned = pending.count
             if atEnd {
                 guard start < pending.count else { return nil }
+                guard pending.count - start <= maximumLineSize else { throw tooLong() }
                 defer { start = pending.count }
                 line += 1
                 return pending[start...]
             }
-            if pending.count - start > maximumLineSize {
-                throw IngestError(
-                    file: file, line: line + 1, message: "line is larger than the limit of \(maximumLineSize) bytes")
-            }
+            if pending.count - start > maximumLineSize { throw tooLong() }
+            scanned -= start
             pending.removeFirst(start)
             start = 0
             let chunk: Data

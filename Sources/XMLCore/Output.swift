@@ -383,6 +383,8 @@ public final class ScratchFile: FileDescriptorSink {
             throw XMLError(.io, file: dir, "cannot create a temporary file: \(String(cString: strerror(errno)))")
         }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // Removed on SIGINT, SIGTERM and SIGHUP too, as an uncommitted output file is.
+        TemporaryFiles.register(path)
         super.init(fd: fd, name: path)
     }
 
@@ -424,5 +426,6 @@ public final class ScratchFile: FileDescriptorSink {
     deinit {
         close(fd)
         unlink(path)
+        TemporaryFiles.unregister(path)
     }
 }

@@ -404,7 +404,12 @@ extension Convert {
     /// The paths `--files-from` lists.
     func listedInputs() throws -> [String] {
         guard let filesFrom else { return [] }
-        return try FileList.read(filesFrom)
+        let listed = try FileList.read(filesFrom)
+        if filesFrom == "-", listed.contains("-") {
+            throw IngestError(
+                file: "-", message: "lists - (standard input), which already holds the list (--files-from -)")
+        }
+        return listed
     }
 
     /// What the writers need besides the feed.

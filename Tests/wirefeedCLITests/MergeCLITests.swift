@@ -179,6 +179,13 @@ struct MergeCLITests {
         let sorted = dir + "/sorted.json"
         #expect(try CLI.run(["convert", part, "--to", "json", "--sort", "newest", "-o", sorted]).status == 0)
         #expect(try CLI.run(["merge", sorted, "--feed", CLI.identity, "--to", "rss", "-o", out]).status == 0)
+        // A line past --max-input-size is refused, also when it is the last (no line end).
+        let long = dir + "/long.jsonl"
+        try ("{\"id\":\"tag:x.example,2026:a\",\"title\":\"" + String(repeating: "x", count: 3000) + "\"}").write(
+            toFile: long, atomically: true, encoding: .utf8)
+        let tooLong = try CLI.run(["merge", long, "--to", "json", "--max-input-size", "2K"])
+        #expect(tooLong.status == 1)
+        #expect(tooLong.stderr.contains("larger than the limit"), "\(tooLong.stderr)")
         // A part that is not wirefeed's JSON at all.
         let junk = dir + "/junk.json"
         try "{\"articles\": 3}\n".write(toFile: junk, atomically: true, encoding: .utf8)
@@ -256,6 +263,9 @@ struct MergeCLITests {
             env: Self.env)
         let sameFromStdin = fromStdin.stdout == given.stdout
         #expect(sameFromStdin)
+        let listsStdin = try CLI.run(["convert", "--files-from", "-", "--to", "json"], stdin: Array("-\n".utf8))
+        #expect(listsStdin.status == 1)
+        #expect(listsStdin.stderr.contains("already holds the list"), "\(listsStdin.stderr)")
         try "\n\n".write(toFile: list, atomically: true, encoding: .utf8)
         let empty = try CLI.run(["convert", "--files-from", list, "--to", "json"])
         #expect(empty.status == 1)
