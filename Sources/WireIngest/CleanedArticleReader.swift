@@ -88,6 +88,16 @@ public struct CleanedArticleReader: Sendable {
         return article
     }
 
+    /// Whether a line is a front matter marker: `---` (or `...` to close, with `dots`) and
+    /// padding. Most lines are answered by their first byte that is not an ASCII space.
+    static func isMarker(_ line: String, dots: Bool) -> Bool {
+        let u = line.utf8
+        guard let c = u.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: ".") { return false }
+        let t = line.trimmingWhitespace()
+        return t == "---" || (dots && t == "...")
+    }
+
     public func read(bytes: [UInt8], file: String) throws(IngestError) -> Result {
         var repaired = try TextRepair.lines(from: bytes, file: file)
         var warnings = repaired.warnings
@@ -97,12 +107,8 @@ public struct CleanedArticleReader: Sendable {
         // Front matter.
         var patch: ArticlePatch?
         var bodyStart = 0
-        if let first = lines.first, first.trimmingWhitespace() == "---" {
-            guard
-                let end = lines.indices.dropFirst().first(where: {
-                    lines[$0].trimmingWhitespace() == "---" || lines[$0].trimmingWhitespace() == "..."
-                })
-            else {
+        if let first = lines.first, Self.isMarker(first, dots: false) {
+            guard let end = lines.indices.dropFirst().first(where: { Self.isMarker(lines[$0], dots: true) }) else {
                 throw IngestError(file: file, line: 1, message: "front matter opened with '---' is never closed")
             }
             let yaml = lines[1..<end].joined(separator: "\n")

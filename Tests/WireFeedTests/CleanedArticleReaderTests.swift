@@ -3,6 +3,7 @@ import Testing
 import XMLCore
 
 @testable import WireFeed
+@testable import WireIngest
 
 /// The team's fixtures and their expected readings (`fixtures/articles/expected.json`).
 @Suite struct CleanedArticleReaderTests {
@@ -210,6 +211,23 @@ extension String {
             #expect(
                 Article.mayHoldCharactersXMLCannotCarry(s) == expected,
                 "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
+
+extension CleanedArticleReaderTests {
+    /// The quick marker test answers as trimming every line did.
+    @Test func frontMatterMarkersAreWhatTrimmingSaid() {
+        let lines = [
+            "---", "  ---  ", "\t---", "\u{A0}---", "\u{200B}---\u{FEFF}", "...", " ... ", "----", "-- -", "--", "",
+            "   ", "- name: x", "---x", "x---", "\u{3000}...", "é---", ".", "-",
+        ]
+        for line in lines {
+            for dots in [false, true] {
+                let t = line.trimmingCharacters(in: .whitespaces.union(["\u{200B}", "\u{FEFF}"]))
+                #expect(
+                    CleanedArticleReader.isMarker(line, dots: dots) == (t == "---" || (dots && t == "...")), "\(line)")
+            }
         }
     }
 }
