@@ -71,6 +71,11 @@ enum YAMLBlockScan {
                 var k = i
                 while k < end {
                     let x = b[k]
+                    // Printable ASCII, most of any text, in one test.
+                    if x &- 0x20 < 0x5F {
+                        k += 1
+                        continue
+                    }
                     if x < 0x20 || x == 0x7F { return nil }
                     if x == 0xC2 && k + 1 < end && b[k + 1] < 0xA0 { return nil }  // C1 controls, NEL
                     if x == 0xE2 && k + 2 < end && b[k + 1] == 0x80 && (b[k + 2] == 0xA8 || b[k + 2] == 0xA9) {
