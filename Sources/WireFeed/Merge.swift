@@ -31,10 +31,7 @@ public enum Merger {
         // the part's place on the command line.
         var heap: [(article: Article, json: ArraySlice<UInt8>?, part: Int)] = []
         func before(_ i: Int, _ j: Int) -> Bool {
-            let (a, b) = (heap[i], heap[j])
-            if order.precedes(a.article, b.article) { return true }
-            if order.precedes(b.article, a.article) { return false }
-            return a.part < b.part
+            order.precedes(heap[i].article, at: heap[i].part, heap[j].article, at: heap[j].part)
         }
         func siftUp(_ start: Int) {
             var i = start
@@ -115,10 +112,8 @@ public enum Merger {
         }
 
         static func sorted(_ articles: [Article], _ order: ArticleOrder) -> [Article] {
-            articles.enumerated().sorted {
-                order.precedes($0.element, $1.element)
-                    || (!order.precedes($1.element, $0.element) && $0.offset < $1.offset)
-            }.map(\.element)
+            articles.enumerated().sorted { order.precedes($0.element, at: $0.offset, $1.element, at: $1.offset) }
+                .map(\.element)
         }
 
         var feed: Feed? {

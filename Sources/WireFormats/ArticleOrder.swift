@@ -29,6 +29,19 @@ public enum ArticleOrder: String, Sendable, CaseIterable {
     /// Whether `a` comes strictly before `b`.
     public func precedes(_ a: Article, _ b: Article) -> Bool { precedes(Key(a), Key(b)) }
 
+    /// Whether `a`, at position `i`, comes before `b`, at `j`: by this order, then by position
+    /// (what a stable sort or a merge of ordered parts needs).
+    public func precedes(_ a: Key, at i: Int, _ b: Key, at j: Int) -> Bool {
+        if precedes(a, b) { return true }
+        if precedes(b, a) { return false }
+        return i < j
+    }
+
+    /// ``precedes(_:at:_:at:)`` for articles.
+    public func precedes(_ a: Article, at i: Int, _ b: Article, at j: Int) -> Bool {
+        precedes(Key(a), at: i, Key(b), at: j)
+    }
+
     /// Whether `a` comes strictly before `b`.
     public func precedes(_ a: Key, _ b: Key) -> Bool {
         let da = a.date

@@ -337,7 +337,7 @@ struct Convert: ParsableCommand {
                     if kept == nil { try inputs.forEach { all.append(($0, $1)) } }
                     var numbered = all.enumerated().map { ($0.offset, $0.element.0, $0.element.1) }
                     if let order = sort.order {
-                        numbered.sort { order.precedes($0.1, $1.1) || (!order.precedes($1.1, $0.1) && $0.0 < $1.0) }
+                        numbered.sort { order.precedes($0.1, at: $0.0, $1.1, at: $1.0) }
                     }
                     for (i, a, w) in numbered { try handle(i, a, w) }
                 }

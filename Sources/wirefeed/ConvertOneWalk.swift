@@ -49,10 +49,7 @@ extension Convert {
         guard format == .atom else { return }
         var canceled = first.canceled
         if let order = sort.order {
-            canceled.sort {
-                order.precedes($0.article, $1.article)
-                    || (!order.precedes($1.article, $0.article) && $0.index < $1.index)
-            }
+            canceled.sort { order.precedes($0.article, at: $0.index, $1.article, at: $1.index) }
         }
         for (i, c) in canceled
         where (first.newestVersion[c.id] ?? i) == i && (share?.contains(c) ?? true)
@@ -123,9 +120,7 @@ extension Convert {
         let first = learning.walk(articles: nil, environment: environment)
         let chosen = limit.map { first.newest($0) }
         if let order = sort.order {
-            seen.sort {
-                order.precedes($0.key!, $1.key!) || (!order.precedes($1.key!, $0.key!) && $0.index < $1.index)
-            }
+            seen.sort { order.precedes($0.key!, at: $0.index, $1.key!, at: $1.index) }
         }
         // What is written, decided (and --fail-on-loss judged) before a byte goes out.
         var written: [Fate] = []
