@@ -166,15 +166,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try convert()
-        } catch let error as IngestError {
-            printError(error)
-            throw Reported()
-        } catch let error as XMLError {
-            printError(error)
-            throw Reported()
-        }
+        try reportingInputErrors { try convert() }
     }
 
     private func convert() throws {

@@ -153,17 +153,10 @@ extension Import {
     /// shared by a stable hash of their paths (whole feeds, not articles).
     func importListed(_ list: String) throws {
         let share = shard.flatMap(Shard.init)
-        let sink: any ByteSink
-        let paths: [String]
-        do {
-            paths = try FileList.read(list)
-            sink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
-        } catch let error as IngestError {
-            printError(error)
-            throw Reported()
-        } catch let error as XMLError {
-            printError(error)
-            throw Reported()
+        let (paths, sink) = try reportingInputErrors {
+            let paths = try FileList.read(list)
+            let sink: any ByteSink = try output.map { try AtomicFileSink(path: $0) } ?? StandardOutputSink()
+            return (paths, sink)
         }
         var failed = 0
         do {

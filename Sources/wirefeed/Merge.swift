@@ -64,24 +64,17 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
+        try reportingInputErrors { try merge() }
+    }
+
+    private func merge() throws {
         // The merged articles go to a scratch file, which the writing pass reads as convert
         // reads its inputs: a first walk for versions, the feed's date and --limit, then the
         // output. Memory holds one article per part during the merge.
-        let scratch: ScratchFile
-        let merged: Merger.Result
-        do {
-            scratch = try ScratchFile(prefix: "wirefeed-merge", suffix: ".jsonl")
-            merged = try Merger.merge(
-                parts: parts, order: sort.order ?? .newest, maximumSize: maxInputSize?.bytes ?? 256 << 20, into: scratch
-            )
-            try scratch.commit()
-        } catch let error as IngestError {
-            printError(error)
-            throw Reported()
-        } catch let error as XMLError {
-            printError(error)
-            throw Reported()
-        }
+        let scratch = try ScratchFile(prefix: "wirefeed-merge", suffix: ".jsonl")
+        let merged = try Merger.merge(
+            parts: parts, order: sort.order ?? .newest, maximumSize: maxInputSize?.bytes ?? 256 << 20, into: scratch)
+        try scratch.commit()
         if verbose {
             printError(
                 "wirefeed: merged \(merged.articles) article\(merged.articles == 1 ? "" : "s") from \(parts.count) part\(parts.count == 1 ? "" : "s")"
@@ -97,20 +90,12 @@ struct Merge: ParsableCommand {
         convert.verbose = verbose
         convert.maxInputSize = maxInputSize
         try convert.validate()
-        do {
-            let given = try feed.map { path throws(IngestError) in try Feed.load(path: path) }
-            let feedMeta = (given ?? merged.feed ?? Feed()).published(as: to.format.rawValue)
-            var inputs = ArticleInputs(
-                paths: [scratch.path], reader: CleanedArticleReader(feed: feedMeta),
-                maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
-            try inputs.resolve()
-            try convert.publish(inputs, feed: feedMeta)
-        } catch let error as IngestError {
-            printError(error)
-            throw Reported()
-        } catch let error as XMLError {
-            printError(error)
-            throw Reported()
-        }
+        let given = try feed.map { path throws(IngestError) in try Feed.load(path: path) }
+        let feedMeta = (given ?? merged.feed ?? Feed()).published(as: to.format.rawValue)
+        var inputs = ArticleInputs(
+            paths: [scratch.path], reader: CleanedArticleReader(feed: feedMeta),
+            maximumFileSize: maxInputSize?.bytes ?? 256 << 20)
+        try inputs.resolve()
+        try convert.publish(inputs, feed: feedMeta)
     }
 }

@@ -43,6 +43,20 @@ func printError(_ line: String) {
     }
 }
 
+/// Runs `body`; an error in the input or the XML (IngestError, XMLError) is printed as its
+/// one line and ends the command with exit 1. Other errors go on as they are.
+func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as IngestError {
+        printError(error)
+        throw Reported()
+    } catch let error as XMLError {
+        printError(error)
+        throw Reported()
+    }
+}
+
 /// Prints an error as the one line every command uses: `wirefeed: file:line:column: error:
 /// message` (what is not known is left out). The library's errors carry where and what as
 /// fields; only here are they put together. `file` stands in when the error names none.
