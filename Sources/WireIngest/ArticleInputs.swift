@@ -90,7 +90,7 @@ public struct ArticleInputs: Sendable {
                 }
                 // readdir, not FileManager's enumerator: a directory of 100,000 articles is listed
                 // in a fraction of the time, and only the names that may be articles are kept.
-                let found = Files.regularFiles(under: path) { name in
+                let found = Files.files(under: path) { name in
                     let ext = (name as NSString).pathExtension.lowercased()
                     return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
                 }
@@ -244,60 +244,27 @@ public struct ArticleInputs: Sendable {
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw IngestError(file: file, message: "cannot be opened for reading")
         }
-        defer { try? handle.close() }
+        let lines = LineReader(file: file, handle: handle, closes: true, maximumLineSize: maximumFileSize)
         let decoder = JSONDecoder()
-        var pending: [UInt8] = []
-        var lineNo = 0
-        func decodeLine(_ line: UnsafeBufferPointer<UInt8>) throws {
-            lineNo += 1
-            guard line.count <= maximumFileSize else {
-                throw IngestError(
-                    file: file, line: lineNo, message: "line is larger than the limit of \(maximumFileSize) bytes")
-            }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
-            let fast: Article? = try? ArticleJSONParser.article(line)
-            // The fast reader gave up: JSONDecoder reads it, or says precisely what is wrong.
-            let article: Article
-            do {
-                article = try fast ?? decoder.decode(Article.self, from: Data(buffer: line))
-            } catch let error as DecodingError {
-                throw IngestError(file: file, line: lineNo, message: Self.describe(error))
-            }
-            if let problem = Article.problem(withID: article.id) {
-                throw IngestError(file: file, line: lineNo, message: problem)
-            }
-            let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
-            try body(clean, warnings)
-        }
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw IngestError(file: file, line: lineNo, message: "cannot be read (\(error.localizedDescription))")
-            }
-            if chunk.isEmpty { break }
-            // Only the new bytes are searched for line ends (what is pending holds none).
-            var from = pending.count
-            pending.append(contentsOf: chunk)
-            var start = 0
-            try pending.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                while from < buffer.count, let newline = memchr(base + from, 0x0A, buffer.count - from) {
-                    let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                    try decodeLine(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                    start = end + 1
-                    from = start
+        while let slice = try lines.next() {
+            let lineNo = lines.line
+            try slice.withUnsafeBufferPointer { line in
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
+                let fast: Article? = try? ArticleJSONParser.article(line)
+                // The fast reader gave up: JSONDecoder reads it, or says precisely what is wrong.
+                let article: Article
+                do {
+                    article = try fast ?? decoder.decode(Article.self, from: Data(buffer: line))
+                } catch let error as DecodingError {
+                    throw IngestError(file: file, line: lineNo, message: Self.describe(error))
                 }
-            }
-            pending.removeFirst(start)
-            // A line is bounded as it comes, not once its end is found.
-            if pending.count > maximumFileSize {
-                throw IngestError(
-                    file: file, line: lineNo + 1, message: "line is larger than the limit of \(maximumFileSize) bytes")
+                if let problem = Article.problem(withID: article.id) {
+                    throw IngestError(file: file, line: lineNo, message: problem)
+                }
+                let (clean, warnings) = Self.withoutIllegalCharacters(article, file: file, line: lineNo)
+                try body(clean, warnings)
             }
         }
-        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try decodeLine($0) } }
     }
 
     /// Reads standard input now (if `-` is among the inputs), so later walks see the same bytes.

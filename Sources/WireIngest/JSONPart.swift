@@ -13,41 +13,33 @@ public final class JSONPart {
     public let file: String
     /// The feed block met so far (a document's first line, or its last).
     public private(set) var feed: Feed?
-    /// The line of the article ``next()`` gave last (1-based).
-    public private(set) var line = 0
-
-    private let handle: FileHandle
-    private let maximumLineSize: Int
-    private var pending: [UInt8] = []
-    private var start = 0
-    private var atEnd = false
-    /// How far `pending` was searched for a line end.
-    private var scanned = 0
+    private let lines: LineReader
     private var queued: [Article] = []
     private let decoder = JSONDecoder()
 
     /// Opens `file` (`-` for standard input); lines longer than `maximumLineSize` are refused.
     public init(file: String, maximumLineSize: Int) throws(IngestError) {
         self.file = file
-        self.maximumLineSize = maximumLineSize
         if file == "-" {
-            handle = FileHandle.standardInput
+            lines = LineReader(
+                file: file, handle: FileHandle.standardInput, closes: false, maximumLineSize: maximumLineSize)
         } else {
             guard Files.isDirectory(file) != true, let h = FileHandle(forReadingAtPath: file) else {
                 throw IngestError(file: file, message: "cannot be opened for reading")
             }
-            handle = h
+            lines = LineReader(file: file, handle: h, closes: true, maximumLineSize: maximumLineSize)
         }
     }
 
-    deinit { if file != "-" { try? handle.close() } }
+    /// The line of the article ``next()`` gave last (1-based).
+    public var line: Int { lines.line }
 
     /// The next article, with its JSON as it stood on its line when it had one to itself
     /// (a copy needs no new encoding); nil at the end.
     public func next() throws(IngestError) -> (article: Article, json: ArraySlice<UInt8>?)? {
         while true {
             if !queued.isEmpty { return (queued.removeFirst(), nil) }
-            guard let raw = try nextLine() else { return nil }
+            guard let raw = try lines.next() else { return nil }
             // Trim the document's indent and the comma between its articles.
             var lo = raw.startIndex
             var hi = raw.endIndex
@@ -123,45 +115,6 @@ public final class JSONPart {
                 throw IngestError(file: file, line: line, message: problem)
             }
             queued.append(a)
-        }
-    }
-
-    private func tooLong() -> IngestError {
-        IngestError(file: file, line: line + 1, message: "line is larger than the limit of \(maximumLineSize) bytes")
-    }
-
-    /// The next line, without its line end; nil at the end of the input.
-    private func nextLine() throws(IngestError) -> ArraySlice<UInt8>? {
-        while true {
-            // Only the bytes not searched yet (a long line spans many chunks).
-            if let newline = pending[max(start, scanned)...].firstIndex(of: 0x0A) {
-                defer {
-                    start = newline + 1
-                    scanned = start
-                }
-                guard newline - start <= maximumLineSize else { throw tooLong() }
-                line += 1
-                return pending[start..<newline]
-            }
-            scanned = pending.count
-            if atEnd {
-                guard start < pending.count else { return nil }
-                guard pending.count - start <= maximumLineSize else { throw tooLong() }
-                defer { start = pending.count }
-                line += 1
-                return pending[start...]
-            }
-            if pending.count - start > maximumLineSize { throw tooLong() }
-            scanned -= start
-            pending.removeFirst(start)
-            start = 0
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw IngestError(file: file, line: line, message: "cannot be read (\(error.localizedDescription))")
-            }
-            if chunk.isEmpty { atEnd = true } else { pending.append(contentsOf: chunk) }
         }
     }
 }
