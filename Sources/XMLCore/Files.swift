@@ -118,32 +118,11 @@ package enum Files {
         return .success(out)
     }
 
-    /// The files under a directory (recursively, links followed to files but not into
-    /// directories) whose names `accept` takes, as paths joined to `dir`, sorted.
+    /// The regular files under a directory (recursively; links followed to files but not into
+    /// directories) whose names `accept` takes, as paths joined to `dir`, sorted. A file whose
+    /// directory entry says it is one is taken without a `stat`; links and unknown types are
+    /// looked at.
     public static func files(under dir: String, accept: (String) -> Bool) -> [String] {
-        var out: [String] = []
-        var pending = [dir]
-        while let current = pending.popLast() {
-            entries(of: current) { name, full, type in
-                if name == "." || name == ".." { return }
-                var isDir = type == UInt8(DT_DIR)
-                if type == UInt8(DT_UNKNOWN) {
-                    var st = stat()
-                    isDir = lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isDir {
-                    pending.append(full)
-                } else if accept(name) {
-                    out.append(full)
-                }
-            }
-        }
-        return out.sorted()
-    }
-
-    /// Like ``files(under:accept:)``, but only regular files (links followed): a file whose
-    /// directory entry says it is one is taken without a `stat`, the others are looked at.
-    public static func regularFiles(under dir: String, accept: (String) -> Bool) -> [String] {
         var out: [String] = []
         var pending = [dir]
         while let current = pending.popLast() {
