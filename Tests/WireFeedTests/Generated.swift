@@ -2,7 +2,7 @@ import WireFeed
 
 /// Seeded random articles: unicode, markup-like text, empty optionals, many authors, categories and media.
 enum Generated {
-    struct RNG {
+    struct RNG: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

@@ -6,17 +6,6 @@ import YAMLCore
 /// The block scanner gives libyaml's events exactly, or nothing: over generated texts full
 /// of YAML's traps, and over every front matter in the fixtures.
 @Suite struct YAMLBlockScanTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Scalars as front matter writes them, and the ones that trip a hand-written scanner.
     static let values = [
         "plain", "two words", "Reuters", "2026-12-05T09:00:00Z", "3", "-5", "0x1F", "1e3", "true", "No", "null", "~",
@@ -34,7 +23,7 @@ import YAMLCore
 
     /// A random text: mappings and sequences nested a few levels, comments, blank lines,
     /// odd indents, empty values.
-    static func text(_ rng: inout SplitMix) -> String {
+    static func text(_ rng: inout Generated.RNG) -> String {
         var lines: [String] = []
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
         func chance(_ n: UInt64) -> Bool { rng.next() % n == 0 }
@@ -78,7 +67,7 @@ import YAMLCore
     }
 
     @Test func generatedTextsGiveLibyamlsEventsOrNothing() {
-        var rng = SplitMix(state: 2026)
+        var rng = Generated.RNG(state: 2026)
         var taken = 0
         let count = 20000
         for _ in 0..<count {
