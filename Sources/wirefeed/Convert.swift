@@ -222,10 +222,8 @@ struct Convert: ParsableCommand {
                 name: output ?? "<stdout>")
         }
         let out: any ByteSink = check ?? sink
-        var held: [Timestamp] = []
-        var withheld = 0
-        var tombstones = 0
-        var olderVersions = 0
+        // What the output left out, for the notes after it (both walks count the same).
+        var walked = Walked()
         do {
             // RSS and Atom are written in one walk over the inputs (ConvertOneWalk.swift).
             let oneWalk = writesInOneWalk(format)
@@ -261,16 +259,10 @@ struct Convert: ParsableCommand {
                 return
             }
             var overSize = 0
-            var beyondLimit = 0
-            var losses: [(id: String, fields: [String])] = []
-            var repaired = 0
             if oneWalk {
-                let walked = try writeInOneWalk(
+                walked = try writeInOneWalk(
                     inputs, feed: feedMeta, format: format, publishAt: publishAt, share: share,
                     environment: environment, to: out)
-                (held, withheld, tombstones, olderVersions) =
-                    (walked.held, walked.withheld, walked.tombstones, walked.olderVersions)
-                (beyondLimit, losses, repaired) = (walked.beyondLimit, walked.losses, walked.repaired)
             } else {
                 var chosen = limit.flatMap { n in first?.newest(n) }
                 if let maxBytes, let first {
@@ -286,31 +278,31 @@ struct Convert: ParsableCommand {
                 }
                 let handle: (Int, Article, [Diagnostic]) throws -> Void = { index, article, warnings in
                     if let share, !share.contains(article) { return }
-                    repaired += report(warnings)
+                    walked.repaired += report(warnings)
                     // --strict stops at the first article that needed repair, before writing it.
-                    if strict && repaired > 0 { throw StrictStop() }
+                    if strict && walked.repaired > 0 { throw StrictStop() }
                     if collapsesVersions, let newest = newestVersion[article.id], newest != index {
-                        olderVersions += 1
+                        walked.olderVersions += 1
                         return
                     }
                     switch Publishing.decide(article, format: format, now: publishAt) {
                     case .publish:
                         if let chosen, !chosen.contains(index) {
-                            beyondLimit += 1
+                            walked.beyondLimit += 1
                             return
                         }
                         if report != nil || !fatal.isEmpty {
                             let lost = format.losses(of: article)
-                            if !lost.isEmpty { losses.append((article.id, lost)) }
+                            if !lost.isEmpty { walked.losses.append((article.id, lost)) }
                             if let field = lost.first(where: fatal.contains) {
                                 throw LossStop(id: article.id, field: field, format: format)
                             }
                         }
                         try writer.write(article)
-                    case .hold(let until): held.append(until)
-                    case .withhold: withheld += 1
+                    case .hold(let until): walked.held.append(until)
+                    case .withhold: walked.withheld += 1
                     case .tombstone:
-                        tombstones += 1  // written before the first entry
+                        walked.tombstones += 1  // written before the first entry
                     }
                 }
                 var index = 0
@@ -336,27 +328,25 @@ struct Convert: ParsableCommand {
                 try writer.finish()
             }
             if let check { try Self.judge(check.verdict(), verbose: verbose, toFile: output != nil) }
-            if let report { try Self.writeReport(losses, format: format, to: report) }
+            if let report { try Self.writeReport(walked.losses, format: format, to: report) }
             try sink.commit()
-            if let note = Self.publicationNote(
-                held: held, withheld: withheld, tombstones: tombstones, olderVersions: olderVersions, format: format)
-            {
+            if let note = Self.publicationNote(walked, format: format) {
                 printError(note)
             }
             if overSize > 0, let maxBytes {
                 printError(
                     "wirefeed: left out \(overSize) older article\(overSize == 1 ? "" : "s") to keep the feed within --max-bytes \(maxBytes.bytes)"
                 )
-                beyondLimit -= overSize
+                walked.beyondLimit -= overSize
             }
-            if beyondLimit > 0, let limit {
+            if walked.beyondLimit > 0, let limit {
                 printError(
-                    "wirefeed: left out \(beyondLimit) older article\(beyondLimit == 1 ? "" : "s") beyond --limit \(limit)"
+                    "wirefeed: left out \(walked.beyondLimit) older article\(walked.beyondLimit == 1 ? "" : "s") beyond --limit \(limit)"
                 )
             }
-            if repaired > 0 && !verbose && !strict {
+            if walked.repaired > 0 && !verbose && !strict {
                 printError(
-                    "wirefeed: \(Self.warnings(repaired)) about the input (repairs, unknown keys); --verbose lists them"
+                    "wirefeed: \(Self.warnings(walked.repaired)) about the input (repairs, unknown keys); --verbose lists them"
                 )
             }
         } catch let stop as LossStop {
@@ -426,9 +416,9 @@ extension Convert {
     }
 
     /// What the feed does not carry and why, in one line (nil when it carries everything).
-    static func publicationNote(
-        held: [Timestamp], withheld: Int, tombstones: Int, olderVersions: Int, format: OutputFormat
-    ) -> String? {
+    static func publicationNote(_ walked: Walked, format: OutputFormat) -> String? {
+        let (held, withheld, tombstones, olderVersions) =
+            (walked.held, walked.withheld, walked.tombstones, walked.olderVersions)
         var parts: [String] = []
         if let next = held.min() {
             parts.append(

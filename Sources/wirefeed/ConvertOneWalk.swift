@@ -29,7 +29,8 @@ extension Convert {
             .subtracting([""])
     }
 
-    /// What the walk left out, for the notes after it.
+    /// What the output left out (and the warnings counted), for the notes after it: what the
+    /// one walk and the two walks both count.
     struct Walked {
         var held: [Timestamp] = []
         var withheld = 0
