@@ -91,7 +91,7 @@ public struct ArticleInputs: Sendable {
                 // readdir, not FileManager's enumerator: a directory of 100,000 articles is listed
                 // in a fraction of the time, and only the names that may be articles are kept.
                 let found = Files.files(under: path) { name in
-                    let ext = (name as NSString).pathExtension.lowercased()
+                    let ext = Files.lowercasedExtension(of: name)
                     return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
                 }
                 guard !found.isEmpty else {
@@ -184,7 +184,7 @@ public struct ArticleInputs: Sendable {
     static let textRun = 1 << 20
 
     private func isPlainTextFile(_ file: String) -> Bool {
-        file != "-" && buffered[file] == nil && (file as NSString).pathExtension.lowercased() == "txt"
+        file != "-" && buffered[file] == nil && Files.lowercasedExtension(of: file) == "txt"
     }
 
     /// Reads cleaned-text files on two threads and hands their articles to `body` in file
@@ -229,7 +229,7 @@ public struct ArticleInputs: Sendable {
 
     private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
         do {
-            let ext = (file as NSString).pathExtension.lowercased()
+            let ext = Files.lowercasedExtension(of: file)
             if file != "-" && buffered[file] == nil && (ext == "jsonl" || ext == "ndjson") {
                 try jsonLines(streamingFrom: file, body)
                 return
@@ -291,9 +291,9 @@ public struct ArticleInputs: Sendable {
         guard let first = try files().first else { return nil }
         let isStream = first == "-" || !Files.isRegularFile(first)
         if isStream {
-            guard first == "-" || (first as NSString).pathExtension.lowercased() == "json" else { return nil }
+            guard first == "-" || Files.lowercasedExtension(of: first) == "json" else { return nil }
             if buffered[first] == nil { buffered[first] = try Self.readAll(first, limit: maximumFileSize) }
-        } else if (first as NSString).pathExtension.lowercased() != "json" {
+        } else if Files.lowercasedExtension(of: first) != "json" {
             return nil
         }
         let bytes = try read(first)
@@ -328,7 +328,7 @@ public struct ArticleInputs: Sendable {
     }
 
     private func articles(in bytes: [UInt8], file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {
-        let ext = (file as NSString).pathExtension.lowercased()
+        let ext = Files.lowercasedExtension(of: file)
         let kind: String
         if file == "-" {
             let first = bytes.first(where: {

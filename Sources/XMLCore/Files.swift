@@ -9,6 +9,18 @@
 /// File-system calls on the paths of one run (POSIX directly: `validate` over a thousand
 /// small files spent more time in FileManager's attribute dictionaries than in reading).
 package enum Files {
+    /// The extension of a path's last component, ASCII letters lowercased (`dir/A.TXT` gives
+    /// `txt`): what follows its last `.`, empty when there is none or the name starts with it
+    /// (`.txt`), trailing slashes ignored (as Foundation's `pathExtension`, without bridging
+    /// to NSString, which cost more than reading a small article).
+    public static func lowercasedExtension(of path: String) -> String {
+        var utf8 = Substring(path).utf8
+        while utf8.last == UInt8(ascii: "/") { utf8 = utf8.dropLast() }
+        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8[utf8.index(after: $0)...] } ?? utf8
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(decoding: name[name.index(after: dot)...].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Whether `path` is a directory (following links); nil when nothing is there.
     public static func isDirectory(_ path: String) -> Bool? {
         var st = stat()
