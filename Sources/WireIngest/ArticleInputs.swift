@@ -195,8 +195,7 @@ public struct ArticleInputs: Sendable {
     ) throws {
         typealias Read = Result<CleanedArticleReader.Result, any Error>
         let inputs = Transfer(self)
-        var stop: (any Error)?
-        OrderedParallel.forEach(
+        try OrderedParallel.forEach(
             count: run.count, threads: 2,
             work: { k -> Read in
                 Result {
@@ -207,24 +206,15 @@ public struct ArticleInputs: Sendable {
                 }
             },
             deliver: { _, read in
-                guard stop == nil else { return }
+                // Without `onFailure` the first error (reading or `body`'s) stops the run.
                 do {
                     let result = try read.get()
-                    do {
-                        try body(result.article, result.warnings)
-                    } catch {
-                        guard let onFailure else { throw error }
-                        onFailure(error)
-                    }
+                    try body(result.article, result.warnings)
                 } catch {
-                    guard let onFailure else {
-                        stop = error
-                        return
-                    }
+                    guard let onFailure else { throw error }
                     onFailure(error)
                 }
             })
-        if let stop { throw stop }
     }
 
     private func read(file: String, _ body: (Article, [Diagnostic]) throws -> Void) throws {

@@ -213,17 +213,19 @@ package enum OrderedParallel {
     /// Calls `work(i)` for every `i` in `0..<count` on up to `threads` threads and
     /// `deliver(i, result)` on the calling thread for `i` = 0, 1, 2, … in order. With one
     /// thread or one input everything runs on the calling thread.
+    /// When `deliver` throws, no input is started after that, the threads finish what they
+    /// are working on, and the error is thrown.
     public static func forEach<T: Sendable>(
-        count: Int, threads: Int, work: @escaping @Sendable (Int) -> T, deliver: (Int, T) -> Void
-    ) {
+        count: Int, threads: Int, work: @escaping @Sendable (Int) -> T, deliver: (Int, T) throws -> Void
+    ) rethrows {
         let threads = max(1, min(threads, count))
         guard threads > 1 else {
-            for i in 0..<count { deliver(i, work(i)) }
+            for i in 0..<count { try deliver(i, work(i)) }
             return
         }
         // Batches only when there are many inputs: a few large ones (documents to validate)
         // are spread one by one.
-        let state = Shared<T>(count: count, batch: max(1, min(8, count / (threads * 16))))
+        let state = Shared<T>(count: count, batch: max(1, min(8, count / (threads * 16))), threads: threads)
         for _ in 0..<threads {
             Worker.start {
                 // A few inputs at a time, stored together: one lock and one wake-up per batch,
@@ -234,9 +236,15 @@ package enum OrderedParallel {
                     for i in batch { done.append(work(i)) }
                     state.store(batch, done)
                 }
+                state.leave()
             }
         }
-        for i in 0..<count { deliver(i, state.wait(for: i)) }
+        do {
+            for i in 0..<count { try deliver(i, state.wait(for: i)) }
+        } catch {
+            state.cancel()
+            throw error
+        }
     }
 
     /// The next inputs to work on and the results so far, under one condition lock. A result
@@ -250,9 +258,30 @@ package enum OrderedParallel {
         private let batch: Int
         static var window: Int { 256 }
 
-        init(count: Int, batch: Int) {
+        /// Threads that have not yet found the work done.
+        private var running: Int
+
+        init(count: Int, batch: Int, threads: Int) {
             results = Array(repeating: nil, count: count)
             self.batch = batch
+            running = threads
+        }
+
+        /// A thread is done (it found nothing more to claim).
+        func leave() {
+            condition.lock()
+            running -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Starts no more inputs, and waits until every thread has finished its batch.
+        func cancel() {
+            condition.lock()
+            defer { condition.unlock() }
+            next = results.count
+            condition.broadcast()
+            while running > 0 { condition.wait() }
         }
 
         func claim() -> Range<Int>? {

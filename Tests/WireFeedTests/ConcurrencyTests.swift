@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import Workers
 import XMLCore
@@ -66,5 +67,31 @@ import XMLCore
             })
         #expect(delivered == Array(0..<500))
         #expect(values.enumerated().allSatisfy { $0.element.hasPrefix("\($0.offset):") })
+    }
+
+    /// An error thrown by `deliver` stops the work: it is thrown once, after the results before
+    /// it were delivered, and the threads start nothing more than the window they were ahead.
+    @Test func orderedParallelStopsOnADeliveryError() {
+        struct Enough: Error {}
+        let started = Mutex(0)
+        var delivered: [Int] = []
+        #expect(throws: Enough.self) {
+            try OrderedParallel.forEach(
+                count: 5_000, threads: 2,
+                work: { i in
+                    started.withLock { $0 += 1 }
+                    return i
+                },
+                deliver: { i, _ in
+                    if i == 10 { throw Enough() }
+                    delivered.append(i)
+                })
+        }
+        #expect(delivered == Array(0..<10))
+        // At most a window (256) and a batch per thread past the failed delivery.
+        let count = started.withLock { $0 }
+        #expect(count > 10 && count <= 11 + 256 + 2 * 8)
+        // Nothing is started once it returned.
+        #expect(started.withLock { $0 } == count)
     }
 }
