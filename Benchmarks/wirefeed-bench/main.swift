@@ -3,6 +3,8 @@
 //   wirefeed-bench generate COUNT DIR [SEED]   COUNT cleaned-article .txt files in DIR/text/ and the
 //                                              same articles as DIR/articles.jsonl
 //   wirefeed-bench read-text DIR              reads DIR/text/*.txt with the cleaned-article reader
+//   wirefeed-bench parse-text DIR [ROUNDS]    the reader's own CPU: the files loaded first, then
+//                                              parsed ROUNDS times on one thread (no I/O, no workers)
 //
 // Build it in release mode: swift build -c release --product wirefeed-bench
 import Foundation
@@ -140,6 +142,24 @@ case "read-text":
         String(
             format: "read-text: %d articles in %.2f s = %.0f articles/s (%.1f MB of text/s)", n, s, Double(n) / s,
             Double(bytes) / s / 1e6))
+case "parse-text":
+    guard args.count >= 3 else { fail("usage: wirefeed-bench parse-text DIR [ROUNDS]") }
+    let dir = args[2] + "/text"
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+    let files = try names.map { name in (name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))) }
+    let rounds = args.count >= 4 ? max(1, Int(args[3]) ?? 1) : 1
+    let reader = CleanedArticleReader()
+    var paragraphs = 0
+    let start = Date()
+    for _ in 0..<rounds {
+        for (name, bytes) in files { paragraphs += try reader.read(bytes: bytes, file: name).article.body.count }
+    }
+    let s = Date().timeIntervalSince(start)
+    let n = files.count * rounds
+    print(
+        String(
+            format: "parse-text: %d articles (%d paragraphs) in %.3f s on one thread = %.1f µs/article", n,
+            paragraphs, s, s / Double(n) * 1e6))
 default:
-    fail("usage: wirefeed-bench generate COUNT DIR [SEED] | read-text DIR")
+    fail("usage: wirefeed-bench generate COUNT DIR [SEED] | read-text DIR | parse-text DIR [ROUNDS]")
 }
