@@ -11,7 +11,6 @@ struct TextRepair {
 
     /// Fails when the bytes are clearly not text (NUL bytes).
     static func lines(from bytes: [UInt8], file: String) throws(IngestError) -> Result {
-        var warnings: [Diagnostic] = []
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
@@ -19,11 +18,21 @@ struct TextRepair {
                 file: file, line: 1,
                 message: "is UTF-16 text; wirefeed reads UTF-8 articles (convert it with iconv first)")
         }
+        if signature(bytes, from: start) == nil, let lines = cleanLines(bytes, from: start) {
+            return Result(lines: lines, warnings: [])
+        }
         if let problem = binaryEvidence(bytes, from: start) {
             throw IngestError(
                 file: file, line: lineNumber(of: problem.offset, in: bytes),
                 message: "is not a text file (binary data: \(problem.what))")
         }
+        return repairedLines(bytes, from: start, file: file)
+    }
+
+    /// The general reading, byte by byte: what ``cleanLines(_:from:)`` gives for clean text,
+    /// and the repairs, each reported, for the rest.
+    static func repairedLines(_ bytes: [UInt8], from start: Int, file: String) -> Result {
+        var warnings: [Diagnostic] = []
         var lines: [String] = []
         var line: [UInt8] = []
         line.reserveCapacity(512)
@@ -105,6 +114,63 @@ struct TextRepair {
         return Result(lines: lines, warnings: warnings)
     }
 
+    /// The lines of text that needs no repair, each made a String straight from its bytes;
+    /// nil when some byte needs the general reading below: ill-formed UTF-8, a control byte
+    /// other than a line end (a tab, a form feed, NUL…), a C1 control, U+FEFF, U+FFFE or
+    /// U+FFFF. Most articles are such text, and are scanned eight bytes at a time.
+    static func cleanLines(_ bytes: [UInt8], from start: Int) -> [String]? {
+        bytes.withUnsafeBufferPointer { buf -> [String]? in
+            guard let base = buf.baseAddress else { return [] }
+            let n = buf.count
+            var lines: [String] = []
+            var lineStart = start
+            var i = start
+            while i < n {
+                if i + 8 <= n {
+                    let v = ByteWords.load(base + i)
+                    // Eight printable ASCII bytes: nothing to look at.
+                    if v & ByteWords.highs == 0 && !ByteWords.hasByte(below: 0x20, v) && ByteWords.matches(v, 0x7F) == 0
+                    {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = buf[i]
+                if b == 0x0A || b == 0x0D {
+                    // Well-formed, as checked below: decoding repairs nothing.
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lineStart..<i]), as: UTF8.self))
+                    i += b == 0x0D && i + 1 < n && buf[i + 1] == 0x0A ? 2 : 1
+                    lineStart = i
+                    continue
+                }
+                if b < 0x80 {
+                    if b < 0x20 || b == 0x7F { return nil }
+                    i += 1
+                    continue
+                }
+                let length = UTF8Check.sequenceLength(buf, at: i)
+                guard length > 0 else { return nil }
+                // C1 controls are C2 80-9F; U+FEFF is EF BB BF, U+FFFE and U+FFFF EF BF BE and EF BF BF.
+                if b == 0xC2 && buf[i + 1] < 0xA0 { return nil }
+                if b == 0xEF
+                    && ((buf[i + 1] == 0xBB && buf[i + 2] == 0xBF) || (buf[i + 1] == 0xBF && buf[i + 2] >= 0xBE))
+                {
+                    return nil
+                }
+                i += length
+            }
+            if lineStart < n {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lineStart..<n]), as: UTF8.self))
+            }
+            return lines
+        }
+    }
+
+    /// The binary format whose signature the bytes start with.
+    static func signature(_ bytes: [UInt8], from start: Int) -> String? {
+        binarySignatures.first { bytes[start...].starts(with: $0.bytes) }?.name
+    }
+
     /// Signatures of common binary formats, at the start of a file.
     static let binarySignatures: [(bytes: [UInt8], name: String)] = [
         (Array("%PDF-".utf8), "a PDF document"), ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (or DOCX, XLSX)"),
@@ -118,9 +184,7 @@ struct TextRepair {
     /// other control bytes making more than a trace of the first 64 KB (one stray NUL in prose
     /// is a character to drop, not a verdict).
     static func binaryEvidence(_ bytes: [UInt8], from start: Int) -> (offset: Int, what: String)? {
-        for signature in binarySignatures where bytes[start...].starts(with: signature.bytes) {
-            return (start, signature.name)
-        }
+        if let name = signature(bytes, from: start) { return (start, name) }
         let window = bytes[start..<min(bytes.count, start + (1 << 16))]
         // Most text has no control byte at all: one quick pass says so.
         guard window.contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) else { return nil }
