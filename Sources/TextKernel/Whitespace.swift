@@ -96,8 +96,9 @@ package enum Whitespace {
     }
 
     /// Whether the bytes are already collapsed: no white space at either end, and none
-    /// inside but single ASCII spaces (nothing copied). Words of eight ASCII bytes are judged
-    /// at once (spaces found by a zero-byte test); others byte by byte.
+    /// inside but single ASCII spaces (nothing copied). Words of eight bytes with no control
+    /// and no lead byte of a wide space are judged at once (spaces found by a zero-byte
+    /// test); others byte by byte.
     package static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress, !b.isEmpty else { return true }
         let n = b.count
@@ -107,8 +108,11 @@ package enum Whitespace {
             while i < n {
                 if i + 8 <= n {
                     let v = ByteWords.load(base + i)
-                    // All ASCII and none below U+0020: only U+0020 can be white space here.
-                    if v & ByteWords.highs == 0 && ByteWords.zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0 {
+                    // No byte below U+0020, and no byte that may begin a space outside ASCII
+                    // (é, Arabic or CJK letters pass): only U+0020 can be white space here.
+                    if ByteWords.zeroBytes(v & 0xE0E0_E0E0_E0E0_E0E0) == 0
+                        && (v & ByteWords.highs == 0 || !mayBeginWideSpace(v))
+                    {
                         let spaces = ByteWords.matches(v, 0x20)
                         if spaces & (spaces >> 8) != 0 { return false }  // two side by side
                         if previousSpace && spaces & 0x80 != 0 { return false }
@@ -136,6 +140,13 @@ package enum Whitespace {
             }
             return !previousSpace
         }
+    }
+
+    /// Whether a byte of `word` is the lead byte of a white space outside ASCII (C2, E1, E2, E3).
+    @inline(__always)
+    static func mayBeginWideSpace(_ word: UInt64) -> Bool {
+        (ByteWords.matches(word, 0xC2) | ByteWords.matches(word, 0xE1) | ByteWords.matches(word, 0xE2)
+            | ByteWords.matches(word, 0xE3)) != 0
     }
 
     /// The length of the white-space sequence at `i` (0 when there is none there).

@@ -45,6 +45,35 @@ import Testing
         }
     }
 
+    /// Long mixed-script texts (words of eight bytes with and without letters outside ASCII)
+    /// judged on bytes as their scalars say: collapsed when no white space stands at an end,
+    /// none but U+0020 inside, and no two side by side.
+    @Test func collapsedOnLongMixedText() {
+        let alphabet: [String] = [
+            "a", "word", "é", "東京", "مؤشر", "—", "…", "“", "\u{2003}", "\u{3000}", "\u{A0}", "\u{85}", "\u{1680}",
+            "\u{205F}", "\u{2028}", "\t", " ", " ", " ", "ab", "\u{200B}", "\u{2010}", "\u{3001}", "\u{C0}",
+        ]
+        var state: UInt64 = 18
+        var collapsedSeen = 0
+        for _ in 0..<20_000 {
+            var s = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var pick = state
+            for _ in 0..<Int(state >> 58) {
+                pick = pick &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                s += alphabet[Int(pick >> 33) % alphabet.count]
+            }
+            let scalars = Array(s.unicodeScalars)
+            let expected =
+                !(scalars.first.map(Whitespace.isSpace) ?? false) && !(scalars.last.map(Whitespace.isSpace) ?? false)
+                && !scalars.contains { Whitespace.isSpace($0) && $0 != " " } && !s.contains("  ")
+            var copy = s
+            #expect(copy.withUTF8 { Whitespace.isCollapsed($0) } == expected, "\(scalars)")
+            if expected { collapsedSeen += 1 }
+        }
+        #expect(collapsedSeen > 500)
+    }
+
     @Test func zeroWidthSpaceIsKeptInsideAndTrimmedAtTheEnds() {
         // U+200B separates Thai words: it is not white space and stays inside the text.
         #expect(Whitespace.collapse("ภาษา\u{200B}ไทย") == "ภาษา\u{200B}ไทย")
