@@ -309,7 +309,10 @@ package enum CopyLine: Equatable {
     /// A first-line byline: `By Maya Kusuma and Peter Hale`, `Par Élise Garnier et Thomas
     /// Roussel`, `Por Mariana Toledo Vasconcelos - Repórter da Agência Brasil`.
     package static func byline(_ line: String) -> [Person]? {
-        guard line.scalarCount <= 120, let space = line.firstIndex(of: " ") else { return nil }
+        // At most 120 characters (a line of more than 480 bytes has more).
+        guard line.utf8.count <= 120 || (line.utf8.count <= 480 && line.scalarCount <= 120),
+            let space = line.firstIndex(of: " ")
+        else { return nil }
         let word = line[..<space].lowercased()
         guard Newsroom.bylineWords.contains(word) else { return nil }
         var rest = String(line[line.index(after: space)...])

@@ -264,10 +264,22 @@ struct CopyStructure {
 
     static func paragraphs(ofBlock block: [String]) -> [String] {
         guard block.count > 1 else { return block }
-        // Lengths in characters; a line of more than 440 bytes is longer than any wrap anyway.
-        let lengths = block.map { $0.utf8.count > 440 ? $0.utf8.count : $0.scalarCount }
-        let width = lengths.dropLast().max() ?? 0
-        let wrapWidth = (40...100).contains(width)
+        // Lengths in characters, counted only where the bytes leave them in doubt: a line of
+        // at most 110 bytes is short, one of more than 440 is longer than any wrap, and a
+        // line of more than 400 bytes (over 100 characters) before the last rules out a wrap.
+        let bytes = block.map(\.utf8.count)
+        var lengths: [Int] = []
+        var wrapWidth = false
+        var width = 0
+        if !bytes.dropLast().contains(where: { $0 > 400 }) {
+            lengths = block.map(\.scalarCount)
+            width = lengths.dropLast().max() ?? 0
+            wrapWidth = (40...100).contains(width)
+        }
+        func isLong(_ i: Int) -> Bool {
+            bytes[i] <= 110
+                ? false : bytes[i] > 440 ? true : (lengths.isEmpty ? block[i].scalarCount : lengths[i]) > 110
+        }
         enum Break { case join, split, unsure }
         var breaks: [Break] = []
         breaks.reserveCapacity(block.count - 1)
@@ -280,7 +292,7 @@ struct CopyStructure {
             let decision: Break
             if !ends && nextLower {
                 decision = .join  // mid-sentence, and the next line goes on in lower case
-            } else if lengths[i] > 110 {
+            } else if isLong(i) {
                 decision = .split
             } else if !ends && nearWidth {
                 decision = .join
