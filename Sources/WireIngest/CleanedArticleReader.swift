@@ -111,7 +111,14 @@ public struct CleanedArticleReader: Sendable {
             guard let end = lines.indices.dropFirst().first(where: { Self.isMarker(lines[$0], dots: true) }) else {
                 throw IngestError(file: file, line: 1, message: "front matter opened with '---' is never closed")
             }
-            let yaml = lines[1..<end].joined(separator: "\n")
+            // Joined by hand: the standard library's joined(separator:) on a slice is not
+            // specialized, and walked the lines through an iterator's witness table.
+            var yaml = ""
+            yaml.reserveCapacity(lines[1..<end].reduce(0) { $0 + $1.utf8.count + 1 })
+            for k in 1..<end {
+                if k > 1 { yaml += "\n" }
+                yaml += lines[k]
+            }
             if !yaml.trimmingWhitespace().isEmpty {
                 // libyaml's events straight into the patch; what they cannot take (and every
                 // error) goes the general way.
