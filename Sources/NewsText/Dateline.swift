@@ -50,7 +50,9 @@ package struct Dateline: Equatable, Sendable {
 
     static func agencyForm(_ head: String) -> Dateline? {
         for (open, close) in [("(", ")"), ("/", "/")] {
-            guard let o = head.firstIndex(of: Character(open)),
+            // Without the byte, no character is it: most leads are answered without walking
+            // their characters.
+            guard head.utf8.contains(open.utf8.first!), let o = head.firstIndex(of: Character(open)),
                 let c = head[head.index(after: o)...].firstIndex(of: Character(close))
             else { continue }
             let before = String(head[..<o]).trimmingWhitespace()

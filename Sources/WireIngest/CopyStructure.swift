@@ -267,12 +267,12 @@ struct CopyStructure {
         // Lengths in characters, counted only where the bytes leave them in doubt: a line of
         // at most 110 bytes is short, one of more than 440 is longer than any wrap, and a
         // line of more than 400 bytes (over 100 characters) before the last rules out a wrap.
-        let bytes = block.map(\.utf8.count)
+        let bytes = block.map { $0.utf8.count }
         var lengths: [Int] = []
         var wrapWidth = false
         var width = 0
         if !bytes.dropLast().contains(where: { $0 > 400 }) {
-            lengths = block.map(\.scalarCount)
+            lengths = block.map { $0.scalarCount }
             width = lengths.dropLast().max() ?? 0
             wrapWidth = (40...100).contains(width)
         }
