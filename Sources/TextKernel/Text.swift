@@ -39,9 +39,20 @@ extension StringProtocol {
     /// one byte that does not continue another): no decoding, for length tests on every line.
     package var scalarCount: Int {
         let count = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-            return n
+            guard let base = bytes.baseAddress else { return 0 }
+            // Bytes less continuation bytes (10xxxxxx), counted eight at a time.
+            var continuations = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                let v = ByteWords.load(base + i)
+                continuations += (v & ~(v << 1) & ByteWords.highs).nonzeroBitCount
+                i += 8
+            }
+            while i < bytes.count {
+                if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return bytes.count - continuations
         }
         return utf8.withContiguousStorageIfAvailable(count) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
