@@ -249,11 +249,15 @@ package enum OrderedParallel {
 
     /// The next inputs to work on and the results so far, under one condition lock. A result
     /// is dropped once delivered; the workers stay at most ``window`` inputs ahead of the
-    /// deliveries, so memory holds a bounded number of results however many inputs there are.
+    /// deliveries, so the results wait in a ring of a window and a batch, however many inputs
+    /// there are (a slot per input held an article's inline storage for every file of a run).
     private final class Shared<T: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
+        private let count: Int
         private var next = 0
         private var delivered = 0
+        /// Input `i`'s result waits in slot `i % results.count`: inputs claimed are below
+        /// `delivered + window + batch`, and those not delivered are at least `delivered`.
         private var results: [T?]
         private let batch: Int
         static var window: Int { 256 }
@@ -262,7 +266,8 @@ package enum OrderedParallel {
         private var running: Int
 
         init(count: Int, batch: Int, threads: Int) {
-            results = Array(repeating: nil, count: count)
+            self.count = count
+            results = Array(repeating: nil, count: max(1, min(count, Self.window + batch)))
             self.batch = batch
             running = threads
         }
@@ -279,7 +284,7 @@ package enum OrderedParallel {
         func cancel() {
             condition.lock()
             defer { condition.unlock() }
-            next = results.count
+            next = count
             condition.broadcast()
             while running > 0 { condition.wait() }
         }
@@ -287,16 +292,16 @@ package enum OrderedParallel {
         func claim() -> Range<Int>? {
             condition.lock()
             defer { condition.unlock() }
-            while next < results.count && next >= delivered + Self.window { condition.wait() }
-            guard next < results.count else { return nil }
+            while next < count && next >= delivered + Self.window { condition.wait() }
+            guard next < count else { return nil }
             let start = next
-            next = min(results.count, next + batch)
+            next = min(count, next + batch)
             return start..<next
         }
 
         func store(_ batch: Range<Int>, _ values: [T]) {
             condition.lock()
-            for (i, v) in zip(batch, values) { results[i] = v }
+            for (i, v) in zip(batch, values) { results[i % results.count] = v }
             condition.broadcast()
             condition.unlock()
         }
@@ -304,9 +309,10 @@ package enum OrderedParallel {
         func wait(for i: Int) -> T {
             condition.lock()
             defer { condition.unlock() }
-            while results[i] == nil { condition.wait() }
-            let value = results[i]!
-            results[i] = nil
+            let slot = i % results.count
+            while results[slot] == nil { condition.wait() }
+            let value = results[slot]!
+            results[slot] = nil
             delivered = i + 1
             // Workers waiting for room go on once a batch's worth has been delivered.
             if delivered % batch == 0 { condition.broadcast() }
