@@ -121,6 +121,19 @@ struct TextRepair {
     static func cleanLines(_ bytes: [UInt8], from start: Int) -> [String]? {
         bytes.withUnsafeBufferPointer { buf -> [String]? in
             guard let base = buf.baseAddress else { return [] }
+            // One validation for the whole text; each line is then copied out of it unchecked.
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self) else {
+                return nil
+            }
+            let utf8 = text.utf8
+            func line(_ from: Int, _ to: Int) -> String {
+                String(
+                    Substring(
+                        utf8[
+                            utf8.index(
+                                utf8.startIndex, offsetBy: from - start)..<utf8.index(
+                                    utf8.startIndex, offsetBy: to - start)]))
+            }
             let n = buf.count
             var lines: [String] = []
             var lineStart = start
@@ -128,8 +141,10 @@ struct TextRepair {
             while i < n {
                 if i + 8 <= n {
                     let v = ByteWords.load(base + i)
-                    // Eight printable ASCII bytes: nothing to look at.
-                    if v & ByteWords.highs == 0 && !ByteWords.hasByte(below: 0x20, v) && ByteWords.matches(v, 0x7F) == 0
+                    // Eight bytes with no control, no DEL and no lead byte of a character to
+                    // look at: nothing to do.
+                    if !ByteWords.hasByte(below: 0x20, v) && ByteWords.matches(v, 0x7F) == 0
+                        && (v & ByteWords.highs == 0 || (ByteWords.matches(v, 0xC2) | ByteWords.matches(v, 0xEF)) == 0)
                     {
                         i += 8
                         continue
@@ -137,31 +152,23 @@ struct TextRepair {
                 }
                 let b = buf[i]
                 if b == 0x0A || b == 0x0D {
-                    // Well-formed, as checked below: decoding repairs nothing.
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lineStart..<i]), as: UTF8.self))
+                    lines.append(line(lineStart, i))
                     i += b == 0x0D && i + 1 < n && buf[i + 1] == 0x0A ? 2 : 1
                     lineStart = i
                     continue
                 }
-                if b < 0x80 {
-                    if b < 0x20 || b == 0x7F { return nil }
-                    i += 1
-                    continue
-                }
-                let length = UTF8Check.sequenceLength(buf, at: i)
-                guard length > 0 else { return nil }
-                // C1 controls are C2 80-9F; U+FEFF is EF BB BF, U+FFFE and U+FFFF EF BF BE and EF BF BF.
+                if b < 0x20 || b == 0x7F { return nil }
+                // Well-formed (validated above): C1 controls are C2 80-9F; U+FEFF is EF BB BF,
+                // U+FFFE and U+FFFF EF BF BE and EF BF BF.
                 if b == 0xC2 && buf[i + 1] < 0xA0 { return nil }
                 if b == 0xEF
                     && ((buf[i + 1] == 0xBB && buf[i + 2] == 0xBF) || (buf[i + 1] == 0xBF && buf[i + 2] >= 0xBE))
                 {
                     return nil
                 }
-                i += length
+                i += 1
             }
-            if lineStart < n {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lineStart..<n]), as: UTF8.self))
-            }
+            if lineStart < n { lines.append(line(lineStart, n)) }
             return lines
         }
     }
