@@ -114,9 +114,17 @@ package enum Files {
             let failed: Int32
             (out, failed) = readUpTo(Int(st.st_size), from: fd)
             if failed != 0 { return .failure(.cannotRead(String(cString: strerror(failed)))) }
-            // The file may have grown since fstat: what follows is read as from a stream.
+            // The file may have grown since fstat: what follows is read as from a stream. One
+            // byte on the stack tells, without a chunk to allocate and zero for every file.
+            var probe: UInt8 = 0
+            var n: Int
+            repeat { n = Glibc.read(fd, &probe, 1) } while n < 0 && errno == EINTR
+            if n < 0 { return .failure(.cannotRead(String(cString: strerror(errno)))) }
+            if n == 0 { return .success(out) }
+            if out.count + 1 > limit { return .failure(.tooLarge) }
+            out.append(probe)
         }
-        var chunk = [UInt8](repeating: 0, count: regular ? 4096 : 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
