@@ -83,9 +83,10 @@ enum FrontMatterEvents {
             }
         }
 
-        /// A mapping whose keys are among `known`, each once; `value` reads the value of a key.
-        /// Nil for an explicit null.
-        mutating func mapping(_ known: Set<String>, _ value: (inout Reader, String) throws -> Void) throws -> Bool {
+        /// A mapping whose keys are among `known` (nil: `value` refuses the others itself), each
+        /// once; `value` reads the value of a key. False for an explicit null. The key lists are
+        /// a handful of short names: searched, not hashed.
+        mutating func mapping(_ known: [String]?, _ value: (inout Reader, String) throws -> Void) throws -> Bool {
             switch try next() {
             case .scalar(let s, let plain, _) where Self.isNull(s, plain: plain): return false
             case .mappingStart:
@@ -94,7 +95,7 @@ enum FrontMatterEvents {
                 while true {
                     let e = try next()
                     if case .mappingEnd = e { return true }
-                    guard case .scalar(let key, _, _) = e, known.contains(key), !seen.contains(key) else {
+                    guard case .scalar(let key, _, _) = e, known?.contains(key) ?? true, !seen.contains(key) else {
                         throw Unsupported()
                     }
                     seen.append(key)
@@ -106,11 +107,11 @@ enum FrontMatterEvents {
 
         mutating func strings() throws -> [String]? { try list { try $0.requiredString() } }
 
-        static let personKeys: Set<String> = ["name", "email", "uri", "role"]
-        static let categoryKeys: Set<String> = ["term", "scheme", "label"]
-        static let rightsKeys: Set<String> = ["holder", "year", "notice"]
-        static let renditionKeys: Set<String> = ["name", "url", "type", "width", "height", "length"]
-        static let mediumKeys: Set<String> = [
+        static let personKeys = ["name", "email", "uri", "role"]
+        static let categoryKeys = ["term", "scheme", "label"]
+        static let rightsKeys = ["holder", "year", "notice"]
+        static let renditionKeys = ["name", "url", "type", "width", "height", "length"]
+        static let mediumKeys = [
             "url", "type", "medium", "length", "caption", "credit", "width", "height", "renditions",
         ]
 
@@ -203,7 +204,8 @@ enum FrontMatterEvents {
         mutating func article() -> ArticlePatch? {
             var p = ArticlePatch()
             do {
-                let given = try mapping(ArticlePatch.keys) { r, key in
+                // Every key the switch reads is an article key, and the rest are refused there.
+                let given = try mapping(nil) { r, key in
                     switch key {
                     case "id": p.id = try r.string()
                     case "version": p.version = try r.int()
