@@ -114,28 +114,23 @@ package enum Files {
             let failed: Int32
             (out, failed) = readUpTo(Int(st.st_size), from: fd)
             if failed != 0 { return .failure(.cannotRead(String(cString: strerror(failed)))) }
-            // The file may have grown since fstat: what follows is read as from a stream. One
-            // byte on the stack tells, without a chunk to allocate and zero for every file.
-            var probe: UInt8 = 0
-            var n: Int
-            repeat { n = Glibc.read(fd, &probe, 1) } while n < 0 && errno == EINTR
-            if n < 0 { return .failure(.cannotRead(String(cString: strerror(errno)))) }
-            if n == 0 { return .success(out) }
-            if out.count + 1 > limit { return .failure(.tooLarge) }
-            out.append(probe)
+            // The file may have grown since fstat: what follows is read as from a stream.
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(.cannotRead(String(cString: strerror(errno))))
+        // Uninitialized and, room allowing, on the stack: the read that finds a small file's
+        // end costs no chunk to allocate and zero.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(.cannotRead(String(cString: strerror(errno))))
+                }
+                if n == 0 { break }
+                if out.count + n > limit { return .failure(.tooLarge) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n]))
             }
-            if n == 0 { break }
-            if out.count + n > limit { return .failure(.tooLarge) }
-            out.append(contentsOf: chunk[0..<n])
+            return .success(out)
         }
-        return .success(out)
     }
 
     /// The regular files under a directory (recursively; links followed to files but not into
