@@ -152,7 +152,7 @@ package enum CopyLine: Equatable {
     // MARK: Sign-offs and boilerplate
 
     static func isSignOff(_ line: String, lower: String) -> Bool {
-        guard line.utf8.count <= 32 || (line.utf8.count <= 128 && line.scalarCount <= 32) else {
+        guard line.hasAtMostScalars(32) else {
             return false
         }
         var marker = Substring(lower)
@@ -309,10 +309,7 @@ package enum CopyLine: Equatable {
     /// A first-line byline: `By Maya Kusuma and Peter Hale`, `Par Élise Garnier et Thomas
     /// Roussel`, `Por Mariana Toledo Vasconcelos - Repórter da Agência Brasil`.
     package static func byline(_ line: String) -> [Person]? {
-        // At most 120 characters (a line of more than 480 bytes has more).
-        guard line.utf8.count <= 120 || (line.utf8.count <= 480 && line.scalarCount <= 120),
-            let space = line.firstIndex(of: " ")
-        else { return nil }
+        guard line.hasAtMostScalars(120), let space = line.firstIndex(of: " ") else { return nil }
         let word = line[..<space].lowercased()
         guard Newsroom.bylineWords.contains(word) else { return nil }
         var rest = String(line[line.index(after: space)...])
@@ -386,7 +383,7 @@ package enum CopyLine: Equatable {
     // MARK: Rights
 
     static func rightsLine(_ line: String, lower: String) -> Rights? {
-        guard line.utf8.count <= 320 || line.scalarCount <= 320 else { return nil }
+        guard line.hasAtMostScalars(320) else { return nil }
         let opens =
             Newsroom.rightsOpeners.contains { lower.hasPrefix($0) }
             || Newsroom.rightsReserved.contains { lower.hasPrefix($0) }

@@ -57,6 +57,14 @@ extension StringProtocol {
         return utf8.withContiguousStorageIfAvailable(count) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
+    /// Whether the text holds at most `limit` Unicode scalars, answered by its byte count
+    /// where that settles it (a scalar takes one to four bytes): scalars are counted only for
+    /// texts of `limit + 1` to `4 * limit` bytes.
+    package func hasAtMostScalars(_ limit: Int) -> Bool {
+        let bytes = utf8.count
+        return bytes <= limit || (bytes <= 4 * limit && scalarCount <= limit)
+    }
+
     /// The first occurrence of `needle`, found on the UTF-8 bytes: for the short texts of
     /// label lines, where the standard library's searcher costs more to set up than to run.
     package func utf8Range(of needle: String) -> Range<String.Index>? {

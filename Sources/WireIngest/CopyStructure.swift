@@ -265,21 +265,16 @@ struct CopyStructure {
     static func paragraphs(ofBlock block: [String]) -> [String] {
         guard block.count > 1 else { return block }
         // Lengths in characters, counted only where the bytes leave them in doubt: a line of
-        // at most 110 bytes is short, one of more than 440 is longer than any wrap, and a
-        // line of more than 400 bytes (over 100 characters) before the last rules out a wrap.
-        let bytes = block.map { $0.utf8.count }
+        // more than 400 bytes (over 100 characters) before the last rules out a wrap width of
+        // 40-100, and a line is long past 110 characters.
         var lengths: [Int] = []
-        var wrapWidth = false
         var width = 0
-        if !bytes.dropLast().contains(where: { $0 > 400 }) {
+        if !block.dropLast().contains(where: { $0.utf8.count > 400 }) {
             lengths = block.map { $0.scalarCount }
             width = lengths.dropLast().max() ?? 0
-            wrapWidth = (40...100).contains(width)
         }
-        func isLong(_ i: Int) -> Bool {
-            bytes[i] <= 110
-                ? false : bytes[i] > 440 ? true : (lengths.isEmpty ? block[i].scalarCount : lengths[i]) > 110
-        }
+        let wrapWidth = (40...100).contains(width)
+        func isLong(_ i: Int) -> Bool { lengths.isEmpty ? !block[i].hasAtMostScalars(110) : lengths[i] > 110 }
         enum Break { case join, split, unsure }
         var breaks: [Break] = []
         breaks.reserveCapacity(block.count - 1)
