@@ -125,14 +125,11 @@ struct TextRepair {
             guard let text = String(validating: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self) else {
                 return nil
             }
-            let utf8 = text.utf8
+            // A line's bytes, copied out of `text` (offsets in `buf`; UTF-8 offsets index a native String).
             func line(_ from: Int, _ to: Int) -> String {
-                String(
-                    Substring(
-                        utf8[
-                            utf8.index(
-                                utf8.startIndex, offsetBy: from - start)..<utf8.index(
-                                    utf8.startIndex, offsetBy: to - start)]))
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: from - start)
+                return String(text[lower..<utf8.index(lower, offsetBy: to - from)])
             }
             let n = buf.count
             var lines: [String] = []
