@@ -1,4 +1,5 @@
 import Foundation
+package import TextKernel
 public import WireFormats
 public import WireIngest
 public import WireModel
@@ -25,41 +26,76 @@ public enum Converter {
     public struct FirstWalk {
         public var updated: Timestamp
         public var articles: [(Article, [Diagnostic])]?
-        /// For each id given more than once, the input position (0-based) of its newest
-        /// version (`Publishing.isNewer(_:than:)`).
-        public var newestVersion: [String: Int] = [:]
         /// The canceled articles (their id, url, dates and status), in input order with their
         /// positions: Atom's tombstones are written before the first entry, as RFC 4287's
         /// grammar puts extension elements.
         public var canceled: [(index: Int, article: Article)] = []
-        /// Every article that `dated` says will be published, with its position, id and date
-        /// (its updated time, else its published one): what `--limit` picks the newest from.
-        public var published: [(index: Int, id: String, date: Timestamp?)] = []
+        /// The ids met, numbered in input order.
+        package var ids = StringNumbering()
+        /// For each id's number, the input position (0-based) of its newest version
+        /// (`Publishing.isNewer(_:than:)`).
+        package var newestIndex: [Int] = []
+        /// Every article that `dated` says will be published (when the walk kept them): what
+        /// `--limit` picks the newest from.
+        var published: [Published] = []
+
+        /// A published article's position, the number of its id and its date (its updated
+        /// time, else its published one).
+        struct Published {
+            var index: Int
+            var number: Int
+            var date: Timestamp?
+        }
+
+        /// The input position of the newest version of the story `id`; nil for an id not met.
+        public func newestVersion(of id: String) -> Int? {
+            ids.existingNumber(id).map { newestIndex[$0] }
+        }
+
+        /// The input position of the newest version of the story whose id has `number`
+        /// (what ``Learning/add(_:dated:)`` returned).
+        package func newestVersion(ofNumber number: Int) -> Int { newestIndex[number] }
+
+        /// The id numbered `number`.
+        package func id(ofNumber number: Int) -> String { ids.string(number) }
 
         /// What a walk learns of the articles, one at a time in input order (positions count
         /// from 0): what ``Converter/firstWalk(inputs:environment:budget:dated:)`` and a walk
         /// that writes as it reads share.
+        ///
+        /// It keeps a few words an article: each id once (``StringNumbering``) with the
+        /// position and version of its newest article, and the published articles' dates when
+        /// `--limit` needs them.
         public struct Learning {
             var newest: Timestamp?
-            var best: [String: (index: Int, version: ArticleOrder.Key)] = [:]
-            var versions: Set<String> = []
+            var ids = StringNumbering()
+            var newestIndex: [Int] = []
+            var newestVersion: [Publishing.Version] = []
             var canceled: [(index: Int, article: Article)] = []
-            var published: [(index: Int, id: String, date: Timestamp?)] = []
+            var published: [Published] = []
+            let keepsPublished: Bool
             /// The position the next article takes.
             public private(set) var index = 0
 
-            public init() {}
+            /// `keepsPublished`: whether the published articles' dates are kept, for
+            /// ``FirstWalk/newest(_:)`` and ``FirstWalk/newestFirst()``.
+            public init(keepsPublished: Bool = true) {
+                self.keepsPublished = keepsPublished
+            }
 
             /// Learns of the next article; `dated` says whether it counts for the feed's date
-            /// (whether it will be published).
-            public mutating func add(_ article: Article, dated: Bool) {
+            /// (whether it will be published). Returns the number of its id.
+            @discardableResult
+            public mutating func add(_ article: Article, dated: Bool) -> Int {
                 defer { index += 1 }
+                let (number, isNew) = ids.number(article.id)
                 if dated {
                     newest = Converter.newer(newest, article)
-                    published.append((index, article.id, article.updated ?? article.published))
+                    if keepsPublished {
+                        published.append(
+                            Published(index: index, number: number, date: article.updated ?? article.published))
+                    }
                 }
-                // Only what ordering versions needs is kept of each.
-                let key = ArticleOrder.Key(article)
                 if article.status == .canceled {
                     var c = Article(id: article.id)
                     (c.version, c.updated, c.published) = (article.version, article.updated, article.published)
@@ -67,19 +103,24 @@ public enum Converter {
                     c.status = .canceled
                     canceled.append((index, c))
                 }
-                if let seen = best[article.id] {
-                    versions.insert(article.id)
-                    if Publishing.isNewer(key, than: seen.version) { best[article.id] = (index, key) }
-                } else {
-                    best[article.id] = (index, key)
+                // Only what ordering versions needs is kept of each.
+                let version = Publishing.Version(article)
+                if isNew {
+                    newestIndex.append(index)
+                    newestVersion.append(version)
+                } else if Publishing.isNewer(version, than: newestVersion[number]) {
+                    newestIndex[number] = index
+                    newestVersion[number] = version
                 }
+                return number
             }
 
             /// What was learnt, with the articles kept (if any).
             public func walk(articles: [(Article, [Diagnostic])]?, environment: [String: String]) -> FirstWalk {
                 var walk = FirstWalk(
                     updated: Converter.updated(newest: newest, environment: environment), articles: articles)
-                for id in versions { walk.newestVersion[id] = best[id]!.index }
+                walk.ids = ids
+                walk.newestIndex = newestIndex
                 walk.canceled = canceled
                 walk.published = published
                 return walk
@@ -95,15 +136,16 @@ public enum Converter {
         /// The positions of the published articles (one version per story), newest first
         /// (undated last, then by id).
         public func newestFirst() -> [Int] {
-            let stories = published.filter { (newestVersion[$0.id] ?? $0.index) == $0.index }
+            let stories = published.filter { newestIndex[$0.number] == $0.index }
             return stories.sorted { a, b in
                 switch (a.date, b.date) {
                 case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.id != b.id ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8) : a.index < b.index
+                default:
+                    return a.number != b.number ? ids.bytesPrecede(a.number, b.number) : a.index < b.index
                 }
-            }.map(\.index)
+            }.map { $0.index }
         }
     }
 

@@ -37,12 +37,28 @@ public enum Publishing {
 
     /// ``isNewer(_:than:)`` on what it looks at.
     public static func isNewer(_ a: ArticleOrder.Key, than b: ArticleOrder.Key) -> Bool {
-        let va = a.version ?? 0
-        let vb = b.version ?? 0
-        if va != vb { return va > vb }
-        let ta = a.updated ?? a.published
-        let tb = b.updated ?? b.published
-        switch (ta, tb) {
+        isNewer(Version(a), than: Version(b))
+    }
+
+    /// What telling versions of one story apart looks at: its `version` (0 when none) and its
+    /// date (`updated`, else `published`). A walk keeps one for each story.
+    public struct Version: Sendable {
+        public var number: Int
+        public var date: Timestamp?
+
+        public init(_ key: ArticleOrder.Key) {
+            (number, date) = (key.version ?? 0, key.updated ?? key.published)
+        }
+
+        public init(_ a: Article) {
+            (number, date) = (a.version ?? 0, a.updated ?? a.published)
+        }
+    }
+
+    /// ``isNewer(_:than:)`` on versions.
+    public static func isNewer(_ a: Version, than b: Version) -> Bool {
+        if a.number != b.number { return a.number > b.number }
+        switch (a.date, b.date) {
         case (let x?, let y?) where x != y: return x > y
         case (_?, nil): return true
         case (nil, _?): return false

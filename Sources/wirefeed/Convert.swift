@@ -234,7 +234,6 @@ struct Convert: ParsableCommand {
                     inputs: inputs, environment: environment,
                     dated: { Publishing.decide($0, format: format, now: publishAt) == .publish }) : nil
             let updated = feedMeta.updated ?? first?.updated ?? Timestamp(seconds: 0)
-            let newestVersion = first?.newestVersion ?? [:]
             let kept = first?.articles
             // Archives: every story in memory, pages written before the feed (its link names the newest).
             if let archiveDir, let archiveURL, let limit {
@@ -243,7 +242,7 @@ struct Convert: ParsableCommand {
                 let collect: (Article, [Diagnostic]) throws -> Void = { a, w in
                     defer { i += 1 }
                     _ = report(w)
-                    if let newest = newestVersion[a.id], newest != i { return }
+                    if let newest = first?.newestVersion(of: a.id), newest != i { return }
                     if Publishing.decide(a, format: format, now: publishAt) == .publish { stories.append((i, a)) }
                 }
                 if let kept { for (a, w) in kept { try collect(a, w) } } else { try inputs.forEach(collect) }
@@ -281,7 +280,7 @@ struct Convert: ParsableCommand {
                     walked.repaired += report(warnings)
                     // --strict stops at the first article that needed repair, before writing it.
                     if strict && walked.repaired > 0 { throw StrictStop() }
-                    if collapsesVersions, let newest = newestVersion[article.id], newest != index {
+                    if collapsesVersions, let newest = first?.newestVersion(of: article.id), newest != index {
                         walked.olderVersions += 1
                         return
                     }

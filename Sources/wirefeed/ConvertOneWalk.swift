@@ -53,7 +53,7 @@ extension Convert {
             canceled.sort { order.precedes($0.article, at: $0.index, $1.article, at: $1.index) }
         }
         for (i, c) in canceled
-        where (first.newestVersion[c.id] ?? i) == i && (share?.contains(c) ?? true)
+        where (first.newestVersion(of: c.id) ?? i) == i && (share?.contains(c) ?? true)
             && Publishing.decide(c, format: format, now: publishAt) == .tombstone
         {
             try writer.withdraw(c)
@@ -64,26 +64,25 @@ extension Convert {
         _ inputs: ArticleInputs, feed: Feed, format: OutputFormat, publishAt: Timestamp, share: Shard?,
         environment: [String: String], to out: any ByteSink
     ) throws -> Walked {
+        // A few words an article until the end of the walk: what rarely happens (an undated
+        // entry, a failure, a hold, losses, warnings) is kept aside by the article's place.
         enum Fate {
             case item(offset: Int, count: Int)
             /// An Atom entry without a date: written at the end, with the feed's.
-            indirect case undated(Article)
+            case undated
             /// Its links cannot be published: an error if it is to be written.
-            case failed(any Error)
-            case hold(Timestamp)
+            case failed
+            case hold
             case withhold
             case tombstone
         }
         struct Seen {
-            var index: Int
-            var id: String
+            var index: Int32
+            /// The number of its id (``Converter/FirstWalk/Learning/add(_:dated:)``).
+            var number: Int32
             var fate: Fate
-            var lost: [String]
-            /// What sorting needs of it (with --sort).
-            var key: ArticleOrder.Key?
-            /// What reading it noted: reported (and judged by --strict) in the order of the
-            /// output, as the two walks do, once every input has been read.
-            var warnings: [Diagnostic]
+            /// Whether it is written (decided once every input has been read).
+            var isWritten = false
         }
         var walked = Walked()
         let fatal = fatalLosses
@@ -91,63 +90,88 @@ extension Convert {
         // The items' writer: its head (written before the feed's date is known) is never used.
         let draft = try format.makeWriter(feed: feed, context: context(Timestamp(seconds: 0)), sink: scratch)
         try draft.begin()
-        var learning = Converter.FirstWalk.Learning()
+        var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil)
         var seen: [Seen] = []
+        var undated: [Int: Article] = [:]
+        var failures: [Int: any Error] = [:]
+        var holds: [Int: Timestamp] = [:]
+        /// The fields each article loses (where any), and what reading it noted: reported (and
+        /// judged by --strict) in the order of the output, as the two walks do, once every
+        /// input has been read.
+        var losses: [Int: [String]] = [:]
+        var notes: [Int: [Diagnostic]] = [:]
+        /// What sorting needs of each (with --sort).
+        var keys: [ArticleOrder.Key] = []
         try inputs.forEachReadingAhead { a, warnings in
             let index = learning.index
             let decision = Publishing.decide(a, format: format, now: publishAt)
-            learning.add(a, dated: decision == .publish)
+            let number = learning.add(a, dated: decision == .publish)
             if let share, !share.contains(a) { return }
+            let place = seen.count
             let fate: Fate
             switch decision {
             case .publish:
                 if let problem = Self.linkProblem(a) {
-                    fate = .failed(problem)
+                    failures[place] = problem
+                    fate = .failed
                 } else if format == .atom && a.updated == nil && a.published == nil {
-                    fate = .undated(a)
+                    undated[place] = a
+                    fate = .undated
                 } else {
                     let start = scratch.offset
                     try draft.write(a)
                     fate = .item(offset: start, count: scratch.offset - start)
                 }
-            case .hold(let until): fate = .hold(until)
+            case .hold(let until):
+                holds[place] = until
+                fate = .hold
             case .withhold: fate = .withhold
             case .tombstone: fate = .tombstone
             }
-            let key = sort.order == nil ? nil : ArticleOrder.Key(a)
-            let lost = decision == .publish && (report != nil || !fatal.isEmpty) ? format.losses(of: a) : []
-            seen.append(Seen(index: index, id: a.id, fate: fate, lost: lost, key: key, warnings: warnings))
+            if sort.order != nil { keys.append(ArticleOrder.Key(a)) }
+            if decision == .publish && (report != nil || !fatal.isEmpty) {
+                let lost = format.losses(of: a)
+                if !lost.isEmpty { losses[place] = lost }
+            }
+            if !warnings.isEmpty { notes[place] = warnings }
+            seen.append(Seen(index: Int32(index), number: Int32(number), fate: fate))
         }
         let first = learning.walk(articles: nil, environment: environment)
         let chosen = limit.map { first.newest($0) }
-        if let order = sort.order {
-            seen.sort { order.precedes($0.key!, at: $0.index, $1.key!, at: $1.index) }
+        // The places in the order of the output (with --sort; else in the order read).
+        let sorted = sort.order.map { order in
+            (0..<seen.count).sorted {
+                order.precedes(keys[$0], at: Int(seen[$0].index), keys[$1], at: Int(seen[$1].index))
+            }
         }
+        keys = []
         // What is written, decided (and --fail-on-loss judged) before a byte goes out.
-        var written: [Fate] = []
-        for s in seen {
-            walked.repaired += report(s.warnings)
+        for k in 0..<seen.count {
+            let place = sorted?[k] ?? k
+            let s = seen[place]
+            walked.repaired += report(notes[place] ?? [])
             // --strict stops at the first article that needed repair, before writing it.
             if strict && walked.repaired > 0 { throw StrictStop() }
-            if let newest = first.newestVersion[s.id], newest != s.index {
+            if first.newestVersion(ofNumber: Int(s.number)) != Int(s.index) {
                 walked.olderVersions += 1
                 continue
             }
             switch s.fate {
             case .item, .undated, .failed:
-                if let chosen, !chosen.contains(s.index) {
+                if let chosen, !chosen.contains(Int(s.index)) {
                     walked.beyondLimit += 1
                     continue
                 }
-                if !s.lost.isEmpty {
-                    walked.losses.append((s.id, s.lost))
-                    if let field = s.lost.first(where: fatal.contains) {
-                        throw LossStop(id: s.id, field: field, format: format)
+                if let lost = losses[place] {
+                    let id = first.id(ofNumber: Int(s.number))
+                    walked.losses.append((id, lost))
+                    if let field = lost.first(where: fatal.contains) {
+                        throw LossStop(id: id, field: field, format: format)
                     }
                 }
-                if case .failed(let error) = s.fate { throw error }
-                written.append(s.fate)
-            case .hold(let until): walked.held.append(until)
+                if let error = failures[place] { throw error }
+                seen[place].isWritten = true
+            case .hold: walked.held.append(holds[place]!)
             case .withhold: walked.withheld += 1
             case .tombstone: walked.tombstones += 1
             }
@@ -157,13 +181,15 @@ extension Convert {
         try writeTombstones(first, writer: writer, format: format, share: share, publishAt: publishAt)
         // Items that follow each other in the scratch file are copied together.
         var pending: [(offset: Int, count: Int)] = []
-        for fate in written {
-            switch fate {
+        for k in 0..<seen.count {
+            let place = sorted?[k] ?? k
+            guard seen[place].isWritten else { continue }
+            switch seen[place].fate {
             case .item(let offset, let count): pending.append((offset, count))
-            case .undated(let a):
+            case .undated:
                 try scratch.copy(pending, to: out)
                 pending.removeAll()
-                try writer.write(a)
+                try writer.write(undated[place]!)
             default: break
             }
         }

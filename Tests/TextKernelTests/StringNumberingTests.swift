@@ -1,0 +1,47 @@
+import Testing
+
+@testable import TextKernel
+
+/// The compact numbering of ids held to a dictionary doing the same.
+@Suite struct StringNumberingTests {
+    /// Strings drawn from a small set of pieces (so many repeat, many share prefixes, and the
+    /// table grows several times), numbered in order of first appearance.
+    @Test func numbersAsADictionaryWould() {
+        let pieces = ["a", "b", "é", "東", "🚢", ":", "tag:x,2024:", "0", "1", ""]
+        var state: UInt64 = 11
+        var numbering = StringNumbering()
+        var expected: [String: Int] = [:]
+        var order: [String] = []
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = ""
+            var pick = state
+            for _ in 0..<Int(state >> 61) {
+                pick = pick &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                s += pieces[Int(pick >> 33) % pieces.count]
+            }
+            let known = expected[s]
+            let (n, isNew) = numbering.number(s)
+            #expect(isNew == (known == nil), "\(s)")
+            if let known {
+                #expect(n == known, "\(s)")
+            } else {
+                #expect(n == order.count, "\(s)")
+                expected[s] = n
+                order.append(s)
+            }
+        }
+        #expect(numbering.count == order.count)
+        #expect(order.count > 1_000)
+        for (n, s) in order.enumerated() {
+            #expect(numbering.string(n) == s)
+            #expect(numbering.existingNumber(s) == n)
+        }
+        #expect(numbering.existingNumber("never numbered") == nil)
+        #expect(StringNumbering().existingNumber("") == nil)
+        for k in 1..<order.count {
+            let (a, b) = (order[k - 1], order[k])
+            #expect(numbering.bytesPrecede(k - 1, k) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+        }
+    }
+}
