@@ -1,4 +1,5 @@
 import Foundation
+import TextKernel
 import WireFormats
 public import WireModel
 import Workers
@@ -40,7 +41,7 @@ public struct ArticleInputs: Sendable {
     /// The bytes of the regular files ``resolve()`` listed (what a walk will read), looked up
     /// when asked (a walk that reads each file once never asks).
     public var knownBytes: Int {
-        (resolved ?? []).reduce(0) { $0 + (Files.size($1) ?? 0) }
+        (resolved ?? CompactStrings()).reduce(0) { $0 + (Files.size($1) ?? 0) }
     }
 
     /// A cleaned article: its head alone when ``headsOnly`` and the head can be read so.
@@ -54,7 +55,7 @@ public struct ArticleInputs: Sendable {
     /// The files the inputs stand for, once ``resolve()`` has listed them, and which of
     /// them are streams (standard input, FIFOs: only ever given by name, never found in a
     /// directory, which lists regular files).
-    private var resolved: [String]?
+    private var resolved: CompactStrings?
     private var resolvedStreams: [String] = []
 
     /// Lists the files the inputs stand for now (failing on a missing path or an empty
@@ -66,14 +67,19 @@ public struct ArticleInputs: Sendable {
 
     /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
     public func files() throws(IngestError) -> [String] {
+        Array(try fileList())
+    }
+
+    /// ``files()``, as compactly as a million paths need.
+    private func fileList() throws(IngestError) -> CompactStrings {
         if let resolved { return resolved }
         return try listing()
     }
 
     /// The files the inputs stand for: those named, and the regular files in the folders
     /// named (by `readdir`'s type, a link looked at only when it is one).
-    private func listing() throws(IngestError) -> [String] {
-        var out: [String] = []
+    private func listing() throws(IngestError) -> CompactStrings {
+        var out = CompactStrings()
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
@@ -97,7 +103,7 @@ public struct ArticleInputs: Sendable {
                 guard !found.isEmpty else {
                     throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
                 }
-                out += found
+                for file in found { out.append(file) }
             } else {
                 out.append(path)
             }
@@ -152,14 +158,14 @@ public struct ArticleInputs: Sendable {
     /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
     /// is handed to `onFailure` and the others go on.
     public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {
-        let files = try files()
+        let files = try fileList()
         var i = 0
         while i < files.count {
             // A run of cleaned-text files (one article each) is read two files at a time.
             var end = i
             while end < files.count && end - i < Self.textRun && isPlainTextFile(files[end]) { end += 1 }
             if end - i > 1 {
-                try readInParallel(Array(files[i..<end]), onFailure: onFailure, body)
+                try readInParallel(files, i..<end, onFailure: onFailure, body)
                 i = end
                 continue
             }
@@ -187,11 +193,12 @@ public struct ArticleInputs: Sendable {
         file != "-" && buffered[file] == nil && Files.lowercasedExtension(of: file) == "txt"
     }
 
-    /// Reads cleaned-text files on two threads and hands their articles to `body` in file
+    /// Reads the cleaned-text files `run` of `files` on two threads and hands their articles to `body` in file
     /// order, with the errors where ``forEach(onFailure:_:)`` would meet them: without
     /// `onFailure` the first error stops the run (what follows it is not handed on).
     private func readInParallel(
-        _ run: [String], onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void
+        _ files: CompactStrings, _ run: Range<Int>, onFailure: ((any Error) -> Void)?,
+        _ body: (Article, [Diagnostic]) throws -> Void
     ) throws {
         typealias Read = Result<CleanedArticleReader.Result, any Error>
         let inputs = Transfer(self)
@@ -199,9 +206,10 @@ public struct ArticleInputs: Sendable {
             count: run.count, threads: 2,
             work: { k -> Read in
                 Result {
-                    let bytes = try inputs.value.read(run[k])
+                    let file = files[run.lowerBound + k]
+                    let bytes = try inputs.value.read(file)
                     return Self.dated(
-                        try inputs.value.readText(bytes, file: run[k]), file: run[k],
+                        try inputs.value.readText(bytes, file: file), file: file,
                         epoch: inputs.value.sourceDateEpoch)
                 }
             },
@@ -278,7 +286,7 @@ public struct ArticleInputs: Sendable {
     /// (what `wirefeed import` and `convert --to json` print): import → convert keeps the feed.
     /// A stream is buffered first, so that the articles are still read from it.
     public mutating func documentFeed() throws(IngestError) -> Feed? {
-        guard let first = try files().first else { return nil }
+        guard let first = try fileList().first else { return nil }
         let isStream = first == "-" || !Files.isRegularFile(first)
         if isStream {
             guard first == "-" || Files.lowercasedExtension(of: first) == "json" else { return nil }

@@ -1,6 +1,43 @@
-/// Distinct strings, numbered 0, 1, 2… in the order they are first met, kept compactly: their
-/// UTF-8 bytes end to end in one buffer, found again through an open-addressing table of
-/// numbers.
+/// A list of strings held as their UTF-8 bytes end to end in one buffer, with where each
+/// ends: a string costs its bytes and 8, where a `[String]` of paths or ids costs 16 and a
+/// heap allocation for every one longer than 15 bytes.
+package struct CompactStrings: RandomAccessCollection, Sendable {
+    private var bytes: [UInt8] = []
+    /// Where each string ends in `bytes` (it starts where the one before ends).
+    private var ends: [Int] = []
+
+    package init() {}
+
+    package init(_ strings: some Sequence<String>) {
+        for s in strings { append(s) }
+    }
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { ends.count }
+
+    package subscript(i: Int) -> String {
+        withUTF8(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of the `i`th string.
+    package func withUTF8<T>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
+    }
+
+    package mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        ends.append(bytes.count)
+    }
+
+    package mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+    }
+}
+
+/// Distinct strings, numbered 0, 1, 2… in the order they are first met, kept compactly (as
+/// ``CompactStrings``), found again through an open-addressing table of numbers.
 ///
 /// A walk over a batch keeps every article's id to tell versions of a story apart. In a
 /// `[String: …]` dictionary an id costs its heap string (a 64-byte allocation for a
@@ -10,10 +47,8 @@
 /// Slots are found with the standard library's `Hasher`, seeded anew in every process, so no
 /// input can be made to collide (a batch of crafted ids stays linear).
 package struct StringNumbering: Sendable {
-    /// Every string's bytes, end to end.
-    private var bytes: [UInt8] = []
-    /// Where each string ends in `bytes` (it starts where the one before ends).
-    private var ends: [Int] = []
+    /// The strings, in the order of their numbers.
+    package private(set) var strings = CompactStrings()
     /// A string's number plus one (0: empty); their count is a power of two, at least twice
     /// the strings'.
     private var slots: [UInt32] = []
@@ -21,15 +56,10 @@ package struct StringNumbering: Sendable {
     package init() {}
 
     /// How many distinct strings were numbered.
-    package var count: Int { ends.count }
+    package var count: Int { strings.count }
 
     /// The string numbered `n`.
-    package func string(_ n: Int) -> String {
-        let start = n == 0 ? 0 : ends[n - 1]
-        return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[n]]), as: UTF8.self)
-        }
-    }
+    package func string(_ n: Int) -> String { strings[n] }
 
     /// The number of `s`, given it if it is new (`isNew`).
     package mutating func number(_ s: String) -> (number: Int, isNew: Bool) {
@@ -45,8 +75,7 @@ package struct StringNumbering: Sendable {
             }
             precondition(count < Int(UInt32.max), "too many distinct strings")
             slots[i] = UInt32(count + 1)
-            bytes.append(contentsOf: utf8)
-            ends.append(bytes.count)
+            strings.append(utf8)
             return (count - 1, true)
         }
     }
@@ -69,18 +98,11 @@ package struct StringNumbering: Sendable {
 
     /// Whether the string numbered `a` comes before the one numbered `b` in byte order.
     package func bytesPrecede(_ a: Int, _ b: Int) -> Bool {
-        bytes.withUnsafeBufferPointer {
-            UnsafeBufferPointer(rebasing: $0[(a == 0 ? 0 : ends[a - 1])..<ends[a]])
-                .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: $0[(b == 0 ? 0 : ends[b - 1])..<ends[b]]))
-        }
+        strings.withUTF8(a) { x in strings.withUTF8(b) { y in x.lexicographicallyPrecedes(y) } }
     }
 
     private func equals(_ n: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = n == 0 ? 0 : ends[n - 1]
-        guard ends[n] - start == utf8.count else { return false }
-        return bytes.withUnsafeBufferPointer {
-            UnsafeBufferPointer(rebasing: $0[start..<ends[n]]).elementsEqual(utf8)
-        }
+        strings.withUTF8(n) { $0.count == utf8.count && $0.elementsEqual(utf8) }
     }
 
     private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
@@ -94,14 +116,10 @@ package struct StringNumbering: Sendable {
         let size = max(64, slots.count * 2)
         var table = [UInt32](repeating: 0, count: size)
         let mask = size - 1
-        bytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for n in 0..<ends.count {
-                var i = Self.hash(UnsafeBufferPointer(rebasing: all[start..<ends[n]])) & mask
-                while table[i] != 0 { i = (i + 1) & mask }
-                table[i] = UInt32(n + 1)
-                start = ends[n]
-            }
+        for n in 0..<count {
+            var i = strings.withUTF8(n) { Self.hash($0) } & mask
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = UInt32(n + 1)
         }
         slots = table
     }
