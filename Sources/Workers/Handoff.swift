@@ -264,6 +264,12 @@ package enum OrderedParallel {
 
         /// Threads that have not yet found the work done.
         private var running: Int
+        /// The input whose result the delivering thread waits for (-1: it does not wait), and
+        /// how many workers wait for room: a store or a delivery wakes the others only when
+        /// it is what they wait for (each needless wake-up is a futex call and a context
+        /// switch, on two cores where three threads share the work).
+        private var awaited = -1
+        private var waitingForRoom = 0
 
         init(count: Int, batch: Int, threads: Int) {
             self.count = count
@@ -292,7 +298,11 @@ package enum OrderedParallel {
         func claim() -> Range<Int>? {
             condition.lock()
             defer { condition.unlock() }
-            while next < count && next >= delivered + Self.window { condition.wait() }
+            while next < count && next >= delivered + Self.window {
+                waitingForRoom += 1
+                condition.wait()
+                waitingForRoom -= 1
+            }
             guard next < count else { return nil }
             let start = next
             next = min(count, next + batch)
@@ -302,7 +312,7 @@ package enum OrderedParallel {
         func store(_ batch: Range<Int>, _ values: [T]) {
             condition.lock()
             for (i, v) in zip(batch, values) { results[i % results.count] = v }
-            condition.broadcast()
+            if batch.contains(awaited) { condition.broadcast() }
             condition.unlock()
         }
 
@@ -310,12 +320,16 @@ package enum OrderedParallel {
             condition.lock()
             defer { condition.unlock() }
             let slot = i % results.count
-            while results[slot] == nil { condition.wait() }
+            if results[slot] == nil {
+                awaited = i
+                while results[slot] == nil { condition.wait() }
+                awaited = -1
+            }
             let value = results[slot]!
             results[slot] = nil
             delivered = i + 1
             // Workers waiting for room go on once a batch's worth has been delivered.
-            if delivered % batch == 0 { condition.broadcast() }
+            if waitingForRoom > 0 && delivered % batch == 0 { condition.broadcast() }
             return value
         }
     }
