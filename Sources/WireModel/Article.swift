@@ -207,7 +207,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.status = status
     }
 
-    package enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case id, version, url, title, subtitle, summary, body, language, published, updated, authors, categories,
             keywords, dateline, source, publisher, rights, media, embargo, urgency, status
     }
@@ -260,6 +260,38 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeIfPresent(embargo, forKey: .embargo)
         try c.encodeIfPresent(urgency, forKey: .urgency)
         try c.encodeIfPresent(status, forKey: .status)
+    }
+
+    /// The article's fields, as the JSON contract names them (`Article.Field.dateline.rawValue`
+    /// is `"dateline"`).
+    public typealias Field = CodingKeys
+
+    /// Whether the article has a value for `field`: what its JSON writes (an empty list, or
+    /// rights with nothing in them, are none).
+    public func has(_ field: Field) -> Bool {
+        switch field {
+        case .id: true
+        case .version: version != nil
+        case .url: url != nil
+        case .title: title != nil
+        case .subtitle: subtitle != nil
+        case .summary: summary != nil
+        case .body: !body.isEmpty
+        case .language: language != nil
+        case .published: published != nil
+        case .updated: updated != nil
+        case .authors: !authors.isEmpty
+        case .categories: !categories.isEmpty
+        case .keywords: !keywords.isEmpty
+        case .dateline: dateline != nil
+        case .source: source != nil
+        case .publisher: publisher != nil
+        case .rights: rights.map { !$0.isEmpty } ?? false
+        case .media: !media.isEmpty
+        case .embargo: embargo != nil
+        case .urgency: urgency != nil
+        case .status: status != nil
+        }
     }
 
     /// Why `id` cannot be an article id (empty, or with white space or control characters:
@@ -398,7 +430,7 @@ public struct Feed: Sendable, Hashable, Codable {
         return f
     }
 
-    package enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case id, title, subtitle, url, selfURL, language, updated, rights, authors, generator, logo, hub, paging,
             idBase, linkTemplate
     }
