@@ -1,11 +1,10 @@
-internal import CLibXML2
-
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A forward-only XML reader on libxml2's `xmlTextReader`: memory stays flat
-/// however long the document is.
+/// A forward-only XML reader: memory stays flat however long the document is. One of two
+/// cursors does the reading, one per libxml2 engine (``TextReaderCursor``, ``EventCursor``);
+/// this type holds what they share (limits, errors, reading a subtree) and never asks which.
 ///
 /// Input is untrusted: no network, no DTD loading, no entity substitution; depth
 /// and text size are bounded. Errors carry file, line and column.
@@ -23,29 +22,22 @@ package final class XMLStreamReader {
 
     /// How a document is read: libxml2's `xmlTextReader` (which a schema can be attached
     /// to), or its SAX2 parser with the events buffered chunk by chunk (about twice as fast;
-    /// see ``SAXEventSource``).
+    /// see ``SAXEventSource``). Each is a ``XMLCursor`` of its own.
     public enum Engine: Sendable {
         case textReader
         case events
     }
 
-    private let opened: OpenedReader?
-    private let events: SAXEventSource?
-    /// The events' state, read field by field (an accessor through `events` costs a retain and
-    /// a release, per node and per question).
-    private let sax: UnsafeMutablePointer<SAXEventSource.State>?
-    private var reader: xmlTextReaderPtr { opened!.reader }
+    /// The engine's cursor: everything that differs between the engines is in its type.
+    private let cursor: any XMLCursor
     private let collector: ErrorCollector
     public let file: String
     let limits: Limits
-    /// Public identifiers of DTDs whose DOCTYPE is tolerated (never loaded), e.g. Netscape's RSS 0.91.
-    let allowedPublicDTDs: Set<String>
     /// Repair UTF-8 read as Latin-1 in the text of elements read with `readElement`
     /// (set for documents that declare a Latin-1 encoding).
     public var repairsMojibake = false
     /// Problems that were tolerated (an allowed DOCTYPE), for the caller's warnings.
-    public var notes: [Diagnostic] { events?.notes ?? readerNotes }
-    private var readerNotes: [Diagnostic] = []
+    public var notes: [Diagnostic] { cursor.notes }
 
     /// Reads a document from memory, a file or a stream. `.events` applies only when no
     /// encoding is forced (the text reader is used then).
@@ -63,7 +55,7 @@ package final class XMLStreamReader {
     /// `bounds`: what the text reader's input is held to (validation's, when a schema will be attached).
     init(
         _ input: XMLInput, file: String, limits: Limits, encoding: String?, allowedPublicDTDs: Set<String>,
-        engine: Engine, chunkSize: Int, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds()
+        engine: Engine, chunkSize: Int, bounds: MarkupGuard.Bounds = MarkupGuard.Bounds(), schema: Schema? = nil
     ) throws {
         if case .bytes(let bytes) = input, bytes.count > limits.maximumDocumentSize {
             throw limits.documentTooLarge(file)
@@ -77,39 +69,30 @@ package final class XMLStreamReader {
         if case .stream(let stream) = input { stream.limit = limits.maximumDocumentSize }
         self.file = file
         self.limits = limits
-        collector = ErrorCollector(file: file)
-        self.allowedPublicDTDs = allowedPublicDTDs
-        if engine == .events && encoding == nil {
-            let source = try SAXEventSource(
-                input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector,
-                chunkSize: chunkSize)
-            events = source
-            sax = source.state
-            opened = nil
-            return
+        let collector = ErrorCollector(file: file)
+        self.collector = collector
+        if engine == .events && encoding == nil && schema == nil {
+            cursor = try EventCursor(
+                SAXEventSource(
+                    input, file: file, limits: limits, allowedPublicDTDs: allowedPublicDTDs, collector: collector,
+                    chunkSize: chunkSize))
+        } else {
+            cursor = try TextReaderCursor(
+                input, file: file, limits: limits, encoding: encoding, allowedPublicDTDs: allowedPublicDTDs,
+                bounds: bounds, schema: schema, collector: collector)
         }
-        events = nil
-        sax = nil
-        guard let opened = OpenedReader.open(input, name: file, encoding: encoding, bounds: bounds) else {
-            throw XMLError(.io, file: file, "cannot be opened")
-        }
-        self.opened = opened
-        xmlTextReaderSetStructuredErrorHandler(opened.reader, ErrorCollector.handler, collector.context)
     }
 
-    /// Reads a document while validating it against `schema` in the same pass.
+    /// Reads a document while validating it against `schema` in the same pass (libxml2's text
+    /// reader: the events engine has no schema).
     public convenience init(_ input: XMLInput, file: String, validatingAgainst schema: Schema) throws {
         try self.init(
             input, file: file, limits: Limits(), encoding: nil, allowedPublicDTDs: [], engine: .textReader,
-            chunkSize: 1 << 16,
-            bounds: MarkupGuard.validation)
-        guard schema.attach(to: reader) else {
-            throw XMLError(.schema, file: file, "cannot attach the schema \(schema.path) to the reader")
-        }
+            chunkSize: 1 << 16, bounds: MarkupGuard.validation, schema: schema)
     }
 
     /// After the whole document was read: whether it is valid against the attached schema.
-    public var isValid: Bool { events == nil && xmlTextReaderIsValid(reader) == 1 }
+    public var isValid: Bool { cursor.isValid }
 
     /// Reads to the end of the document.
     public func readToEnd() throws {
@@ -126,18 +109,10 @@ package final class XMLStreamReader {
         try self.init(.file(path), file: file ?? path, limits: limits)
     }
 
-    /// Set while ``capturingErrors(_:)`` runs: libxml2's error handler is this reader's already.
-    private var capturingAlready = false
-
     /// Runs `body` (which reads with ``next()`` many times) with this reader's error handler
     /// installed once, instead of once per node. `body` must not use another reader.
     func capturingErrors<T>(_ body: () throws -> T) rethrows -> T {
-        if capturingAlready || events != nil { return try body() }
-        return try collector.capturing {
-            capturingAlready = true
-            defer { capturingAlready = false }
-            return try body()
-        }
+        try cursor.capturingErrors(body)
     }
 
     /// Problems libxml2 reported so far (warnings included).
@@ -145,194 +120,45 @@ package final class XMLStreamReader {
 
     /// Advances to the next node; false at the end. Throws on a document that is not
     /// well-formed or breaks a limit, naming line and column.
-    public func next() throws -> Bool {
-        if let events { return try events.advance() }
-        let rc = capturingAlready ? xmlTextReaderRead(reader) : collector.capturing { xmlTextReaderRead(reader) }
-        nodeType = rc == 1 ? xmlTextReaderNodeType(reader) : -1
-        if rc == 1 {
-            if nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), let problem = LibXML.doctypeProblem(reader) {
-                if let publicID = LibXML.doctypePublicID(reader), allowedPublicDTDs.contains(publicID),
-                    !problem.contains("entities")
-                {
-                    readerNotes.append(
-                        Diagnostic(
-                            file: file, line: opened?.input.doctypeLine() ?? line, severity: .warning,
-                            message: "DOCTYPE \(publicID) ignored (never loaded)", rule: "xml.doctype"))
-                } else {
-                    throw XMLError(.hostile, file: file, line: line, "\(problem)", diagnostics: collector.diagnostics)
-                }
-            }
-            if kind == .entityReference {
-                throw XMLError(
-                    .hostile, file: file, line: line, "\(LibXML.Refusal.entityReference)",
-                    diagnostics: collector.diagnostics)
-            }
-            // Text nodes are bounded by libxml2 itself (no XML_PARSE_HUGE: 10 MB per node), depth by 256.
-            return true
-        }
-        if rc == 0 { return false }
-        throw failure()
-    }
+    public func next() throws -> Bool { try cursor.next() }
 
-    private func failure() -> XMLError {
-        if let stream = opened?.stream, stream.exceededLimit { return limits.documentTooLarge(file) }
-        if let refusal = opened?.input.refusal(file: file) { return refusal }
-        if let first = collector.firstError(lineWhereNone: Int(xmlTextReaderGetParserLineNumber(reader))) {
-            return first
-        }
-        return XMLError(
-            .notWellFormed, file: file, line: line, "document is not well-formed", diagnostics: collector.diagnostics)
-    }
-
-    /// The events engine's current event; a neutral one before the first and after the last
-    /// (where the text reader answers "" and nil too).
-    @inline(__always)
-    private func event(_ sax: UnsafeMutablePointer<SAXEventSource.State>) -> SAXEventSource.Event {
-        let p = sax.pointee.position
-        guard p >= 0 && p < sax.pointee.events.count else {
-            return SAXEventSource.Event(kind: .other, depth: 0, line: 0, start: 0, count: 0)
-        }
-        return sax.pointee.events[p]
-    }
-
-    /// The type of the current node, as libxml2 numbers them (read once per node).
-    private var nodeType: Int32 = -1
-
-    public var kind: NodeKind {
-        if let sax { return event(sax).kind }
-        return switch nodeType {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
-        case Int32(XML_READER_TYPE_TEXT.rawValue): .text
-        case Int32(XML_READER_TYPE_CDATA.rawValue): .cdata
-        case Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            .whitespace
-        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue): .entityReference
-        default: .other
-        }
-    }
-
-    /// Names are interned by libxml2 (its dictionary lives as long as the reader), so the
-    /// Swift strings are made once per distinct pointer.
-    private var names: [UnsafeRawPointer: String] = [:]
-
-    private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
-        guard let p else { return "" }
-        let key = UnsafeRawPointer(p)
-        if let s = names[key] { return s }
-        let s = String(cString: p)
-        if names.count < 4096 { names[key] = s }
-        return s
-    }
+    public var kind: NodeKind { cursor.kind }
 
     /// Local name of the current node (`link` for `atom:link`).
-    public var localName: String {
-        if let sax { return sax.pointee.strings[Int(event(sax).name)] }
-        return interned(xmlTextReaderConstLocalName(reader))
-    }
+    public var localName: String { cursor.localName }
 
     /// Namespace URI of the current node, or "" when none.
-    public var namespaceURI: String {
-        if let sax { return sax.pointee.strings[Int(event(sax).namespace)] }
-        return interned(xmlTextReaderConstNamespaceUri(reader))
-    }
+    public var namespaceURI: String { cursor.namespaceURI }
 
     /// Qualified name as written (`atom:link`).
-    public var qualifiedName: String {
-        if let sax {
-            let e = event(sax)
-            let name = sax.pointee.strings[Int(e.name)]
-            // An undeclared prefix is part of the name already (see SAXEventSource.State.name).
-            return e.prefix == 0 ? name : sax.pointee.strings[Int(e.prefix)] + ":" + name
-        }
-        return LibXML.copyString(xmlTextReaderConstName(reader)) ?? ""
-    }
+    public var qualifiedName: String { cursor.qualifiedName }
 
     /// Depth of the current node (the root is 0).
-    public var depth: Int {
-        if let sax { return Int(event(sax).depth) }
-        return Int(xmlTextReaderDepth(reader))
-    }
+    public var depth: Int { cursor.depth }
 
     /// Whether the current element is written `<x/>` (no end element follows).
-    public var isEmptyElement: Bool {
-        if let sax { return event(sax).isEmpty }
-        return xmlTextReaderIsEmptyElement(reader) == 1
-    }
+    public var isEmptyElement: Bool { cursor.isEmptyElement }
 
     /// Appends the UTF-8 bytes of the current node's text (libxml2's own, valid UTF-8) without
     /// making a string of them.
-    func appendValue(to out: inout [UInt8]) {
-        if let sax {
-            let e = event(sax)
-            sax.pointee.bytes.withUnsafeBufferPointer {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.start + e.count)]))
-            }
-            return
-        }
-        guard let p = xmlTextReaderConstValue(reader) else { return }
-        out.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
-    }
+    func appendValue(to out: inout [UInt8]) { cursor.appendValue(to: &out) }
 
     /// Text of the current text, CDATA or whitespace node.
-    public var value: String {
-        if let sax {
-            let e = event(sax)
-            return e.kind == .element || e.kind == .endElement
-                ? "" : SAXEventSource.State.text(sax.pointee.bytes, start: e.start, count: e.count)
-        }
-        return LibXML.copyString(xmlTextReaderConstValue(reader)) ?? ""
-    }
+    public var value: String { cursor.value }
 
     /// The `xml:lang` in scope, if any.
-    public var xmlLang: String? {
-        if let sax {
-            let lang = event(sax).lang
-            return lang < 0 ? nil : sax.pointee.strings[Int(lang)]
-        }
-        guard let p = xmlTextReaderConstXmlLang(reader) else { return nil }
-        return interned(p)
-    }
+    public var xmlLang: String? { cursor.xmlLang }
 
     /// 1-based line of the current node (where its start tag is).
-    public var line: Int {
-        if let sax {
-            let p = sax.pointee.position
-            if p >= 0 && p < sax.pointee.events.count { return Int(sax.pointee.events[p].line) }
-            return Int(sax.pointee.line)
-        }
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let l = Int(xmlGetLineNo(node))
-            if l > 0 { return l }
-        }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
-    }
+    public var line: Int { cursor.line }
 
-    /// 1-based column of the current node (approximate: libxml2 reports where parsing stands).
-    public var column: Int {
-        if events != nil { return 0 }
-        return Int(xmlTextReaderGetParserColumnNumber(reader))
-    }
+    /// 1-based column of the current node (approximate: libxml2 reports where parsing
+    /// stands; 0 with the events engine).
+    public var column: Int { cursor.column }
 
     /// An attribute of the current element by local name and namespace (nil namespace = none).
     public func attribute(_ localName: String, namespace: String? = nil) -> String? {
-        if let sax {
-            var found: String?
-            forEachEventAttribute(sax) { name, ns, start, count in
-                if found == nil && name == localName && (namespace ?? "") == ns {
-                    found = SAXEventSource.State.text(sax.pointee.bytes, start: start, count: count)
-                }
-            }
-            return found
-        }
-        let found =
-            namespace.map { xmlTextReaderMoveToAttributeNs(reader, localName, $0) }
-            ?? xmlTextReaderMoveToAttribute(reader, localName)
-        guard found == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        // A default from an internal subset is not the document's (the events engine never sees it).
-        if xmlTextReaderIsDefault(reader) == 1 { return nil }
-        return LibXML.copyString(xmlTextReaderConstValue(reader))
+        cursor.attribute(localName, namespace: namespace)
     }
 
     /// All attributes of the current element: local name, namespace URI, value (namespace declarations excluded).
@@ -344,46 +170,11 @@ package final class XMLStreamReader {
 
     /// Whether the current element has attributes (with the text reader, namespace
     /// declarations count; with the events engine they do not).
-    public var hasAttributes: Bool {
-        if let sax {
-            let e = event(sax)
-            return e.kind == .element && e.count > 0
-        }
-        return xmlTextReaderHasAttributes(reader) == 1
-    }
+    public var hasAttributes: Bool { cursor.hasAttributes }
 
     /// Calls `body` with each attribute of the current element (local name, namespace URI,
     /// value), namespace declarations left out, in document order.
-    public func forEachAttribute(_ body: (String, String, String) -> Void) {
-        if let sax {
-            forEachEventAttribute(sax) {
-                body($0, $1, SAXEventSource.State.text(sax.pointee.bytes, start: $2, count: $3))
-            }
-            return
-        }
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
-        var rc = xmlTextReaderMoveToFirstAttribute(reader)
-        while rc == 1 {
-            // Defaults an internal subset declares are not the document's (the events engine
-            // never sees them either).
-            if xmlTextReaderIsNamespaceDecl(reader) != 1 && xmlTextReaderIsDefault(reader) != 1 {
-                body(localName, namespaceURI, value)
-            }
-            rc = xmlTextReaderMoveToNextAttribute(reader)
-        }
-        xmlTextReaderMoveToElement(reader)
-    }
-
-    private func forEachEventAttribute(
-        _ sax: UnsafeMutablePointer<SAXEventSource.State>, _ body: (String, String, Int32, Int32) -> Void
-    ) {
-        let e = event(sax)
-        guard e.kind == .element else { return }
-        for k in Int(e.start)..<Int(e.start + e.count) {
-            let a = sax.pointee.attributes[k]
-            body(sax.pointee.strings[Int(a.name)], sax.pointee.strings[Int(a.namespace)], a.start, a.count)
-        }
-    }
+    public func forEachAttribute(_ body: (String, String, String) -> Void) { cursor.forEachAttribute(body) }
 
     /// Concatenated text inside the current element, advancing past its end.
     public func elementText() throws -> String {
@@ -413,6 +204,34 @@ package final class XMLStreamReader {
             if kind == .endElement && depth == start { return }
         }
     }
+}
+
+/// One engine's forward-only walk over a document: what ``XMLStreamReader`` asks of it.
+/// ``TextReaderCursor`` (libxml2's `xmlTextReader`) and ``EventCursor`` (its SAX2 parser,
+/// events buffered) are the two; each answers every question (none traps under the other
+/// engine's document).
+protocol XMLCursor: AnyObject {
+    func next() throws -> Bool
+    var kind: XMLStreamReader.NodeKind { get }
+    var localName: String { get }
+    var namespaceURI: String { get }
+    var qualifiedName: String { get }
+    var depth: Int { get }
+    var isEmptyElement: Bool { get }
+    var value: String { get }
+    func appendValue(to out: inout [UInt8])
+    var xmlLang: String? { get }
+    var line: Int { get }
+    var column: Int { get }
+    func attribute(_ localName: String, namespace: String?) -> String?
+    var hasAttributes: Bool { get }
+    func forEachAttribute(_ body: (String, String, String) -> Void)
+    /// Tolerated problems (an allowed DOCTYPE).
+    var notes: [Diagnostic] { get }
+    /// Whether the document was valid against the schema read with it (false without one).
+    var isValid: Bool { get }
+    /// Runs `body` with libxml2's error handler installed once for all its reads.
+    func capturingErrors<T>(_ body: () throws -> T) rethrows -> T
 }
 
 /// Text content of documents, for tests and checks.
