@@ -28,23 +28,6 @@ enum HTMLFastReducer {
     static let td = Array("td".utf8)
     static let th = Array("th".utf8)
 
-    /// Appends the UTF-8 form of a scalar.
-    @inline(__always)
-    static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = s.value
-        switch v {
-        case 0..<0x80: out.append(UInt8(v))
-        case 0x80..<0x800: out.append(contentsOf: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))])
-        case 0x800..<0x10000:
-            out.append(contentsOf: [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))])
-        default:
-            out.append(contentsOf: [
-                UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)),
-                UInt8(0x80 | (v & 0x3F)),
-            ])
-        }
-    }
-
     @inline(__always)
     static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
@@ -53,10 +36,7 @@ enum HTMLFastReducer {
         // Control characters anywhere (in text, in a tag, in a skipped element): what HTML
         // keeps of them is libxml2's call.
         if b.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) { return nil }
-        var paragraphs: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(min(b.count, 4096))
-        var breaks = 0
+        var text = ParagraphBuilder()
         var elements = 0
         var name: [UInt8] = []
         // Block elements open now, by name: an end tag for one that is not open is left to
@@ -66,23 +46,6 @@ enum HTMLFastReducer {
         // Inline elements open, with the depth of blocks they opened in: an end tag that closes
         // one opened outside the current block also ends that block, by libxml2's rules.
         var inlineOpen: [(name: [UInt8], depth: Int)] = []
-        // Whether `current` is known to be collapsed already (white space only as single
-        // U+0020s between other characters), tracked while text runs are copied; anything
-        // else appended (entities, spaces for <br> and cells) leaves it to the collapse pass.
-        var clean = true
-        var lastSpace = true
-        func end() {
-            let p = current.withUnsafeBufferPointer {
-                clean && !lastSpace
-                    ? String(decoding: $0, as: UTF8.self)
-                    : Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
-            }
-            if !p.isEmpty { paragraphs.append(p) }
-            current.removeAll(keepingCapacity: true)
-            breaks = 0
-            clean = true
-            lastSpace = true
-        }
         var i = 0
         let n = b.count
         while i < n {
@@ -116,9 +79,8 @@ enum HTMLFastReducer {
                     // "x < y": a literal '<'. Anything else after it ("<-", "<=", "<9") is
                     // markup libxml2 reads in ways of its own: it decides.
                     guard d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D else { return nil }
-                    current.append(c)
-                    lastSpace = false
-                    breaks = 0  // text: two <br> around it are two line breaks, not a paragraph break
+                    // Text: two <br> around it are two line breaks, not a paragraph break.
+                    text.character(c)
                     i += 1
                     continue
                 }
@@ -185,13 +147,7 @@ enum HTMLFastReducer {
                 elements += closing ? 0 : 1
                 if name == br && closing { return nil }  // `</br>`: libxml2's reading
                 if name == br {
-                    breaks += 1
-                    if breaks >= 2 {
-                        end()
-                    } else {
-                        current.append(0x20)
-                        clean = false
-                    }
+                    text.lineBreak()
                     continue
                 }
                 if name == img { return nil }
@@ -277,7 +233,7 @@ enum HTMLFastReducer {
                         if closing { return nil }
                         openBlocks.append((name, 1))
                     }
-                    end()
+                    text.endParagraph()
                 } else if name == td || name == th {
                     // Table cells: where libxml2 breaks paragraphs around them depends on the
                     // table around them (a cell outside a table is a block of its own).
@@ -307,15 +263,12 @@ enum HTMLFastReducer {
                         // A long name after '&' ("&vvevvv…", no ';'): libxml2 reads it its own way.
                         if k == i + 12 { return nil }
                     }
-                    current.append(c)
-                    lastSpace = false
-                    breaks = 0  // text between two <br>: they are no paragraph break
+                    // Text between two <br>: they are no paragraph break.
+                    text.character(c)
                     i += 1
                     continue
                 }
-                append(scalar, to: &current)
-                clean = false
-                if !Whitespace.isSpace(scalar) { breaks = 0 }
+                text.scalar(scalar)
                 i += length
                 continue
             }
@@ -326,20 +279,14 @@ enum HTMLFastReducer {
                 let x = b[i]
                 if x == UInt8(ascii: "<") || x == UInt8(ascii: "&") { break }
                 if x == 0x20 {
-                    if lastSpace { clean = false }
-                    lastSpace = true
                 } else if x >= 0x09 && x <= 0x0D {
                     if x != 0x0A && x != 0x09 && x != 0x0D { sawText = true }
-                    clean = false
-                    lastSpace = true
                 } else {
-                    lastSpace = false
                     // Unicode's other spaces (no-break, em…) are white space between two <br>
                     // too, as the general reading judges it.
                     let space =
                         x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 ? Whitespace.spaceLength(b, at: i) : 0
                     if space > 0 {
-                        clean = false
                         i += space
                         continue
                     }
@@ -347,11 +294,9 @@ enum HTMLFastReducer {
                 }
                 i += 1
             }
-            if sawText { breaks = 0 }
-            current.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            text.text(UnsafeBufferPointer(rebasing: b[run..<i]), blank: !sawText)
         }
-        end()
-        return (paragraphs, elements)
+        return (text.paragraphs(), elements)
     }
 
     /// A character reference or one of the common named entities at `i`, and its length.

@@ -113,13 +113,10 @@ package enum HTMLReducer {
             state.walk(n)
             node = n.pointee.next
         }
-        state.endParagraph()
         // The <div> wrapper is not the input's own.
-        return (Result(paragraphs: state.paragraphs, images: state.images), state.elements - (whole ? 0 : 1))
+        return (Result(paragraphs: state.text.paragraphs(), images: state.images), state.elements - (whole ? 0 : 1))
     }
 
-    /// Paragraphs of markup that came as XML elements (Atom xhtml, NewsML inlineXML),
-    /// by the same rules as HTML, walking the tree directly: its text is literal.
     /// Whether a start tag in `bytes` holds more than `limit` attributes, counted as HTML
     /// writes them: names after the tag's own, with or without `=value`, values quoted or not.
     static func hasTagWithMoreAttributes(than limit: Int, _ bytes: [UInt8]) -> Bool {
@@ -164,58 +161,42 @@ package enum HTMLReducer {
         }
     }
 
+    /// Paragraphs of markup that came as XML elements (Atom xhtml, NewsML inlineXML),
+    /// by the same rules as HTML, walking the tree directly: its text is literal.
     public static func paragraphs(ofTree children: [XMLContent]) -> [String] {
-        var paragraphs: [String] = []
-        var current = ""
-        var breaks = 0
-        func end() {
-            let p = Whitespace.collapse(current)
-            if !p.isEmpty { paragraphs.append(p) }
-            current = ""
-            breaks = 0
-        }
+        var text = ParagraphBuilder()
         // (content, closing element name) pairs on an explicit stack, document order.
         var stack: [(XMLContent?, String?)] = children.reversed().map { ($0, nil) }
         while let (node, closing) = stack.popLast() {
             if let closing {
-                if blocks.contains(closing) { end() }
-                if closing == "td" || closing == "th" { current += " " }
+                if blocks.contains(closing) { text.endParagraph() }
+                if closing == "td" || closing == "th" { text.space() }
                 continue
             }
             switch node {
             case .text(let t):
-                if !Whitespace.isBlank(t) { breaks = 0 }
-                current += t
+                text.text(t)
             case .element(let e):
                 let name = e.name.lowercased()
                 if dropped.contains(name) || name == "img" { continue }
                 if name == "br" {
-                    breaks += 1
-                    if breaks >= 2 { end() } else { current += " " }
+                    text.lineBreak()
                     continue
                 }
-                if blocks.contains(name) { end() }
+                if blocks.contains(name) { text.endParagraph() }
                 stack.append((nil, name))
                 for c in e.children.reversed() { stack.append((c, nil)) }
             case nil:
                 continue
             }
         }
-        end()
-        return paragraphs
+        return text.paragraphs()
     }
 
-    /// Plain text: blank lines separate paragraphs; white space collapses.
+    /// Plain text: blank lines (of spaces, tabs and carriage returns, or nothing) separate
+    /// paragraphs; the lines of one are joined with a space; white space collapses.
     public static func plainParagraphs(_ text: String) -> [String] {
-        var out: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            let p = current.withUnsafeBufferPointer {
-                Whitespace.collapse(bytes: $0) ?? String(decoding: $0, as: UTF8.self)
-            }
-            if !p.isEmpty { out.append(p) }
-            current.removeAll(keepingCapacity: true)
-        }
+        var out = ParagraphBuilder()
         var copy = text
         copy.withUTF8 { b in
             var start = 0
@@ -224,32 +205,22 @@ package enum HTMLReducer {
                 while end < b.count && b[end] != 0x0A { end += 1 }
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    flush()
+                    out.endParagraph()
                 } else {
-                    if !current.isEmpty { current.append(0x20) }
-                    current.append(contentsOf: line)
+                    if out.pendingCount > 0 { out.space() }
+                    out.text(line, blank: false)
                 }
                 start = end + 1
             }
         }
-        flush()
-        return out
+        return out.paragraphs()
     }
 
     struct State {
         var base: String?
-        var paragraphs: [String] = []
+        var text = ParagraphBuilder()
         var images: [Image] = []
-        var current = ""
-        var breaks = 0
         var elements = 0
-
-        mutating func endParagraph() {
-            let p = Whitespace.collapse(current)
-            if !p.isEmpty { paragraphs.append(p) }
-            current = ""
-            breaks = 0
-        }
 
         mutating func walk(_ root: xmlNodePtr) {
             // Iterative: HTML depth is bounded by libxml2, but recursion is avoided anyway.
@@ -258,22 +229,19 @@ package enum HTMLReducer {
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let c = node.pointee.content {
-                        let text = String(cString: c)
-                        if !Whitespace.isBlank(text) { breaks = 0 }
-                        current += text
+                        text.text(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
                     }
                 case XML_ELEMENT_NODE:
                     let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
                     if closing {
-                        if HTMLReducer.blocks.contains(name) { endParagraph() }
-                        if name == "td" || name == "th" { current += " " }
+                        if HTMLReducer.blocks.contains(name) { text.endParagraph() }
+                        if name == "td" || name == "th" { text.space() }
                         continue
                     }
                     elements += 1
                     if HTMLReducer.dropped.contains(name) { continue }
                     if name == "br" {
-                        breaks += 1
-                        if breaks >= 2 { endParagraph() } else { current += " " }
+                        text.lineBreak()
                         continue
                     }
                     if name == "img" {
@@ -285,7 +253,7 @@ package enum HTMLReducer {
                         }
                         continue
                     }
-                    if HTMLReducer.blocks.contains(name) { endParagraph() }
+                    if HTMLReducer.blocks.contains(name) { text.endParagraph() }
                     stack.append((node, true))
                     var children: [xmlNodePtr] = []
                     var c = node.pointee.children

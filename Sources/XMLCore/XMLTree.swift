@@ -15,23 +15,9 @@ package final class XMLElement: @unchecked Sendable {
     /// ``XMLStreamReader/readElement(base:shallow:reduceWhen:)``); its children are then not kept.
     /// The reader keeps each paragraph's bytes as they came; white space is collapsed and the
     /// strings made here, by whoever asks (the importer's second thread, not the reader's).
-    public var paragraphs: [String]? {
-        guard let rawParagraphs else { return nil }
-        var out: [String] = []
-        out.reserveCapacity(rawParagraphs.ends.count)
-        rawParagraphs.bytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for end in rawParagraphs.ends {
-                let raw = UnsafeBufferPointer(rebasing: all[start..<end])
-                start = end
-                let p = Whitespace.collapse(bytes: raw) ?? String(decoding: raw, as: UTF8.self)
-                if !p.isEmpty { out.append(p) }
-            }
-        }
-        return out
-    }
+    public var paragraphs: [String]? { rawParagraphs?.paragraphs() }
 
-    var rawParagraphs: RawParagraphs?
+    var rawParagraphs: ParagraphBuilder?
     /// 1-based line of the start tag.
     public let line: Int
     /// The `xml:lang` in scope.
@@ -109,11 +95,6 @@ package final class XMLElement: @unchecked Sendable {
 
 /// Paragraphs as read, white space not yet collapsed: all their bytes in one array and where
 /// each ends (two allocations for a whole body, not one per paragraph).
-struct RawParagraphs {
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-}
-
 /// An attribute: local name, namespace URI ("" for none), value.
 package struct XMLAttribute: Sendable, Equatable {
     public init(name: String, namespace: String, value: String) {
@@ -309,21 +290,12 @@ extension XMLStreamReader {
     /// bytes of each paragraph (white space not yet collapsed). Leaves the reader on the
     /// element's end tag.
     /// `textBytes` counts the text of the whole item (the limit applies to it together).
-    func reduceContentToParagraphs(textBytes: inout Int) throws -> RawParagraphs {
-        var paragraphs = RawParagraphs()
-        // The paragraph being read: paragraphs.bytes from `start` on.
-        var start = 0
-        var breaks = 0
+    func reduceContentToParagraphs(textBytes: inout Int) throws -> ParagraphBuilder {
+        var paragraphs = ParagraphBuilder()
         var open: [String] = []
-        func end() {
-            // Blank ones are dropped by whoever collapses them (XMLElement.paragraphs).
-            if paragraphs.bytes.count > start { paragraphs.ends.append(paragraphs.bytes.count) }
-            start = paragraphs.bytes.count
-            breaks = 0
-        }
         func close(_ name: String) {
-            if HTMLReducer.blocks.contains(name) { end() }
-            if name == "td" || name == "th" { paragraphs.bytes.append(0x20) }
+            if HTMLReducer.blocks.contains(name) { paragraphs.endParagraph() }
+            if name == "td" || name == "th" { paragraphs.space() }
         }
         while try next() {
             switch kind {
@@ -334,36 +306,28 @@ extension XMLStreamReader {
                     continue
                 }
                 if name == "br" {
-                    breaks += 1
-                    if breaks >= 2 { end() } else { paragraphs.bytes.append(0x20) }
+                    paragraphs.lineBreak()
                     try skipElement()
                     continue
                 }
-                if HTMLReducer.blocks.contains(name) { end() }
+                if HTMLReducer.blocks.contains(name) { paragraphs.endParagraph() }
                 if isEmptyElement { close(name) } else { open.append(name) }
             case .endElement:
-                guard let name = open.popLast() else {
-                    end()
-                    return paragraphs
-                }
+                guard let name = open.popLast() else { return paragraphs }
                 close(name)
             case .text, .cdata, .whitespace:
-                let before = paragraphs.bytes.count
+                let before = paragraphs.byteCount
                 if repairsMojibake {
-                    paragraphs.bytes.append(contentsOf: Mojibake.repair(value).utf8)
+                    paragraphs.text(Mojibake.repair(value))
                 } else {
-                    appendValue(to: &paragraphs.bytes)
+                    paragraphs.appending { appendValue(to: &$0) }
                 }
-                textBytes += paragraphs.bytes.count - before
+                textBytes += paragraphs.byteCount - before
                 if textBytes > limits.maximumTextSize {
                     throw XMLError(
                         .tooLarge,
                         file: file, line: line, "an element holds more than \(limits.maximumTextSize) bytes of text")
                 }
-                let blank = paragraphs.bytes.withUnsafeBufferPointer {
-                    Whitespace.isBlank(bytes: UnsafeBufferPointer(rebasing: $0[before...]))
-                }
-                if !blank { breaks = 0 }
             default:
                 break
             }
