@@ -11,11 +11,7 @@ package struct AtomReader {
 
     package init(format: DocumentFormat, rootNamespace: String = "") {
         self.format = format
-        if format == .atom03 {
-            ns = Namespace.atom03
-        } else {
-            ns = rootNamespace.hasPrefix(Namespace.atomDraft) ? rootNamespace : Namespace.atom
-        }
+        ns = Namespace.atomNamespace(format, rootNamespace: rootNamespace)
     }
     var atom03: Bool { format == .atom03 }
 
@@ -61,29 +57,24 @@ package struct AtomReader {
     }
 
     package func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        guard let layout = DocumentLayout(format) else { return }
         try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
-            var base: String?
-            while try r.next() {
-                guard r.kind == .element else { continue }
-                if r.depth == 0 {
-                    base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
-                    if r.localName == "entry" {
-                        _ = send(.entryDocument(try r.readElement(base: nil, reduceWhen: Self.isXHTMLDiv)))
-                        break
-                    }
-                    if !send(.rootLanguage(r.xmlLang.flatMap(nonEmpty))) { break }
-                    continue
-                }
-                guard r.depth == 1 else {
+            try layout.walk(r) { part, base in
+                switch part {
+                case .root:
+                    return send(.rootLanguage(r.xmlLang.flatMap(nonEmpty)))
+                case .loneItem:
+                    return send(.entryDocument(try r.readElement(base: nil, reduceWhen: Self.isXHTMLDiv)))
+                case .item:
+                    return send(.entry(try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)))
+                case .tombstone:
+                    return send(.tombstone(try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)))
+                case .head:
+                    return send(.head(try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)))
+                case .container, .strayItem, .strayHead, .otherItem, .unread:
                     try r.skipElement()
-                    continue
+                    return true
                 }
-                let e = try r.readElement(base: base, reduceWhen: Self.isXHTMLDiv)
-                let piece: Piece =
-                    e.namespace == ns && e.name == "entry"
-                    ? .entry(e)
-                    : e.namespace == Namespace.tombstones && e.name == "deleted-entry" ? .tombstone(e) : .head(e)
-                if !send(piece) { break }
             }
         }
     }

@@ -110,28 +110,28 @@ package struct NewsMLReader {
     }
 
     package func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        guard let layout = DocumentLayout(.newsml) else { return }
         try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
-            while try r.next() {
-                guard r.kind == .element, r.namespaceURI == nar else { continue }
-                var piece: Piece?
-                switch (r.depth, r.localName) {
-                case (0, "newsItem"):
-                    piece = .rootItem(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody))
-                case (0, "newsMessage"):
-                    piece = .message
-                case (1, "header"):
-                    piece = .header(try r.readElement(base: nil))
-                case (2, "newsItem"):
-                    piece = .item(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody))
-                case (0, let other) where other.hasSuffix("Item"), (2, let other) where other.hasSuffix("Item"):
-                    piece = .skipped(other, r.line)
+            try layout.walk(r) { part, _ in
+                switch part {
+                case .root:
+                    return send(.message)
+                case .loneItem:
+                    return send(.rootItem(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody)))
+                case .head:
+                    return send(.header(try r.readElement(base: nil)))
+                case .item:
+                    return send(.item(try r.readElement(base: nil, reduceWhen: Self.isXHTMLBody)))
+                case .otherItem(let kind):
+                    let line = r.line
                     try r.skipElement()
-                case (0, _), (1, _), (2, _):
-                    if r.depth > 0 && !(r.depth == 1 && r.localName == "itemSet") { try r.skipElement() }
-                default:
+                    return send(.skipped(kind, line))
+                case .container:
+                    return true
+                case .strayItem, .strayHead, .tombstone, .unread:
                     try r.skipElement()
+                    return true
                 }
-                if let piece, !send(piece) { break }
             }
         }
     }

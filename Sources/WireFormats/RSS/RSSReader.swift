@@ -68,63 +68,27 @@ package struct RSSReader {
     }
 
     package func read(_ r: XMLStreamReader, _ ctx: inout ImportContext) throws {
+        guard let layout = DocumentLayout(format) else { return }
         try ImportPipeline.run(Consumer(reader: self), &ctx) { send in
-            var base: String?
-            var inChannel = false
-            while try r.next() {
-                guard r.kind == .element else {
-                    if r.kind == .endElement && r.depth == 1 && !isRDF { inChannel = false }
-                    continue
-                }
-                let depth = r.depth
-                let name = r.localName
-                let ns = r.namespaceURI
-                if depth == 0 {
-                    base = r.attribute("base", namespace: Namespace.xml).map { URIResolver.resolve($0, against: nil) }
-                    if let l = r.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty), !send(.language(l)) {
-                        break
-                    }
-                    continue
-                }
-                if !isRDF && depth == 1 {
-                    if name == "channel" && ns == core && !r.isEmptyElement {
-                        inChannel = true
-                        if let b = r.attribute("base", namespace: Namespace.xml) {
-                            base = URIResolver.resolve(b, against: base)
-                        }
-                        if let l = r.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty), !send(.language(l))
-                        {
-                            break
-                        }
-                        continue
-                    }
-                    // RSS 0.9x writers put items (and the image) beside the channel.
-                    if ns != core || (name != "item" && name != "image" && name != "textinput") {
-                        if name == "item" || name == "entry" || name == "items" {
-                            if !send(.unread(try r.readElement(base: base))) { break }
-                        } else {
-                            try r.skipElement()
-                        }
-                        continue
-                    }
-                }
-                let isItemLevel = depth == 1 || (!isRDF && inChannel && depth == 2)
-                guard isItemLevel else {
+            try layout.walk(r) { part, base in
+                switch part {
+                case .root, .container:
+                    // The language of the root, then of the channel: that of items naming none.
+                    guard let l = r.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty) else { return true }
+                    return send(.language(l))
+                case .item, .strayItem:
+                    return send(.item(try r.readElement(base: base)))
+                case .head, .strayHead:
+                    let e = try r.readElement(base: base)
+                    if isRDF && e.namespace == core && e.name == "channel" { return send(.rdfChannel(e)) }
+                    if isRDF && e.namespace == core && e.name == "image" { return send(.rdfImage(e)) }
+                    return send(.head(e))
+                case .unread:
+                    return send(.unread(try r.readElement(base: base)))
+                case .loneItem, .tombstone, .otherItem:
                     try r.skipElement()
-                    continue
+                    return true
                 }
-                let e = try r.readElement(base: base)
-                let piece: Piece
-                if name == "item" && ns == core {
-                    piece = .item(e)
-                } else if isRDF && name == "channel" && ns == core {
-                    piece = .rdfChannel(e)
-                } else if isRDF && name == "image" && ns == core {
-                    piece = .rdfImage(e)
-                } else {
-                    piece = .head(e)
-                }
-                if !send(piece) { break }
             }
         }
     }

@@ -89,76 +89,41 @@ package enum LintEngine {
     /// Reads the document, handing the root, head elements and items to `send` as small
     /// trees (false from `send`: stop).
     static func read(_ r: XMLStreamReader, format: DocumentFormat, send: (Piece) -> Bool) throws {
-        var base: String?
-        var inChannel = false
-        while try r.next() {
-            guard r.kind == .element else { continue }
-            let depth = r.depth
-            let name = r.localName
-            let ns = r.namespaceURI
-            if depth == 0 {
+        guard let layout = DocumentLayout(format) else { return }
+        // NewsML-G2 items are judged on their metadata: the XHTML body is not built.
+        let shallow: Set<String> = format == .newsml ? ["inlineXML"] : []
+        // Bases are not NewsML-G2's.
+        let usesBase = format != .newsml
+        try layout.walk(r) { part, base in
+            switch part {
+            case .root:
                 let root = XMLElement(
-                    name: name, namespace: ns,
+                    name: r.localName, namespace: r.namespaceURI,
                     attributes: r.attributes.map {
                         XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value)
                     }, line: r.line, lang: r.xmlLang, base: nil)
-                base = root.attribute("base", namespace: Namespace.xml)
-                if (format == .atom10 && name == "entry") || (format == .newsml && name == "newsItem") {
-                    let e = try r.readElement(base: nil, shallow: format == .newsml ? ["inlineXML"] : [])
-                    _ = send(.item(e))
-                    return
-                }
-                if !send(.root(root)) { return }
-                continue
-            }
-            switch format {
-            case .rss20, .rss091, .rss092:
-                if depth == 1 {
-                    if name == "channel" && ns.isEmpty && !r.isEmptyElement {
-                        inChannel = true
-                        let channel = XMLElement(
-                            name: name, namespace: ns, attributes: [], line: r.line, lang: r.xmlLang, base: base)
-                        if !send(.head(channel)) { return }
-                    } else {
-                        try r.skipElement()
-                    }
-                    continue
-                }
-                guard inChannel && depth == 2 else {
-                    try r.skipElement()
-                    continue
-                }
-                let e = try r.readElement(base: base)
-                if !send(name == "item" && ns.isEmpty ? .item(e) : .head(e)) { return }
-            case .rss10, .rss090:
-                // RDF: channel, image, textinput and the items are siblings under rdf:RDF.
-                guard depth == 1 else {
-                    try r.skipElement()
-                    continue
-                }
-                let e = try r.readElement(base: base)
-                let itemNamespace = format == .rss10 ? Namespace.rss10 : Namespace.rss090
-                if !send(name == "item" && ns == itemNamespace ? .item(e) : .head(e)) { return }
-            case .atom10:
-                guard depth == 1 else {
-                    try r.skipElement()
-                    continue
-                }
-                let e = try r.readElement(base: base)
-                if !send(name == "entry" && ns == Namespace.atom ? .item(e) : .head(e)) { return }
-            case .newsml:
-                if depth == 1 && name == "header" {
-                    let e = try r.readElement(base: nil)
-                    if !send(.head(e)) { return }
-                } else if depth == 2 && name == "newsItem" {
-                    // The XHTML body is not looked at by any rule: not built.
-                    let e = try r.readElement(base: nil, shallow: ["inlineXML"])
-                    if !send(.item(e)) { return }
-                } else if depth >= 2 {
-                    try r.skipElement()
-                }
-            default:
-                return
+                // Atom 0.3 has no rules beyond its root.
+                return send(.root(root)) && format != .atom03
+            case .loneItem:
+                _ = send(.item(try r.readElement(base: nil, shallow: shallow)))
+                return false
+            case .container:
+                // The channel's start, for the rules that look at the channel as a whole
+                // (an element without children; its own elements follow as head elements).
+                guard format != .newsml else { return true }
+                return send(
+                    .head(
+                        XMLElement(
+                            name: r.localName, namespace: r.namespaceURI, attributes: [], line: r.line,
+                            lang: r.xmlLang, base: base)))
+            case .head, .tombstone:
+                return send(.head(try r.readElement(base: usesBase ? base : nil, shallow: shallow)))
+            case .item:
+                return send(.item(try r.readElement(base: usesBase ? base : nil, shallow: shallow)))
+            case .strayItem, .strayHead, .otherItem, .unread:
+                // Beside the channel, or of a kind no rule reads.
+                try r.skipElement()
+                return true
             }
         }
     }
