@@ -199,6 +199,9 @@ enum HTMLFastReducer {
                     continue
                 }
                 if blocks.contains(name) {
+                    // A block start tag written self-closed (`<p/>`): libxml2 reads it as an
+                    // empty element, so an end tag after it may end nothing; its rules decide.
+                    if !closing && b[i - 2] == UInt8(ascii: "/") { return nil }
                     // HTML closes an open <p> when a block starts (a <div> cannot sit in a <p>).
                     if !closing, let pk = openBlocks.firstIndex(where: { $0.name == Self.p }) {
                         // Only the innermost: where a <p> below others ends is libxml2's rule.
