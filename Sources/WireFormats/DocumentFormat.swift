@@ -204,13 +204,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 }
 
 extension DocumentFormat {
-    /// The local names of the roots of the documents wirefeed validates: RSS (`rss`, RSS 1.0's
-    /// `rdf:RDF`, UserLand's `scriptingNews` aside), Atom (`feed`) and NewsML-G2's items and
-    /// message.
-    static let documentRoots: Set<String> = [
-        "rss", "RDF", "feed", "newsMessage", "newsItem", "packageItem", "conceptItem", "knowledgeItem",
-        "planningItem", "catalogItem",
-    ]
+    /// The local names of the roots of the documents wirefeed validates, each format's from
+    /// its folder (the names ``fromRoot(_:namespace:version:)`` looks at): RSS's, Atom's and
+    /// NewsML-G2's.
+    static let documentRoots: Set<String> = rssRoots.union(atomRoots).union(newsMLRoots)
 
     /// Whether the first bytes of a file look like a feed or a NewsML-G2 document: the first
     /// element (after the XML declaration, comments, processing instructions and a DOCTYPE)

@@ -3,6 +3,8 @@ import Testing
 import WireFeed
 import XMLCore
 
+@testable import WireFormats
+
 /// `validate` tells small files' formats from their bytes (DocumentFormat.sniff) and asks
 /// the parser only when the bytes are not plain: the two must never disagree.
 @Suite("Format sniffing agrees with the parser")
@@ -31,6 +33,20 @@ struct FormatSniffTests {
         }
         // Most files are plain; the others (DOCTYPEs, other encodings, RDF) go to the parser.
         #expect(sniffed > files.count / 2)
+    }
+
+    /// The roots directory discovery takes for documents are the roots detection knows, and
+    /// the other way round (RSS 0.90 and 1.0's `rdf:RDF` is told by its channel).
+    @Test func discoveryAndDetectionKnowTheSameRoots() {
+        let namespaces = ["", Namespace.atom, Namespace.atom03, Namespace.nar]
+        for name in DocumentFormat.documentRoots where name != "RDF" {
+            #expect(
+                namespaces.contains { DocumentFormat.fromRoot(name, namespace: $0, version: nil) != nil },
+                "\(name) is taken as a document but detected as none")
+        }
+        for name in ["rss", "feed", "entry", "newsMessage", "newsItem", "catalogItem"] {
+            #expect(DocumentFormat.documentRoots.contains(name))
+        }
     }
 
     @Test func whatItLeavesToTheParser() {

@@ -12,6 +12,9 @@ extension Namespace {
 }
 
 extension DocumentFormat {
+    /// The local names of Atom roots: a feed, or an entry document.
+    static let atomRoots: Set<String> = ["feed", "entry"]
+
     /// Atom 1.0: `<feed>` or a lone `<entry>` (RFC 4287 §4.1.2) in its namespace; Atom 0.3: `<feed>`.
     static func atom(root local: String, namespace: String) -> DocumentFormat? {
         switch (local, namespace) {

@@ -7,7 +7,7 @@ extension Namespace {
 extension DocumentFormat {
     /// The NewsML-G2 items that can be a document's root.
     static let newsMLRoots: Set<String> = [
-        "newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem",
+        "newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem",
     ]
 
     /// NewsML-G2: one of its item roots (or a `newsMessage`) in the NAR namespace.

@@ -14,6 +14,9 @@ extension Namespace {
 }
 
 extension DocumentFormat {
+    /// The local names of RSS roots: `rss`, and RSS 0.90's and 1.0's `rdf:RDF`.
+    static let rssRoots: Set<String> = ["rss", "RDF"]
+
     /// RSS 0.91–2.0: `<rss>` in no namespace; its `version` tells 0.91 and 0.92 (0.93 and
     /// 0.94 read as 0.92) from 2.0, which is also what any other version is read as.
     static func rss(root local: String, namespace: String, version: String?) -> DocumentFormat? {
