@@ -82,9 +82,11 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // The seeded generator of the tests' and the benchmark's corpora.
+        .target(name: "SeededRandom", path: "Tests/SeededRandom", swiftSettings: upcoming),
         .executableTarget(
             name: "wirefeed-bench",
-            dependencies: ["WireFeed"],
+            dependencies: ["WireFeed", "SeededRandom"],
             path: "Benchmarks/wirefeed-bench",
             swiftSettings: upcoming
         ),
@@ -99,10 +101,11 @@ let package = Package(
             name: "WireFeedTests",
             dependencies: [
                 "WireFeed", "WireImport", "WireValidate", "WireIngest", "WireFormats", "NewsText", "WireModel",
-                "TextKernel", "XMLCore", "Workers", "YAMLCore",
+                "TextKernel", "XMLCore", "Workers", "YAMLCore", "SeededRandom",
             ],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "wirefeedCLITests", dependencies: ["wirefeed", "XMLCore"], swiftSettings: upcoming),
+        .testTarget(
+            name: "wirefeedCLITests", dependencies: ["wirefeed", "XMLCore", "SeededRandom"], swiftSettings: upcoming),
     ]
 )

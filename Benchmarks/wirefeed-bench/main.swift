@@ -8,24 +8,14 @@
 //
 // Build it in release mode: swift build -c release --product wirefeed-bench
 import Foundation
+import SeededRandom
 import WireFeed
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
-}
+typealias SplitMix = SplitMix64
 
 let words = [
     "the", "council", "said", "on", "Tuesday", "that", "harbour", "repairs", "would", "cost", "more", "than",

@@ -1,20 +1,9 @@
+import SeededRandom
 import WireFeed
 
 /// Seeded random articles: unicode, markup-like text, empty optionals, many authors, categories and media.
 enum Generated {
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func bool() -> Bool { next() & 1 == 1 }
-        mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
-    }
+    typealias RNG = SplitMix64
 
     static let words = [
         "harbour", "council", "Jakarta", "pemerintah", "kerajaan", "économie", "Straße", "東京", "مؤشر", "שלום", "🚢", "📈",

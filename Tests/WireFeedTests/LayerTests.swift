@@ -8,7 +8,7 @@ import Testing
 /// dependency upwards fails here even before it could form a cycle.
 @Suite struct LayerTests {
     static let layers: [[String]] = [
-        ["TextKernel", "Workers", "CLibXML2", "CLibYAML"],
+        ["TextKernel", "Workers", "CLibXML2", "CLibYAML", "SeededRandom"],
         ["XMLCore", "YAMLCore", "WireModel"],
         ["NewsText"],
         ["WireFormats"],

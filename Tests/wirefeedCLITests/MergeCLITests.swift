@@ -1,22 +1,13 @@
 import Foundation
+import SeededRandom
 import Testing
 
 /// `wirefeed merge`: the sorted parts of any split give the bytes of one sorted run, in
 /// every format; `--files-from` for convert and import.
 @Suite("wirefeed: merge and --files-from")
 struct MergeCLITests {
-    /// A reproducible pseudo-random sequence (SplitMix64), so a failing split can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// A reproducible pseudo-random sequence, so a failing split can be replayed.
+    typealias SplitMix = SplitMix64
 
     /// Articles that make a merge's work hard: shared dates (ties broken by id), undated
     /// ones, several versions of one story (one with an equal date), embargoes past and
