@@ -441,9 +441,56 @@ static void rss_begin(xmlTextWriterPtr w) {
     end(w);
 }
 
+/* Media RSS's media:content for one medium, as wirefeed writes it (the corpus's media are
+ * pictures with a type: the medium is "image", the credit names a photographer); Atom
+ * declares the namespace on the element. */
+static void media_content(xmlTextWriterPtr w, const Media *m, int declare) {
+    start(w, "media:content");
+    if (declare) attr(w, "xmlns:media", "http://search.yahoo.com/mrss/");
+    attr(w, "url", m->url);
+    attr(w, "type", m->type);
+    if (m->type && !strncmp(m->type, "image/", 6)) attr(w, "medium", "image");
+    attr(w, "fileSize", m->length);
+    attr(w, "width", m->width);
+    attr(w, "height", m->height);
+    element(w, "media:description", m->caption);
+    if (m->credit) {
+        start(w, "media:credit");
+        attr(w, "role", "photographer");
+        attr(w, "scheme", "urn:ebu");
+        xmlTextWriterWriteString(w, BAD_CAST m->credit);
+        end(w);
+    }
+    end(w);
+}
+
+/* An RSS title is plain text that readers decode HTML in: wirefeed writes its `&` and `<` as
+ * `&#x26;` and `&#x3C;`, which no reader takes for markup. */
+static void rss_title(xmlTextWriterPtr w, const char *text, Buf *scratch) {
+    if (!text) return;
+    if (!strpbrk(text, "&<")) {
+        element(w, "title", text);
+        return;
+    }
+    scratch->n = 0;
+    for (const char *c = text; *c; c++) {
+        switch (*c) {
+        case '&': buf_append(scratch, "&#x26;", 6); break;
+        case '<': buf_append(scratch, "&#x3C;", 6); break;
+        case '>': buf_append(scratch, "&gt;", 4); break;
+        case '"': buf_append(scratch, "&quot;", 6); break;
+        case '\r': buf_append(scratch, "&#13;", 5); break;
+        default: buf_append(scratch, c, 1);
+        }
+    }
+    start(w, "title");
+    xmlTextWriterWriteRaw(w, BAD_CAST scratch->s);
+    end(w);
+}
+
 static void rss_item(xmlTextWriterPtr w, const Article *r, Buf *html) {
     start(w, "item");
-    element(w, "title", r->title);
+    rss_title(w, r->title, html);
     element(w, "link", r->url);
     if (r->summary) {
         html->n = 0;
@@ -476,22 +523,15 @@ static void rss_item(xmlTextWriterPtr w, const Article *r, Buf *html) {
         }
         element(w, "content:encoded", html->s);
     }
-    for (int i = 0; i < r->nauthors; i++) element(w, "dc:creator", r->authors[i].name);
+    /* Authors are creators; editors, photographers and contributors are dc:contributor. */
+    for (int i = 0; i < r->nauthors; i++)
+        if (is_author(&r->authors[i])) element(w, "dc:creator", r->authors[i].name);
+    for (int i = 0; i < r->nauthors; i++)
+        if (!is_author(&r->authors[i])) element(w, "dc:contributor", r->authors[i].name);
     element(w, "dc:source", r->source);
     element(w, "dc:rights", r->rights_notice);
     element(w, "dc:language", r->language);
-    for (int i = 0; i < r->nmedia; i++) {
-        const Media *m = &r->media[i];
-        start(w, "media:content");
-        attr(w, "url", m->url);
-        attr(w, "type", m->type);
-        attr(w, "fileSize", m->length);
-        attr(w, "width", m->width);
-        attr(w, "height", m->height);
-        element(w, "media:description", m->caption);
-        element(w, "media:credit", m->credit);
-        end(w);
-    }
+    for (int i = 0; i < r->nmedia; i++) media_content(w, &r->media[i], 0);
     end(w); /* item */
 }
 
@@ -547,6 +587,7 @@ static void atom_entry(xmlTextWriterPtr w, const Article *r) {
         attr(w, "title", m->caption);
         end(w);
     }
+    for (int i = 0; i < r->nmedia; i++) media_content(w, &r->media[i], 1);
     element_attr(w, "summary", "type", "text", r->summary);
     if (r->nbody > 0) {
         start(w, "content");
