@@ -63,7 +63,7 @@ public enum Converter {
         /// from 0): what ``Converter/firstWalk(inputs:environment:budget:dated:)`` and a walk
         /// that writes as it reads share.
         ///
-        /// It keeps a few words an article: each id once (``StringNumbering``) with the
+        /// It keeps a few words an article: each id once (`StringNumbering`) with the
         /// position and version of its newest article, and the published articles' dates when
         /// `--limit` needs them.
         public struct Learning {

@@ -7,7 +7,7 @@ public import WireModel
 /// ``OutputFormat/losses(of:)`` is read from the tables. The tests hold each format's writer
 /// and reader to its table (`FieldTableTests`: a field said to be carried comes back, one
 /// said to be dropped does not), and the round-trip projections clear what a table says is
-/// not carried. Each table is a `switch` over ``Article/Field`` without a default: a new field
+/// not carried. Each table is a `switch` over `Article.Field` without a default: a new field
 /// does not compile until every format says what it does with it.
 public struct FieldCarriage: Sendable {
     public enum Extent: Sendable, Equatable {
