@@ -35,7 +35,9 @@ enum FrontMatterEvents {
         /// Null as the general reading (Yams) takes an optional value: a plain `~`, `null`,
         /// `Null` or `NULL`, and an empty scalar, quoted or not.
         static func isNull(_ s: String, plain: Bool) -> Bool {
-            s.isEmpty || (plain && (s == "~" || s == "null" || s == "Null" || s == "NULL"))
+            // Lengths first: only one and four can be null, so a value is seldom compared.
+            let n = s.utf8.count
+            return n == 0 || (plain && (n == 1 ? s == "~" : n == 4 && (s == "null" || s == "Null" || s == "NULL")))
         }
 
         mutating func string() throws -> String? {
@@ -83,23 +85,21 @@ enum FrontMatterEvents {
             }
         }
 
-        /// A mapping whose keys are among `known` (nil: `value` refuses the others itself), each
-        /// once; `value` reads the value of a key. False for an explicit null. The key lists are
-        /// a handful of short names: searched, not hashed.
-        mutating func mapping(_ known: [String]?, _ value: (inout Reader, String) throws -> Void) throws -> Bool {
+        /// A mapping whose keys are among `keys`, each once; `value` reads the value of the key
+        /// at an index of `keys`. False for an explicit null.
+        mutating func mapping(_ keys: KeyTable, _ value: (inout Reader, Int) throws -> Void) throws -> Bool {
             switch try next() {
             case .scalar(let s, let plain, _) where Self.isNull(s, plain: plain): return false
             case .mappingStart:
-                // A handful of keys: a list is quicker to search than a set is to build.
-                var seen: [String] = []
+                var seen: UInt64 = 0
                 while true {
                     let e = try next()
                     if case .mappingEnd = e { return true }
-                    guard case .scalar(let key, _, _) = e, known?.contains(key) ?? true, !seen.contains(key) else {
+                    guard case .scalar(let key, _, _) = e, let k = keys.index(of: key), seen & (1 << k) == 0 else {
                         throw Unsupported()
                     }
-                    seen.append(key)
-                    try value(&self, key)
+                    seen |= 1 << k
+                    try value(&self, k)
                 }
             default: throw Unsupported()
             }
@@ -107,23 +107,35 @@ enum FrontMatterEvents {
 
         mutating func strings() throws -> [String]? { try list { try $0.requiredString() } }
 
-        static let personKeys = ["name", "email", "uri", "role"]
-        static let categoryKeys = ["term", "scheme", "label"]
-        static let rightsKeys = ["holder", "year", "notice"]
-        static let renditionKeys = ["name", "url", "type", "width", "height", "length"]
-        static let mediumKeys = [
-            "url", "type", "medium", "length", "caption", "credit", "width", "height", "renditions",
-        ]
+        enum PersonKey: String, CaseIterable { case name, email, uri, role }
+        enum CategoryKey: String, CaseIterable { case term, scheme, label }
+        enum RightsKey: String, CaseIterable { case holder, year, notice }
+        enum RenditionKey: String, CaseIterable { case name, url, type, width, height, length }
+        enum MediumKey: String, CaseIterable {
+            case url, type, medium, length, caption, credit, width, height, renditions
+        }
+        static let articleKeys = KeyTable(Article.Field.self)
+        static let personKeys = KeyTable(PersonKey.self)
+        static let categoryKeys = KeyTable(CategoryKey.self)
+        static let rightsKeys = KeyTable(RightsKey.self)
+        static let renditionKeys = KeyTable(RenditionKey.self)
+        static let mediumKeys = KeyTable(MediumKey.self)
+        static let articleFields = Article.Field.allCases
+        static let personFields = PersonKey.allCases
+        static let categoryFields = CategoryKey.allCases
+        static let rightsFields = RightsKey.allCases
+        static let renditionFields = RenditionKey.allCases
+        static let mediumFields = MediumKey.allCases
 
         mutating func person() throws -> Person {
             var name: String?
             var p = Person(name: "")
-            let given = try mapping(Self.personKeys) { r, key in
-                switch key {
-                case "name": name = try r.requiredString()
-                case "email": p.email = try r.string()
-                case "uri": p.uri = try r.string()
-                default:
+            let given = try mapping(Self.personKeys) { r, k in
+                switch Self.personFields[k] {
+                case .name: name = try r.requiredString()
+                case .email: p.email = try r.string()
+                case .uri: p.uri = try r.string()
+                case .role:
                     if let role = try r.string() {
                         guard let r = Person.Role(rawValue: role) else { throw Unsupported() }
                         p.role = r
@@ -138,11 +150,11 @@ enum FrontMatterEvents {
         mutating func category() throws -> WireModel.Category {
             var term: String?
             var c = WireModel.Category(term: "")
-            let given = try mapping(Self.categoryKeys) { r, key in
-                switch key {
-                case "term": term = try r.requiredString()
-                case "scheme": c.scheme = try r.string()
-                default: c.label = try r.string()
+            let given = try mapping(Self.categoryKeys) { r, k in
+                switch Self.categoryFields[k] {
+                case .term: term = try r.requiredString()
+                case .scheme: c.scheme = try r.string()
+                case .label: c.label = try r.string()
                 }
             }
             guard given, let term else { throw Unsupported() }
@@ -152,11 +164,11 @@ enum FrontMatterEvents {
 
         mutating func rights() throws -> Rights? {
             var rights = Rights()
-            let given = try mapping(Self.rightsKeys) { r, key in
-                switch key {
-                case "holder": rights.holder = try r.string()
-                case "year": rights.year = try r.int()
-                default: rights.notice = try r.string()
+            let given = try mapping(Self.rightsKeys) { r, k in
+                switch Self.rightsFields[k] {
+                case .holder: rights.holder = try r.string()
+                case .year: rights.year = try r.int()
+                case .notice: rights.notice = try r.string()
                 }
             }
             return given ? rights : nil
@@ -165,14 +177,14 @@ enum FrontMatterEvents {
         mutating func rendition() throws -> Rendition {
             var url: String?
             var x = Rendition(url: "")
-            let given = try mapping(Self.renditionKeys) { r, key in
-                switch key {
-                case "name": x.name = try r.string()
-                case "url": url = try r.requiredString()
-                case "type": x.type = try r.string()
-                case "width": x.width = try r.int()
-                case "height": x.height = try r.int()
-                default: x.length = try r.int()
+            let given = try mapping(Self.renditionKeys) { r, k in
+                switch Self.renditionFields[k] {
+                case .name: x.name = try r.string()
+                case .url: url = try r.requiredString()
+                case .type: x.type = try r.string()
+                case .width: x.width = try r.int()
+                case .height: x.height = try r.int()
+                case .length: x.length = try r.int()
                 }
             }
             guard given, let url else { throw Unsupported() }
@@ -183,17 +195,17 @@ enum FrontMatterEvents {
         mutating func medium() throws -> Media {
             var url: String?
             var m = Media(url: "")
-            let given = try mapping(Self.mediumKeys) { r, key in
-                switch key {
-                case "url": url = try r.requiredString()
-                case "type": m.type = try r.string()
-                case "medium": m.medium = try r.string()
-                case "length": m.length = try r.int()
-                case "caption": m.caption = try r.string()
-                case "credit": m.credit = try r.string()
-                case "width": m.width = try r.int()
-                case "height": m.height = try r.int()
-                default: m.renditions = try r.list { try $0.rendition() } ?? []
+            let given = try mapping(Self.mediumKeys) { r, k in
+                switch Self.mediumFields[k] {
+                case .url: url = try r.requiredString()
+                case .type: m.type = try r.string()
+                case .medium: m.medium = try r.string()
+                case .length: m.length = try r.int()
+                case .caption: m.caption = try r.string()
+                case .credit: m.credit = try r.string()
+                case .width: m.width = try r.int()
+                case .height: m.height = try r.int()
+                case .renditions: m.renditions = try r.list { try $0.rendition() } ?? []
                 }
             }
             guard given, let url else { throw Unsupported() }
@@ -204,41 +216,80 @@ enum FrontMatterEvents {
         mutating func article() -> ArticlePatch? {
             var p = ArticlePatch()
             do {
-                // Every key the switch reads is an article key, and the rest are refused there.
-                let given = try mapping(nil) { r, key in
-                    switch key {
-                    case "id": p.id = try r.string()
-                    case "version": p.version = try r.int()
-                    case "url": p.url = try r.string()
-                    case "title": p.title = try r.string()
-                    case "subtitle": p.subtitle = try r.string()
-                    case "summary": p.summary = try r.string()
-                    case "body": p.body = try r.strings()
-                    case "language": p.language = try r.string()
-                    case "published": p.published = try r.timestamp()
-                    case "updated": p.updated = try r.timestamp()
-                    case "authors": p.authors = try r.list { try $0.person() }
-                    case "categories": p.categories = try r.list { try $0.category() }
-                    case "keywords": p.keywords = try r.strings()
-                    case "dateline": p.dateline = try r.string()
-                    case "source": p.source = try r.string()
-                    case "publisher": p.publisher = try r.string()
-                    case "rights": p.rights = try r.rights()
-                    case "media": p.media = try r.list { try $0.medium() }
-                    case "embargo": p.embargo = try r.timestamp()
-                    case "urgency": p.urgency = try r.int()
-                    case "status":
+                // The article's keys are the JSON contract's fields.
+                let given = try mapping(Self.articleKeys) { r, k in
+                    switch Self.articleFields[k] {
+                    case .id: p.id = try r.string()
+                    case .version: p.version = try r.int()
+                    case .url: p.url = try r.string()
+                    case .title: p.title = try r.string()
+                    case .subtitle: p.subtitle = try r.string()
+                    case .summary: p.summary = try r.string()
+                    case .body: p.body = try r.strings()
+                    case .language: p.language = try r.string()
+                    case .published: p.published = try r.timestamp()
+                    case .updated: p.updated = try r.timestamp()
+                    case .authors: p.authors = try r.list { try $0.person() }
+                    case .categories: p.categories = try r.list { try $0.category() }
+                    case .keywords: p.keywords = try r.strings()
+                    case .dateline: p.dateline = try r.string()
+                    case .source: p.source = try r.string()
+                    case .publisher: p.publisher = try r.string()
+                    case .rights: p.rights = try r.rights()
+                    case .media: p.media = try r.list { try $0.medium() }
+                    case .embargo: p.embargo = try r.timestamp()
+                    case .urgency: p.urgency = try r.int()
+                    case .status:
                         if let s = try r.string() {
                             guard let status = PublicationStatus(rawValue: s) else { throw Unsupported() }
                             p.status = status
                         }
-                    default: throw Unsupported()
                     }
                 }
                 return given ? p : nil
             } catch {
                 return nil
             }
+        }
+    }
+}
+
+/// The keys of a mapping, found by their length and first and last bytes, then compared once:
+/// a `switch` over strings compares each case in turn, and every case that does not match
+/// goes through the standard library's general (Unicode) comparison.
+struct KeyTable: Sendable {
+    private let keys: [[UInt8]]
+    /// A key's index plus one (0: empty), by hash; 128 slots for at most 64 keys.
+    private let slots: [UInt8]
+
+    init<K: RawRepresentable & CaseIterable>(_: K.Type) where K.RawValue == String {
+        keys = K.allCases.map { Array($0.rawValue.utf8) }
+        precondition(keys.count <= 64, "a key table holds at most 64 keys")
+        var slots = [UInt8](repeating: 0, count: 128)
+        for (k, key) in keys.enumerated() {
+            var i = Self.hash(key.count, key.first ?? 0, key.last ?? 0)
+            while slots[i] != 0 { i = (i + 1) & 127 }
+            slots[i] = UInt8(k + 1)
+        }
+        self.slots = slots
+    }
+
+    private static func hash(_ count: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        (count &* 31 &+ Int(first) &* 7 &+ Int(last)) & 127
+    }
+
+    /// The index of `key` among the keys, or nil.
+    func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { b -> Int? in
+            guard let first = b.first, let last = b.last else { return nil }
+            var i = Self.hash(b.count, first, last)
+            while slots[i] != 0 {
+                let k = Int(slots[i] - 1)
+                if keys[k].count == b.count && keys[k].elementsEqual(b) { return k }
+                i = (i + 1) & 127
+            }
+            return nil
         }
     }
 }

@@ -26,6 +26,28 @@ import XMLCore
         return lines[1..<end].joined(separator: "\n")
     }
 
+    /// Every key of every table is found at its place; near misses (another case, a prefix,
+    /// one byte more or changed, nothing) are not keys.
+    @Test func keyTablesFindTheirKeysAndNothingElse() {
+        func check<K: RawRepresentable & CaseIterable>(_ type: K.Type) where K.RawValue == String {
+            let table = KeyTable(type)
+            for (k, key) in K.allCases.map(\.rawValue).enumerated() {
+                #expect(table.index(of: key) == k, "\(key)")
+                for miss in [key.uppercased(), String(key.dropLast()), key + "s", "x" + key.dropFirst(), " " + key] {
+                    if let found = table.index(of: miss) { #expect(K.allCases.map(\.rawValue)[found] == miss) }
+                }
+            }
+            #expect(table.index(of: "") == nil)
+            #expect(table.index(of: "not-a-key-at-all") == nil)
+        }
+        check(Article.Field.self)
+        check(FrontMatterEvents.Reader.PersonKey.self)
+        check(FrontMatterEvents.Reader.CategoryKey.self)
+        check(FrontMatterEvents.Reader.RightsKey.self)
+        check(FrontMatterEvents.Reader.RenditionKey.self)
+        check(FrontMatterEvents.Reader.MediumKey.self)
+    }
+
     @Test func theFixturesFrontMatterReadsTheSameBothWays() throws {
         var files = Files.files(under: Paths.fixtures) { $0.hasSuffix(".txt") }
         if Paths.sharedAvailable { files += Files.files(under: Paths.shared + "/seed") { $0.hasSuffix(".txt") } }
