@@ -127,7 +127,7 @@ package enum CopyLine: Equatable {
                 for i in 0..<end { out[i] = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i] }
                 return end
             }
-            if !ascii { text = text.lowercased() }
+            if !ascii { text = text.lowercasedSkippingCaselessScripts() }
             if Newsroom.firstWords.contains(text) { return true }
             // © near the start (`جميع الحقوق محفوظة © 2023 …`).
             let head = b.prefix(96)

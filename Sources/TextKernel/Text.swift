@@ -99,9 +99,38 @@ extension String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
         for b in utf8.prefix(count) {
-            guard b < 0x80 else { return String(prefix(count)).lowercased() }
+            guard b < 0x80 else { return String(prefix(count)).lowercasedSkippingCaselessScripts() }
             bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``lowercased()``, without Unicode's case tables when the only letters with case are
+    /// ASCII's (the rest Arabic, Hebrew, Indic, Thai, CJK, Hangul…: ``UTF8Words/isCaselessBeyondASCII(_:)``).
+    package func lowercasedSkippingCaselessScripts() -> String {
+        var copy = self
+        let caseless = copy.withUTF8 { UTF8Words.isCaselessBeyondASCII($0) }
+        guard caseless else { return lowercased() }
+        return String(
+            decoding: utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } as LazyMapSequence, as: UTF8.self)
+    }
+}
+
+/// Judgements on UTF-8 bytes.
+package enum UTF8Words {
+    /// Whether every character beyond ASCII in the (valid) UTF-8 bytes is of a block without
+    /// case, so that lower-casing changes only ASCII letters: the lead bytes D7–DF (U+05C0–
+    /// U+07FF: Hebrew, Arabic, Syriac, Thaana, NKo), E0 (U+0800–U+0FFF: Samaritan to Tibetan,
+    /// Indic and Thai), E3–E9 (U+3000–U+9FFF: CJK punctuation, kana, ideographs) and EB–ED
+    /// (U+B000–U+D7FF: Hangul). `TextTests` checks every scalar of these blocks against
+    /// Unicode's Changes_When_Lowercased.
+    package static func isCaselessBeyondASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for x in b where x >= 0xC0 {
+            switch x {
+            case 0xD7...0xDF, 0xE0, 0xE3...0xE9, 0xEB...0xED: continue
+            default: return false
+            }
+        }
+        return true
     }
 }

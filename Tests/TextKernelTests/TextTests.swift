@@ -22,4 +22,25 @@ import Testing
             #expect(sub.scalarCount == sub.unicodeScalars.count)
         }
     }
+
+    /// The blocks `isCaselessBeyondASCII` takes for caseless hold no scalar that lower-casing
+    /// changes, every one of them checked; and words mixing them with ASCII lower-case as
+    /// Unicode does.
+    @Test func caselessBlocksHaveNoCase() {
+        let blocks: [ClosedRange<UInt32>] = [0x05C0...0x07FF, 0x0800...0x0FFF, 0x3000...0x9FFF, 0xB000...0xD7FF]
+        for block in blocks {
+            for v in block {
+                guard let u = Unicode.Scalar(v) else { continue }
+                #expect(!u.properties.changesWhenLowercased, "U+\(String(v, radix: 16))")
+                var s = String(u)
+                #expect(s.withUTF8 { UTF8Words.isCaselessBeyondASCII($0) })
+            }
+        }
+        for word in ["Reuters", "مؤشر", "AP-مؤشر", "東京", "Ünter", "Straße", "ΣΟΦΙΑ", "Москва", "서울 AB", "İstanbul", ""]
+        {
+            #expect(word.lowercasedSkippingCaselessScripts() == word.lowercased(), "\(word)")
+        }
+        var greek = "Σ"
+        #expect(!greek.withUTF8 { UTF8Words.isCaselessBeyondASCII($0) })
+    }
 }
