@@ -3,7 +3,7 @@ import Testing
 
 @testable import XMLCore
 
-/// Path handling done on bytes, held to what Foundation answers for the same paths.
+/// Path handling done on bytes, held to what Foundation answers for the same paths; files read whole.
 @Suite struct FilesTests {
     /// Every path built from a small alphabet of the characters that matter (dots, slashes,
     /// letters in both cases, a space, a non-ASCII letter), up to four characters long, gives
@@ -36,5 +36,34 @@ import Testing
         #expect(Files.lowercasedExtension(of: "//é") == "")
         #expect(Files.lowercasedExtension(of: "//tmp/café.TXT") == "txt")
         #expect(Files.lowercasedExtension(of: "a//b/é.json") == "json")
+    }
+
+    /// A regular file comes back whole, its end found by a short read, at every size around
+    /// the reads' edges (empty, one byte, a 64 KB chunk and one byte either side); and the
+    /// limit is held at the byte.
+    @Test func regularFilesReadWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-files-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for size in [0, 1, 2, 4095, 4096, 4097, 65535, 65536, 65537, 200_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let path = dir.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            guard case .success(let read) = Files.read(path, limit: 1 << 20) else {
+                Issue.record("\(size): not read")
+                continue
+            }
+            #expect(read == bytes, "\(size)")
+            if size > 0 {
+                guard case .failure(.tooLarge) = Files.read(path, limit: size - 1) else {
+                    Issue.record("\(size): a limit one byte short was not held")
+                    continue
+                }
+                guard case .success = Files.read(path, limit: size) else {
+                    Issue.record("\(size): a limit of its size refused it")
+                    continue
+                }
+            }
+        }
     }
 }
