@@ -26,7 +26,10 @@ package struct Dateline: Equatable, Sendable {
             if isPlaceLike(prefix) { return Dateline(text: prefix, agency: nil) }
         }
         // 3. `IPOH: `, `KUALA TERENGGANU: `: a place in capitals and a colon.
-        if let colon = head.firstIndex(of: ":"), head[head.index(after: colon)...].hasPrefix(" ") {
+        // (Without the byte, no character is a colon: most heads are answered without walking them.)
+        if head.utf8.contains(0x3A), let colon = head.firstIndex(of: ":"),
+            head[head.index(after: colon)...].hasPrefix(" ")
+        {
             let prefix = head[..<colon]
             let words = prefix.split(separator: " ")
             if (1...4).contains(words.count), prefix.count >= 3,
