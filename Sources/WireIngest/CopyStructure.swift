@@ -267,9 +267,11 @@ struct CopyStructure {
         // Lengths in characters, counted only where the bytes leave them in doubt: a line of
         // more than 400 bytes (over 100 characters) before the last rules out a wrap width of
         // 40-100, and a line is long past 110 characters.
+        // A line of more than 100 characters before the last rules out a wrap width too: once
+        // one is found, no other line is counted.
         var lengths: [Int] = []
         var width = 0
-        if !block.dropLast().contains(where: { $0.utf8.count > 400 }) {
+        if !block.dropLast().contains(where: { $0.utf8.count > 400 || !$0.hasAtMostScalars(100) }) {
             lengths = block.map { $0.scalarCount }
             width = lengths.dropLast().max() ?? 0
         }
@@ -283,7 +285,9 @@ struct CopyStructure {
         for i in 0..<(block.count - 1) {
             let ends = endsSentence(block[i])
             let nearWidth = wrapWidth && Double(lengths[i]) >= 0.8 * Double(width)
-            let nextLower = block[i + 1].first?.isLowercase ?? false
+            // An ASCII first letter is judged on its byte, anything else as a character.
+            let lead = block[i + 1].utf8.first ?? 0
+            let nextLower = lead < 0x80 ? lead >= 0x61 && lead <= 0x7A : block[i + 1].first?.isLowercase ?? false
             let decision: Break
             if !ends && nextLower {
                 decision = .join  // mid-sentence, and the next line goes on in lower case
