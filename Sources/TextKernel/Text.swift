@@ -59,10 +59,30 @@ extension StringProtocol {
 
     /// Whether the text holds at most `limit` Unicode scalars, answered by its byte count
     /// where that settles it (a scalar takes one to four bytes): scalars are counted only for
-    /// texts of `limit + 1` to `4 * limit` bytes.
+    /// texts of `limit + 1` to `4 * limit` bytes, and only until they pass `limit`.
     package func hasAtMostScalars(_ limit: Int) -> Bool {
         let bytes = utf8.count
-        return bytes <= limit || (bytes <= 4 * limit && scalarCount <= limit)
+        if bytes <= limit { return true }
+        if bytes > 4 * limit { return false }
+        let count = { (b: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard let base = b.baseAddress else { return true }
+            var continuations = 0
+            var i = 0
+            // Eight bytes at a time; the scalars so far are the bytes read less their
+            // continuation bytes (10xxxxxx).
+            while i + 8 <= b.count {
+                let v = ByteWords.load(base + i)
+                continuations += (v & ~(v << 1) & ByteWords.highs).nonzeroBitCount
+                i += 8
+                if i - continuations > limit { return false }
+            }
+            while i < b.count {
+                if b[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return b.count - continuations <= limit
+        }
+        return utf8.withContiguousStorageIfAvailable(count) ?? (scalarCount <= limit)
     }
 
     /// The first occurrence of `needle`, found on the UTF-8 bytes: for the short texts of

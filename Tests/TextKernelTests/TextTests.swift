@@ -18,6 +18,10 @@ import Testing
                 text += pieces[Int(pick >> 33) % pieces.count]
             }
             #expect(text.scalarCount == text.unicodeScalars.count, "\(Array(text.unicodeScalars))")
+            let n = text.unicodeScalars.count
+            for limit in [0, 1, 5, 9, 16, n - 1, n, n + 1] where limit >= 0 {
+                #expect(text.hasAtMostScalars(limit) == (n <= limit), "\(limit): \(Array(text.unicodeScalars))")
+            }
             let sub = text.dropFirst()
             #expect(sub.scalarCount == sub.unicodeScalars.count)
         }
