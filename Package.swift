@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TextKernel", swiftSettings: upcoming),
         .target(name: "Workers", swiftSettings: upcoming),
         .target(name: "XMLCore", dependencies: ["TextKernel", "CLibXML2"], swiftSettings: upcoming),
-        .target(name: "YAMLCore", dependencies: ["CLibYAML"], swiftSettings: upcoming),
+        .target(name: "YAMLCore", dependencies: ["CLibYAML", "TextKernel"], swiftSettings: upcoming),
         // The article model: no format knowledge.
         .target(name: "WireModel", dependencies: ["TextKernel"], swiftSettings: upcoming),
         // Newsroom conventions in plain text: credit and rights lines, derived headlines.

@@ -1,3 +1,9 @@
+import TextKernel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The events of the block YAML that front matter is nearly always written in, found
 /// without libyaml: `key: value` mappings, `- item` sequences, plain, single- and
 /// double-quoted scalars on one line each.
@@ -42,11 +48,16 @@ enum YAMLBlockScan {
         init?(_ b: UnsafeBufferPointer<UInt8>, maximumEvents: Int) {
             self.b = b
             self.maximumEvents = maximumEvents
+            guard let base = b.baseAddress else { return nil }
             var i = 0
             var number = 0
             while i <= b.count {
-                var end = i
-                while end < b.count && b[end] != 0x0A { end += 1 }
+                var end = b.count
+                if i < b.count, let nl = memchr(base + i, 0x0A, b.count - i) {
+                    end = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
+                } else if i >= b.count {
+                    end = i
+                }
                 var indent = 0
                 while i + indent < end && b[i + indent] == 0x20 { indent += 1 }
                 var last = end
@@ -70,6 +81,16 @@ enum YAMLBlockScan {
                 // Bytes YAML forbids or reads as line breaks, tabs and carriage returns.
                 var k = i
                 while k < end {
+                    // Eight printable ASCII bytes (most of any text) at once.
+                    if k + 8 <= end {
+                        let v = ByteWords.load(base + k)
+                        if v & ByteWords.highs == 0 && !ByteWords.hasByte(below: 0x20, v)
+                            && ByteWords.matches(v, 0x7F) == 0
+                        {
+                            k += 8
+                            continue
+                        }
+                    }
                     let x = b[k]
                     // Printable ASCII, most of any text, in one test.
                     if x &- 0x20 < 0x5F {
