@@ -44,8 +44,11 @@ package enum Files {
 
     /// Up to `count` bytes from `fd`, read straight into an array of that capacity, and the
     /// `errno` of a read that failed (0 when it stopped at `count` or at the end).
-    /// `shortReadEnds`: a read that gives fewer bytes than asked is the end (a regular file's:
-    /// POSIX returns fewer only when fewer are left), without a last read to find it.
+    /// `shortReadEnds` (the caller asks for one byte more than a regular file's size): stop
+    /// once all but that byte are in, when the read that brought them stopped short of it,
+    /// without a last read to find the end. A read that stops short anywhere else is no end
+    /// (Linux gives at most 2 GiB a read; network file systems may stop anywhere): reading
+    /// goes on.
     static func readUpTo(_ count: Int, from fd: Int32, shortReadEnds: Bool = false) -> (bytes: [UInt8], error: Int32) {
         var failed: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
@@ -56,7 +59,8 @@ package enum Files {
                 if n < 0 { failed = errno }
                 if n <= 0 { break }
                 done += n
-                if shortReadEnds && n < count - (done - n) { break }
+                // Every byte fstat promised, and the read asking one more gave none: the end.
+                if shortReadEnds && done == count - 1 { break }
             }
             filled = done
         }
@@ -114,8 +118,9 @@ package enum Files {
         if regular {
             // A regular file is read straight into an array of its size (no chunk to zero and
             // copy per file: a batch of 100,000 small articles is mostly this call). One byte
-            // more is asked for: a read that gives no more than the size is the end, and no
-            // last read is needed to find it (one system call in five, per small file).
+            // more is asked for: when a read brings the size and not that byte, that is the
+            // end, and no last read is needed to find it (one system call in five, per small
+            // file).
             let size = Int(st.st_size)
             let failed: Int32
             (out, failed) = readUpTo(size + 1, from: fd, shortReadEnds: true)
