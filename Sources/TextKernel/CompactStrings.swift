@@ -44,8 +44,12 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
 /// 30-byte id) plus a slot of 16 bytes and more, at a load of three quarters; here it costs
 /// its bytes, an 8-byte end and two to four 4-byte slots.
 ///
-/// Slots are found with the standard library's `Hasher`, seeded anew in every process, so no
-/// input can be made to collide (a batch of crafted ids stays linear).
+/// Strings are the same as Swift's `==` says: canonically equivalent spellings (`é` as one
+/// scalar, or as `e` and a combining accent) are one string, numbered once (the first
+/// spelling is the one kept). Slots are found with the standard library's `Hasher` on the
+/// strings themselves (which hashes canonical equivalents alike), seeded anew in every
+/// process, so no input can be made to collide (a batch of crafted ids stays linear). ASCII
+/// text, which has one spelling only, is compared byte for byte.
 package struct StringNumbering: Sendable {
     /// The strings, in the order of their numbers.
     package private(set) var strings = CompactStrings()
@@ -64,32 +68,34 @@ package struct StringNumbering: Sendable {
     /// The number of `s`, given it if it is new (`isNew`).
     package mutating func number(_ s: String) -> (number: Int, isNew: Bool) {
         if 2 * (count + 1) > slots.count { grow() }
-        var s = s
-        return s.withUTF8 { utf8 in
-            let mask = slots.count - 1
-            var i = Self.hash(utf8) & mask
+        let mask = slots.count - 1
+        var i = Self.hash(s) & mask
+        var copy = s
+        let found = copy.withUTF8 { utf8 -> Int? in
             while slots[i] != 0 {
                 let n = Int(slots[i] - 1)
-                if equals(n, utf8) { return (n, false) }
+                if equals(n, utf8, s) { return n }
                 i = (i + 1) & mask
             }
-            precondition(count < Int(UInt32.max), "too many distinct strings")
-            slots[i] = UInt32(count + 1)
-            strings.append(utf8)
-            return (count - 1, true)
+            return nil
         }
+        if let found { return (found, false) }
+        precondition(count < Int(UInt32.max), "too many distinct strings")
+        slots[i] = UInt32(count + 1)
+        strings.append(s)
+        return (count - 1, true)
     }
 
     /// The number of `s`, if it was numbered.
     package func existingNumber(_ s: String) -> Int? {
         guard !slots.isEmpty else { return nil }
-        var s = s
-        return s.withUTF8 { utf8 in
-            let mask = slots.count - 1
-            var i = Self.hash(utf8) & mask
+        let mask = slots.count - 1
+        var i = Self.hash(s) & mask
+        var copy = s
+        return copy.withUTF8 { utf8 in
             while slots[i] != 0 {
                 let n = Int(slots[i] - 1)
-                if equals(n, utf8) { return n }
+                if equals(n, utf8, s) { return n }
                 i = (i + 1) & mask
             }
             return nil
@@ -101,13 +107,23 @@ package struct StringNumbering: Sendable {
         strings.withUTF8(a) { x in strings.withUTF8(b) { y in x.lexicographicallyPrecedes(y) } }
     }
 
-    private func equals(_ n: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        strings.withUTF8(n) { $0.count == utf8.count && $0.elementsEqual(utf8) }
+    /// Whether the string numbered `n` is `s` (whose bytes are `utf8`): byte for byte when
+    /// both are ASCII, else as Swift's `==` says.
+    private func equals(_ n: Int, _ utf8: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool {
+        strings.withUTF8(n) { stored in
+            if stored.count == utf8.count && stored.elementsEqual(utf8) { return true }
+            if Self.isASCII(stored) && Self.isASCII(utf8) { return false }
+            return String(decoding: stored, as: UTF8.self) == s
+        }
     }
 
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func hash(_ s: String) -> Int {
         var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
+        hasher.combine(s)
         return hasher.finalize()
     }
 
@@ -117,7 +133,7 @@ package struct StringNumbering: Sendable {
         var table = [UInt32](repeating: 0, count: size)
         let mask = size - 1
         for n in 0..<count {
-            var i = strings.withUTF8(n) { Self.hash($0) } & mask
+            var i = Self.hash(strings[n]) & mask
             while table[i] != 0 { i = (i + 1) & mask }
             table[i] = UInt32(n + 1)
         }

@@ -44,4 +44,23 @@ import Testing
             #expect(numbering.bytesPrecede(k - 1, k) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
         }
     }
+
+    /// Canonically equivalent spellings are one string, as Swift's `==` and a dictionary of
+    /// Strings take them; different strings stay apart.
+    @Test func canonicalEquivalentsAreOneString() {
+        var numbering = StringNumbering()
+        let composed = "urn:x:caf\u{E9}"
+        let decomposed = "urn:x:cafe\u{301}"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let first = numbering.number(composed)
+        let second = numbering.number(decomposed)
+        #expect(first.isNew && !second.isNew && first.number == second.number)
+        #expect(numbering.existingNumber(decomposed) == first.number)
+        #expect(numbering.string(first.number) == composed)
+        #expect(numbering.number("urn:x:cafe").isNew)
+        #expect(numbering.number("\u{212B}").number == numbering.number("\u{C5}").number)  // Å: angstrom sign
+        // Equivalents found again after the table grows.
+        for k in 0..<1_000 { _ = numbering.number("id-\(k)") }
+        #expect(numbering.existingNumber(decomposed) == first.number)
+    }
 }
