@@ -94,16 +94,23 @@ package enum LintEngine {
         let shallow: Set<String> = format == .newsml ? ["inlineXML"] : []
         // Bases are not NewsML-G2's.
         let usesBase = format != .newsml
+        // The document element, with its attributes (what the rules on roots look at).
+        func root() -> XMLElement {
+            XMLElement(
+                name: r.localName, namespace: r.namespaceURI,
+                attributes: r.attributes.map { XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value) },
+                line: r.line, lang: r.xmlLang, base: nil)
+        }
         try layout.walk(r) { part, base in
             switch part {
             case .root:
-                let root = XMLElement(
-                    name: r.localName, namespace: r.namespaceURI,
-                    attributes: r.attributes.map {
-                        XMLAttribute(name: $0.name, namespace: $0.namespace, value: $0.value)
-                    }, line: r.line, lang: r.xmlLang, base: nil)
                 // Atom 0.3 has no rules beyond its root.
-                return send(.root(root)) && format != .atom03
+                return send(.root(root())) && format != .atom03
+            case .otherItem where r.depth == 0:
+                // A NewsML-G2 item of another kind alone: its root is judged, nothing in it.
+                let element = root()
+                try r.skipElement()
+                return send(.root(element))
             case .loneItem:
                 _ = send(.item(try r.readElement(base: nil, shallow: shallow)))
                 return false
