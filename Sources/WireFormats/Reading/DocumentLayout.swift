@@ -97,7 +97,6 @@ package struct DocumentLayout: Sendable {
                 break
             }
             if try !body(part, base) { return }
-            if part == .loneItem { return }
         }
     }
 }
