@@ -68,37 +68,31 @@ package struct StringNumbering: Sendable {
     /// The number of `s`, given it if it is new (`isNew`).
     package mutating func number(_ s: String) -> (number: Int, isNew: Bool) {
         if 2 * (count + 1) > slots.count { grow() }
-        let mask = slots.count - 1
-        var i = Self.hash(s) & mask
-        var copy = s
-        let found = copy.withUTF8 { utf8 -> Int? in
-            while slots[i] != 0 {
-                let n = Int(slots[i] - 1)
-                if equals(n, utf8, s) { return n }
-                i = (i + 1) & mask
-            }
-            return nil
-        }
+        let (slot, found) = probe(s)
         if let found { return (found, false) }
         precondition(count < Int(UInt32.max), "too many distinct strings")
-        slots[i] = UInt32(count + 1)
+        slots[slot] = UInt32(count + 1)
         strings.append(s)
         return (count - 1, true)
     }
 
     /// The number of `s`, if it was numbered.
     package func existingNumber(_ s: String) -> Int? {
-        guard !slots.isEmpty else { return nil }
+        slots.isEmpty ? nil : probe(s).number
+    }
+
+    /// Where `s` is in the table: its number, or else the empty slot it would take.
+    private func probe(_ s: String) -> (slot: Int, number: Int?) {
         let mask = slots.count - 1
         var i = Self.hash(s) & mask
         var copy = s
         return copy.withUTF8 { utf8 in
             while slots[i] != 0 {
                 let n = Int(slots[i] - 1)
-                if equals(n, utf8, s) { return n }
+                if equals(n, utf8, s) { return (i, n) }
                 i = (i + 1) & mask
             }
-            return nil
+            return (i, nil)
         }
     }
 
