@@ -38,23 +38,8 @@ extension StringProtocol {
     /// How many Unicode scalars the text holds, counted on its UTF-8 bytes (each scalar has
     /// one byte that does not continue another): no decoding, for length tests on every line.
     package var scalarCount: Int {
-        let count = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
-            guard let base = bytes.baseAddress else { return 0 }
-            // Bytes less continuation bytes (10xxxxxx), counted eight at a time.
-            var continuations = 0
-            var i = 0
-            while i + 8 <= bytes.count {
-                let v = ByteWords.load(base + i)
-                continuations += (v & ~(v << 1) & ByteWords.highs).nonzeroBitCount
-                i += 8
-            }
-            while i < bytes.count {
-                if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
-                i += 1
-            }
-            return bytes.count - continuations
-        }
-        return utf8.withContiguousStorageIfAvailable(count) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        utf8.withContiguousStorageIfAvailable { Self.scalars(in: $0, stoppingPast: Int.max) }
+            ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
     /// Whether the text holds at most `limit` Unicode scalars, answered by its byte count
@@ -64,25 +49,28 @@ extension StringProtocol {
         let bytes = utf8.count
         if bytes <= limit { return true }
         if bytes > 4 * limit { return false }
-        let count = { (b: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard let base = b.baseAddress else { return true }
-            var continuations = 0
-            var i = 0
-            // Eight bytes at a time; the scalars so far are the bytes read less their
-            // continuation bytes (10xxxxxx).
-            while i + 8 <= b.count {
-                let v = ByteWords.load(base + i)
-                continuations += (v & ~(v << 1) & ByteWords.highs).nonzeroBitCount
-                i += 8
-                if i - continuations > limit { return false }
-            }
-            while i < b.count {
-                if b[i] & 0xC0 == 0x80 { continuations += 1 }
-                i += 1
-            }
-            return b.count - continuations <= limit
+        return (utf8.withContiguousStorageIfAvailable { Self.scalars(in: $0, stoppingPast: limit) } ?? scalarCount)
+            <= limit
+    }
+
+    /// The scalars in UTF-8 bytes: the bytes less their continuation bytes (10xxxxxx), counted
+    /// eight at a time. Once the scalars begun in the bytes read so far (a lower bound of the
+    /// whole count) pass `stop`, that bound is returned without reading further.
+    private static func scalars(in b: UnsafeBufferPointer<UInt8>, stoppingPast stop: Int) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        var continuations = 0
+        var i = 0
+        while i + 8 <= b.count {
+            let v = ByteWords.load(base + i)
+            continuations += (v & ~(v << 1) & ByteWords.highs).nonzeroBitCount
+            i += 8
+            if i - continuations > stop { return i - continuations }
         }
-        return utf8.withContiguousStorageIfAvailable(count) ?? (scalarCount <= limit)
+        while i < b.count {
+            if b[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return b.count - continuations
     }
 
     /// The first occurrence of `needle`, found on the UTF-8 bytes: for the short texts of
