@@ -85,9 +85,9 @@ enum FrontMatterEvents {
             }
         }
 
-        /// A mapping whose keys are among `keys`, each once; `value` reads the value of the key
-        /// at an index of `keys`. False for an explicit null.
-        mutating func mapping(_ keys: KeyTable, _ value: (inout Reader, Int) throws -> Void) throws -> Bool {
+        /// A mapping whose keys are among `keys`, each once; `value` reads the value of a key.
+        /// False for an explicit null.
+        mutating func mapping<K>(_ keys: KeyTable<K>, _ value: (inout Reader, K) throws -> Void) throws -> Bool {
             switch try next() {
             case .scalar(let s, let plain, _) where Self.isNull(s, plain: plain): return false
             case .mappingStart:
@@ -95,11 +95,11 @@ enum FrontMatterEvents {
                 while true {
                     let e = try next()
                     if case .mappingEnd = e { return true }
-                    guard case .scalar(let key, _, _) = e, let k = keys.index(of: key), seen & (1 << k) == 0 else {
+                    guard case .scalar(let name, _, _) = e, let (k, key) = keys.key(name), seen & (1 << k) == 0 else {
                         throw Unsupported()
                     }
                     seen |= 1 << k
-                    try value(&self, k)
+                    try value(&self, key)
                 }
             default: throw Unsupported()
             }
@@ -120,18 +120,12 @@ enum FrontMatterEvents {
         static let rightsKeys = KeyTable(RightsKey.self)
         static let renditionKeys = KeyTable(RenditionKey.self)
         static let mediumKeys = KeyTable(MediumKey.self)
-        static let articleFields = Article.Field.allCases
-        static let personFields = PersonKey.allCases
-        static let categoryFields = CategoryKey.allCases
-        static let rightsFields = RightsKey.allCases
-        static let renditionFields = RenditionKey.allCases
-        static let mediumFields = MediumKey.allCases
 
         mutating func person() throws -> Person {
             var name: String?
             var p = Person(name: "")
-            let given = try mapping(Self.personKeys) { r, k in
-                switch Self.personFields[k] {
+            let given = try mapping(Self.personKeys) { r, key in
+                switch key {
                 case .name: name = try r.requiredString()
                 case .email: p.email = try r.string()
                 case .uri: p.uri = try r.string()
@@ -150,8 +144,8 @@ enum FrontMatterEvents {
         mutating func category() throws -> WireModel.Category {
             var term: String?
             var c = WireModel.Category(term: "")
-            let given = try mapping(Self.categoryKeys) { r, k in
-                switch Self.categoryFields[k] {
+            let given = try mapping(Self.categoryKeys) { r, key in
+                switch key {
                 case .term: term = try r.requiredString()
                 case .scheme: c.scheme = try r.string()
                 case .label: c.label = try r.string()
@@ -164,8 +158,8 @@ enum FrontMatterEvents {
 
         mutating func rights() throws -> Rights? {
             var rights = Rights()
-            let given = try mapping(Self.rightsKeys) { r, k in
-                switch Self.rightsFields[k] {
+            let given = try mapping(Self.rightsKeys) { r, key in
+                switch key {
                 case .holder: rights.holder = try r.string()
                 case .year: rights.year = try r.int()
                 case .notice: rights.notice = try r.string()
@@ -177,8 +171,8 @@ enum FrontMatterEvents {
         mutating func rendition() throws -> Rendition {
             var url: String?
             var x = Rendition(url: "")
-            let given = try mapping(Self.renditionKeys) { r, k in
-                switch Self.renditionFields[k] {
+            let given = try mapping(Self.renditionKeys) { r, key in
+                switch key {
                 case .name: x.name = try r.string()
                 case .url: url = try r.requiredString()
                 case .type: x.type = try r.string()
@@ -195,8 +189,8 @@ enum FrontMatterEvents {
         mutating func medium() throws -> Media {
             var url: String?
             var m = Media(url: "")
-            let given = try mapping(Self.mediumKeys) { r, k in
-                switch Self.mediumFields[k] {
+            let given = try mapping(Self.mediumKeys) { r, key in
+                switch key {
                 case .url: url = try r.requiredString()
                 case .type: m.type = try r.string()
                 case .medium: m.medium = try r.string()
@@ -217,8 +211,8 @@ enum FrontMatterEvents {
             var p = ArticlePatch()
             do {
                 // The article's keys are the JSON contract's fields.
-                let given = try mapping(Self.articleKeys) { r, k in
-                    switch Self.articleFields[k] {
+                let given = try mapping(Self.articleKeys) { r, key in
+                    switch key {
                     case .id: p.id = try r.string()
                     case .version: p.version = try r.int()
                     case .url: p.url = try r.string()
@@ -257,13 +251,15 @@ enum FrontMatterEvents {
 /// The keys of a mapping, found by their length and first and last bytes, then compared once:
 /// a `switch` over strings compares each case in turn, and every case that does not match
 /// goes through the standard library's general (Unicode) comparison.
-struct KeyTable: Sendable {
+struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    private let cases: [Key]
     private let keys: [[UInt8]]
     /// A key's index plus one (0: empty), by hash; 128 slots for at most 64 keys.
     private let slots: [UInt8]
 
-    init<K: RawRepresentable & CaseIterable>(_: K.Type) where K.RawValue == String {
-        keys = K.allCases.map { Array($0.rawValue.utf8) }
+    init(_: Key.Type) {
+        cases = Array(Key.allCases)
+        keys = cases.map { Array($0.rawValue.utf8) }
         precondition(keys.count <= 64, "a key table holds at most 64 keys")
         var slots = [UInt8](repeating: 0, count: 128)
         for (k, key) in keys.enumerated() {
@@ -278,10 +274,15 @@ struct KeyTable: Sendable {
         (count &* 31 &+ Int(first) &* 7 &+ Int(last)) & 127
     }
 
-    /// The index of `key` among the keys, or nil.
-    func index(of key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { b -> Int? in
+    /// The key spelled `name`, with its index among the keys, or nil.
+    func key(_ name: String) -> (index: Int, key: Key)? {
+        index(of: name).map { ($0, cases[$0]) }
+    }
+
+    /// The index of the key spelled `name`, or nil.
+    func index(of name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { b -> Int? in
             guard let first = b.first, let last = b.last else { return nil }
             var i = Self.hash(b.count, first, last)
             while slots[i] != 0 {

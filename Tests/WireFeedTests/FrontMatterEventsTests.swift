@@ -29,10 +29,11 @@ import XMLCore
     /// Every key of every table is found at its place; near misses (another case, a prefix,
     /// one byte more or changed, nothing) are not keys.
     @Test func keyTablesFindTheirKeysAndNothingElse() {
-        func check<K: RawRepresentable & CaseIterable>(_ type: K.Type) where K.RawValue == String {
+        func check<K: RawRepresentable & CaseIterable & Sendable>(_ type: K.Type) where K.RawValue == String {
             let table = KeyTable(type)
             for (k, key) in K.allCases.map(\.rawValue).enumerated() {
                 #expect(table.index(of: key) == k, "\(key)")
+                #expect(table.key(key)?.key.rawValue == key, "\(key)")
                 for miss in [key.uppercased(), String(key.dropLast()), key + "s", "x" + key.dropFirst(), " " + key] {
                     if let found = table.index(of: miss) { #expect(K.allCases.map(\.rawValue)[found] == miss) }
                 }
