@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["WireFeed", "XMLCore"],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "TextKernelTests", dependencies: ["TextKernel"], swiftSettings: upcoming),
+        .testTarget(name: "TextKernelTests", dependencies: ["TextKernel", "SeededRandom"], swiftSettings: upcoming),
         .testTarget(name: "XMLCoreTests", dependencies: ["XMLCore", "TextKernel"], swiftSettings: upcoming),
         .testTarget(
             name: "WireFeedTests",

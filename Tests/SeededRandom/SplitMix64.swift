@@ -24,4 +24,11 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// An element of a list that is not empty.
     package mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
+
+    /// A text of `count` pieces (a number in the range) drawn from `pieces`, end to end.
+    package mutating func text(of pieces: [String], count: ClosedRange<Int>) -> String {
+        var s = ""
+        for _ in 0..<int(count) { s += pick(pieces) }
+        return s
+    }
 }

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import TextKernel
@@ -8,18 +9,12 @@ import Testing
     /// table grows several times), numbered in order of first appearance.
     @Test func numbersAsADictionaryWould() {
         let pieces = ["a", "b", "é", "東", "🚢", ":", "tag:x,2024:", "0", "1", ""]
-        var state: UInt64 = 11
+        var rng = SplitMix64(state: 11)
         var numbering = StringNumbering()
         var expected: [String: Int] = [:]
         var order: [String] = []
         for _ in 0..<20_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var s = ""
-            var pick = state
-            for _ in 0..<Int(state >> 61) {
-                pick = pick &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                s += pieces[Int(pick >> 33) % pieces.count]
-            }
+            let s = rng.text(of: pieces, count: 0...7)
             let known = expected[s]
             let (n, isNew) = numbering.number(s)
             #expect(isNew == (known == nil), "\(s)")

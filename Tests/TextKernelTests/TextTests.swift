@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import TextKernel
@@ -8,15 +9,9 @@ import Testing
     /// character, so each count crosses eight-byte words at every offset.
     @Test func scalarCountIsTheNumberOfScalars() {
         let pieces = ["a", "é", "東", "🚢", " ", "مؤ", "\u{301}", "ok", "—"]
-        var state: UInt64 = 7
+        var rng = SplitMix64(state: 7)
         for _ in 0..<5_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var text = ""
-            var pick = state
-            for _ in 0..<Int(state >> 58) {
-                pick = pick &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(pick >> 33) % pieces.count]
-            }
+            let text = rng.text(of: pieces, count: 0...63)
             #expect(text.scalarCount == text.unicodeScalars.count, "\(Array(text.unicodeScalars))")
             let n = text.unicodeScalars.count
             for limit in [0, 1, 5, 9, 16, n - 1, n, n + 1] where limit >= 0 {

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import TextKernel
@@ -29,13 +30,9 @@ import Testing
         let alphabet: [String] = [
             "a", "é", "—", " ", "  ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{85}",
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var rng = SplitMix64(state: 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<2000 {
-            var s = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for k in 0..<Int(state >> 60) {
-                s += alphabet[Int((state >> UInt64(k * 4 % 56)) & 0xFF) % alphabet.count]
-            }
+            let s = rng.text(of: alphabet, count: 0...15)
             let collapsed = Whitespace.collapse(s)
             var copy = s
             let judged = copy.withUTF8 { Whitespace.isCollapsed($0) }
@@ -53,16 +50,10 @@ import Testing
             "a", "word", "é", "東京", "مؤشر", "—", "…", "“", "\u{2003}", "\u{3000}", "\u{A0}", "\u{85}", "\u{1680}",
             "\u{205F}", "\u{2028}", "\t", " ", " ", " ", "ab", "\u{200B}", "\u{2010}", "\u{3001}", "\u{C0}",
         ]
-        var state: UInt64 = 18
+        var rng = SplitMix64(state: 18)
         var collapsedSeen = 0
         for _ in 0..<20_000 {
-            var s = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var pick = state
-            for _ in 0..<Int(state >> 58) {
-                pick = pick &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                s += alphabet[Int(pick >> 33) % alphabet.count]
-            }
+            let s = rng.text(of: alphabet, count: 0...63)
             let scalars = Array(s.unicodeScalars)
             let expected =
                 !(scalars.first.map(Whitespace.isSpace) ?? false) && !(scalars.last.map(Whitespace.isSpace) ?? false)
