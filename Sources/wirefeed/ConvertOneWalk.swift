@@ -64,15 +64,16 @@ extension Convert {
         _ inputs: ArticleInputs, feed: Feed, format: OutputFormat, publishAt: Timestamp, share: Shard?,
         environment: [String: String], to out: any ByteSink
     ) throws -> Walked {
-        // A few words an article until the end of the walk: what rarely happens (an undated
-        // entry, a failure, a hold, losses, warnings) is kept aside by the article's place.
+        // A few words an article until the end of the walk: a fate is no larger than an
+        // item's place in the scratch file (an undated entry and an error are a reference, a
+        // hold a timestamp); losses and warnings, which are lists, are kept aside by place.
         enum Fate {
             case item(offset: Int, count: Int)
             /// An Atom entry without a date: written at the end, with the feed's.
-            case undated
+            indirect case undated(Article)
             /// Its links cannot be published: an error if it is to be written.
-            case failed
-            case hold
+            case failed(any Error)
+            case hold(Timestamp)
             case withhold
             case tombstone
         }
@@ -92,9 +93,6 @@ extension Convert {
         try draft.begin()
         var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil)
         var seen: [Seen] = []
-        var undated: [Int: Article] = [:]
-        var failures: [Int: any Error] = [:]
-        var holds: [Int: Timestamp] = [:]
         /// The fields each article loses (where any), and what reading it noted: reported (and
         /// judged by --strict) in the order of the output, as the two walks do, once every
         /// input has been read.
@@ -112,19 +110,15 @@ extension Convert {
             switch decision {
             case .publish:
                 if let problem = Self.linkProblem(a) {
-                    failures[place] = problem
-                    fate = .failed
+                    fate = .failed(problem)
                 } else if format == .atom && a.updated == nil && a.published == nil {
-                    undated[place] = a
-                    fate = .undated
+                    fate = .undated(a)
                 } else {
                     let start = scratch.offset
                     try draft.write(a)
                     fate = .item(offset: start, count: scratch.offset - start)
                 }
-            case .hold(let until):
-                holds[place] = until
-                fate = .hold
+            case .hold(let until): fate = .hold(until)
             case .withhold: fate = .withhold
             case .tombstone: fate = .tombstone
             }
@@ -169,9 +163,9 @@ extension Convert {
                         throw LossStop(id: id, field: field, format: format)
                     }
                 }
-                if let error = failures[place] { throw error }
+                if case .failed(let error) = s.fate { throw error }
                 seen[place].isWritten = true
-            case .hold: walked.held.append(holds[place]!)
+            case .hold(let until): walked.held.append(until)
             case .withhold: walked.withheld += 1
             case .tombstone: walked.tombstones += 1
             }
@@ -186,10 +180,10 @@ extension Convert {
             guard seen[place].isWritten else { continue }
             switch seen[place].fate {
             case .item(let offset, let count): pending.append((offset, count))
-            case .undated:
+            case .undated(let a):
                 try scratch.copy(pending, to: out)
                 pending.removeAll()
-                try writer.write(undated[place]!)
+                try writer.write(a)
             default: break
             }
         }
