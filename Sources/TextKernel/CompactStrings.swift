@@ -8,10 +8,6 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
 
     package init() {}
 
-    package init(_ strings: some Sequence<String>) {
-        for s in strings { append(s) }
-    }
-
     package var startIndex: Int { 0 }
     package var endIndex: Int { ends.count }
 
@@ -27,11 +23,6 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
 
     package mutating func append(_ s: String) {
         bytes.append(contentsOf: s.utf8)
-        ends.append(bytes.count)
-    }
-
-    package mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
         ends.append(bytes.count)
     }
 }
