@@ -50,8 +50,7 @@ import XMLCore
     }
 
     @Test func theFixturesFrontMatterReadsTheSameBothWays() throws {
-        var files = Files.files(under: Paths.fixtures) { $0.hasSuffix(".txt") }
-        if Paths.sharedAvailable { files += Files.files(under: Paths.shared + "/seed") { $0.hasSuffix(".txt") } }
+        let files = Paths.cleanedTexts
         var taken = 0
         var compared = 0
         for file in files {

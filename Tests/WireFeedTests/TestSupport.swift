@@ -21,6 +21,12 @@ enum Paths {
     /// Whether `../shared/` is there (it always is in CI); tests that need it are skipped by name otherwise.
     static let sharedAvailable = FileManager.default.fileExists(atPath: reference + "/SOURCES.md")
 
+    /// Every cleaned-article text the repository holds, and the seed's when `../shared/` is there.
+    static var cleanedTexts: [String] {
+        Files.files(under: fixtures) { $0.hasSuffix(".txt") }
+            + (sharedAvailable ? Files.files(under: seed) { $0.hasSuffix(".txt") } : [])
+    }
+
     static func files(in dir: String, ext: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.hasSuffix("." + ext) }.sorted().map { dir + "/" + $0 }

@@ -85,8 +85,7 @@ import YAMLCore
     }
 
     @Test func theFixturesFrontMatterGivesLibyamlsEvents() throws {
-        var files = Files.files(under: Paths.fixtures) { $0.hasSuffix(".txt") }
-        if Paths.sharedAvailable { files += Files.files(under: Paths.shared + "/seed") { $0.hasSuffix(".txt") } }
+        let files = Paths.cleanedTexts
         var taken = 0
         var readable = 0
         for file in files {
