@@ -30,11 +30,12 @@ public enum Converter {
         /// positions: Atom's tombstones are written before the first entry, as RFC 4287's
         /// grammar puts extension elements.
         public var canceled: [(index: Int, article: Article)] = []
-        /// The ids met, numbered in input order.
+        /// Which positions hold the newest version of their story
+        /// (`Publishing.isNewer(_:than:)`): a bit an article.
+        var newestVersions = Bits()
+        /// The ids met, numbered in input order (kept when `--limit` needs them, to break
+        /// ties between stories by id).
         package var ids = StringNumbering()
-        /// For each id's number, the input position (0-based) of its newest version
-        /// (`Publishing.isNewer(_:than:)`).
-        package var newestIndex: [Int] = []
         /// Every article that `dated` says will be published (when the walk kept them): what
         /// `--limit` picks the newest from.
         var published: [Published] = []
@@ -47,55 +48,47 @@ public enum Converter {
             var date: Timestamp?
         }
 
-        /// The input position of the newest version of the story `id`; nil for an id not met.
-        public func newestVersion(of id: String) -> Int? {
-            ids.existingNumber(id).map { newestIndex[$0] }
+        /// Whether the article at `index` (0-based, in input order) is the newest version of
+        /// its story; true for a position the walk did not meet.
+        public func isNewestVersion(at index: Int) -> Bool {
+            index >= newestVersions.count || newestVersions[index]
         }
-
-        /// The input position of the newest version of the story whose id has `number`
-        /// (what ``Learning/add(_:dated:)`` returned).
-        package func newestVersion(ofNumber number: Int) -> Int { newestIndex[number] }
-
-        /// The id numbered `number`.
-        package func id(ofNumber number: Int) -> String { ids.string(number) }
 
         /// What a walk learns of the articles, one at a time in input order (positions count
         /// from 0): what ``Converter/firstWalk(inputs:environment:budget:dated:)`` and a walk
         /// that writes as it reads share.
         ///
-        /// It keeps a few words an article: each id once (`StringNumbering`) with the
-        /// position and version of its newest article, and the published articles' dates when
-        /// `--limit` needs them.
+        /// It keeps each id once (`StringNumbering`) with the position and version of its
+        /// newest article, and the published articles' dates when `--limit` needs them; or,
+        /// when it spills, writes each article's id, position and version to disk, sorted by
+        /// id into partitions, and reads one partition at a time at the end: then memory keeps
+        /// a bit an article, whatever the size of the batch.
         public struct Learning {
             var newest: Timestamp?
-            var ids = StringNumbering()
-            var newestIndex: [Int] = []
-            var newestVersion: [Publishing.Version] = []
+            var stories = Stories()
             var canceled: [(index: Int, article: Article)] = []
             var published: [Published] = []
             let keepsPublished: Bool
+            /// Where the stories go when the walk spills (nil: kept in memory).
+            let spilled: SpilledPartitions?
             /// The position the next article takes.
             public private(set) var index = 0
 
             /// `keepsPublished`: whether the published articles' dates are kept, for
-            /// ``FirstWalk/newest(_:)`` and ``FirstWalk/newestFirst()``.
-            public init(keepsPublished: Bool = true) {
+            /// ``FirstWalk/newest(_:)`` and ``FirstWalk/newestFirst()``. `spills`: whether
+            /// the stories go to disk (not with `keepsPublished`, which numbers ids in memory),
+            /// each of 64 partitions once it holds `chunk` bytes.
+            public init(keepsPublished: Bool = true, spills: Bool = false, chunk: Int = 1 << 15) {
                 self.keepsPublished = keepsPublished
+                spilled =
+                    spills && !keepsPublished ? SpilledPartitions(prefix: "wirefeed-stories", chunk: chunk) : nil
             }
 
             /// Learns of the next article; `dated` says whether it counts for the feed's date
-            /// (whether it will be published). Returns the number of its id.
-            @discardableResult
-            public mutating func add(_ article: Article, dated: Bool) -> Int {
+            /// (whether it will be published).
+            public mutating func add(_ article: Article, dated: Bool) throws {
                 defer { index += 1 }
-                let (number, isNew) = ids.number(article.id)
-                if dated {
-                    newest = Converter.newer(newest, article)
-                    if keepsPublished {
-                        published.append(
-                            Published(index: index, number: number, date: article.updated ?? article.published))
-                    }
-                }
+                if dated { newest = Converter.newer(newest, article) }
                 if article.status == .canceled {
                     var c = Article(id: article.id)
                     (c.version, c.updated, c.published) = (article.version, article.updated, article.published)
@@ -105,22 +98,38 @@ public enum Converter {
                 }
                 // Only what ordering versions needs is kept of each.
                 let version = Publishing.Version(article)
-                if isNew {
-                    newestIndex.append(index)
-                    newestVersion.append(version)
-                } else if Publishing.isNewer(version, than: newestVersion[number]) {
-                    newestIndex[number] = index
-                    newestVersion[number] = version
+                if let spilled {
+                    var hasher = Hasher()
+                    hasher.combine(article.id)
+                    let p = Int(UInt(bitPattern: hasher.finalize()) % UInt(spilled.partitions))
+                    try spilled.append(to: p) { StoryRecord.append(article.id, index, version, to: &$0) }
+                    return
                 }
-                return number
+                let number = stories.add(article.id, at: index, version)
+                if dated && keepsPublished {
+                    published.append(
+                        Published(index: index, number: number, date: article.updated ?? article.published))
+                }
             }
 
             /// What was learnt, with the articles kept (if any).
-            public func walk(articles: [(Article, [Diagnostic])]?, environment: [String: String]) -> FirstWalk {
+            public func walk(articles: [(Article, [Diagnostic])]?, environment: [String: String]) throws
+                -> FirstWalk
+            {
                 var walk = FirstWalk(
                     updated: Converter.updated(newest: newest, environment: environment), articles: articles)
-                walk.ids = ids
-                walk.newestIndex = newestIndex
+                walk.newestVersions = Bits(count: index)
+                if let spilled {
+                    // One partition at a time: a story's versions are all in one.
+                    for p in 0..<spilled.partitions {
+                        var stories = Stories()
+                        StoryRecord.forEach(in: try spilled.bytes(of: p)) { stories.add($0, at: $1, $2) }
+                        stories.mark(&walk.newestVersions)
+                    }
+                } else {
+                    stories.mark(&walk.newestVersions)
+                    walk.ids = stories.ids
+                }
                 walk.canceled = canceled
                 walk.published = published
                 return walk
@@ -136,7 +145,7 @@ public enum Converter {
         /// The positions of the published articles (one version per story), newest first
         /// (undated last, then by id).
         public func newestFirst() -> [Int] {
-            let stories = published.filter { newestIndex[$0.number] == $0.index }
+            let stories = published.filter { isNewestVersion(at: $0.index) }
             return stories.sorted { a, b in
                 switch (a.date, b.date) {
                 case (let x?, let y?) where x != y: return x > y
@@ -165,12 +174,12 @@ public enum Converter {
         var size = 0
         var learning = FirstWalk.Learning()
         try inputs.forEach { article, warnings in
-            learning.add(article, dated: dated(article))
+            try learning.add(article, dated: dated(article))
             guard kept != nil else { return }
             size += article.body.reduce(256) { $0 + $1.utf8.count } + (article.summary?.utf8.count ?? 0)
             if size > budget { kept = nil } else { kept!.append((article, warnings)) }
         }
-        return learning.walk(articles: kept, environment: environment)
+        return try learning.walk(articles: kept, environment: environment)
     }
 
     /// The later of `newest` and the article's own dates.

@@ -46,6 +46,10 @@ public enum Publishing {
         public var number: Int
         public var date: Timestamp?
 
+        public init(number: Int, date: Timestamp?) {
+            (self.number, self.date) = (number, date)
+        }
+
         public init(_ key: ArticleOrder.Key) {
             (number, date) = (key.version ?? 0, key.updated ?? key.published)
         }

@@ -242,7 +242,7 @@ struct Convert: ParsableCommand {
                 let collect: (Article, [Diagnostic]) throws -> Void = { a, w in
                     defer { i += 1 }
                     _ = report(w)
-                    if let newest = first?.newestVersion(of: a.id), newest != i { return }
+                    if let first, !first.isNewestVersion(at: i) { return }
                     if Publishing.decide(a, format: format, now: publishAt) == .publish { stories.append((i, a)) }
                 }
                 if let kept { for (a, w) in kept { try collect(a, w) } } else { try inputs.forEach(collect) }
@@ -280,7 +280,7 @@ struct Convert: ParsableCommand {
                     walked.repaired += report(warnings)
                     // --strict stops at the first article that needed repair, before writing it.
                     if strict && walked.repaired > 0 { throw StrictStop() }
-                    if collapsesVersions, let newest = first?.newestVersion(of: article.id), newest != index {
+                    if collapsesVersions, let first, !first.isNewestVersion(at: index) {
                         walked.olderVersions += 1
                         return
                     }

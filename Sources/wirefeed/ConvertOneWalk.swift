@@ -53,7 +53,7 @@ extension Convert {
             canceled.sort { order.precedes($0.article, at: $0.index, $1.article, at: $1.index) }
         }
         for (i, c) in canceled
-        where (first.newestVersion(of: c.id) ?? i) == i && (share?.contains(c) ?? true)
+        where first.isNewestVersion(at: i) && (share?.contains(c) ?? true)
             && Publishing.decide(c, format: format, now: publishAt) == .tombstone
         {
             try writer.withdraw(c)
@@ -64,26 +64,30 @@ extension Convert {
         _ inputs: ArticleInputs, feed: Feed, format: OutputFormat, publishAt: Timestamp, share: Shard?,
         environment: [String: String], to out: any ByteSink
     ) throws -> Walked {
-        // A few words an article until the end of the walk: a fate is no larger than an
-        // item's place in the scratch file (an undated entry and an error are a reference, a
-        // hold a timestamp); losses and warnings, which are lists, are kept aside by place.
-        enum Fate {
-            case item(offset: Int, count: Int)
+        // A record an article until the end of the walk, on disk beyond a chunk (with --sort
+        // they are sorted in memory): a fate is an item's place in the scratch file, or a
+        // kind; the few that carry more (an undated entry, an error, a hold) and losses and
+        // warnings, which are lists, are kept aside by place.
+        struct Seen: BitwiseCopyable {
+            var index: Int
+            var offset: Int
+            var count: Int32
+            var fate: Fate
+        }
+        enum Fate: UInt8, BitwiseCopyable {
+            case item
             /// An Atom entry without a date: written at the end, with the feed's.
-            indirect case undated(Article)
+            case undated
             /// Its links cannot be published: an error if it is to be written.
-            case failed(any Error)
-            case hold(Timestamp)
+            case failed
+            case hold
             case withhold
             case tombstone
         }
-        struct Seen {
-            var index: Int32
-            /// The number of its id (``Converter/FirstWalk/Learning/add(_:dated:)``).
-            var number: Int32
-            var fate: Fate
-            /// Whether it is written (decided once every input has been read).
-            var isWritten = false
+        enum Aside {
+            case undated(Article)
+            case failed(any Error)
+            case hold(Timestamp)
         }
         var walked = Walked()
         let fatal = fatalLosses
@@ -91,81 +95,88 @@ extension Convert {
         // The items' writer: its head (written before the feed's date is known) is never used.
         let draft = try format.makeWriter(feed: feed, context: context(Timestamp(seconds: 0)), sink: scratch)
         try draft.begin()
-        var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil)
-        var seen: [Seen] = []
+        // (Tests make the chunks tiny, to spill a small batch.)
+        let chunk = environment["WIREFEED_SPILL_CHUNK"].flatMap { Int($0) }
+        var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil, spills: true, chunk: chunk ?? 1 << 15)
+        let seen = SpilledRecords<Seen>(prefix: "wirefeed-seen", chunk: sort.order == nil ? chunk ?? 8192 : Int.max)
+        var aside: [Int: Aside] = [:]
         /// The fields each article loses (where any), and what reading it noted: reported (and
         /// judged by --strict) in the order of the output, as the two walks do, once every
         /// input has been read.
-        var losses: [Int: [String]] = [:]
+        var losses: [Int: (id: String, fields: [String])] = [:]
         var notes: [Int: [Diagnostic]] = [:]
         /// What sorting needs of each (with --sort).
         var keys: [ArticleOrder.Key] = []
         try inputs.forEachReadingAhead { a, warnings in
             let index = learning.index
             let decision = Publishing.decide(a, format: format, now: publishAt)
-            let number = learning.add(a, dated: decision == .publish)
+            try learning.add(a, dated: decision == .publish)
             if let share, !share.contains(a) { return }
             let place = seen.count
-            let fate: Fate
+            var record = Seen(index: index, offset: 0, count: 0, fate: .item)
             switch decision {
             case .publish:
                 if let problem = Self.linkProblem(a) {
-                    fate = .failed(problem)
+                    (record.fate, aside[place]) = (.failed, .failed(problem))
                 } else if format == .atom && a.updated == nil && a.published == nil {
-                    fate = .undated(a)
+                    (record.fate, aside[place]) = (.undated, .undated(a))
                 } else {
-                    let start = scratch.offset
+                    record.offset = scratch.offset
                     try draft.write(a)
-                    fate = .item(offset: start, count: scratch.offset - start)
+                    record.count = Int32(scratch.offset - record.offset)
                 }
-            case .hold(let until): fate = .hold(until)
-            case .withhold: fate = .withhold
-            case .tombstone: fate = .tombstone
+            case .hold(let until): (record.fate, aside[place]) = (.hold, .hold(until))
+            case .withhold: record.fate = .withhold
+            case .tombstone: record.fate = .tombstone
             }
             if sort.order != nil { keys.append(ArticleOrder.Key(a)) }
             if decision == .publish && (report != nil || !fatal.isEmpty) {
                 let lost = format.losses(of: a)
-                if !lost.isEmpty { losses[place] = lost }
+                if !lost.isEmpty { losses[place] = (a.id, lost) }
             }
             if !warnings.isEmpty { notes[place] = warnings }
-            seen.append(Seen(index: Int32(index), number: Int32(number), fate: fate))
+            try seen.append(record)
         }
-        let first = learning.walk(articles: nil, environment: environment)
+        let first = try learning.walk(articles: nil, environment: environment)
         let chosen = limit.map { first.newest($0) }
-        // The places in the order of the output (with --sort; else in the order read).
-        let sorted = sort.order.map { order in
-            (0..<seen.count).sorted {
-                order.precedes(keys[$0], at: Int(seen[$0].index), keys[$1], at: Int(seen[$1].index))
-            }
+        // The records in the order of the output: as read, else (with --sort) sorted.
+        var sorted: [(place: Int, seen: Seen)]?
+        if let order = sort.order {
+            var all: [(place: Int, seen: Seen)] = []
+            try seen.forEach { all.append(($0, $1)) }
+            all.sort { order.precedes(keys[$0.place], at: $0.seen.index, keys[$1.place], at: $1.seen.index) }
+            sorted = all
+            keys = []
         }
-        keys = []
+        func inOutputOrder(_ body: (Int, Seen) throws -> Void) throws {
+            if let sorted { for s in sorted { try body(s.place, s.seen) } } else { try seen.forEach(body) }
+        }
         // What is written, decided (and --fail-on-loss judged) before a byte goes out.
-        for k in 0..<seen.count {
-            let place = sorted?[k] ?? k
-            let s = seen[place]
+        var written = Bits(count: seen.count)
+        try inOutputOrder { place, s in
             walked.repaired += report(notes[place] ?? [])
             // --strict stops at the first article that needed repair, before writing it.
             if strict && walked.repaired > 0 { throw StrictStop() }
-            if first.newestVersion(ofNumber: Int(s.number)) != Int(s.index) {
+            if !first.isNewestVersion(at: s.index) {
                 walked.olderVersions += 1
-                continue
+                return
             }
             switch s.fate {
             case .item, .undated, .failed:
-                if let chosen, !chosen.contains(Int(s.index)) {
+                if let chosen, !chosen.contains(s.index) {
                     walked.beyondLimit += 1
-                    continue
+                    return
                 }
-                if let lost = losses[place] {
-                    let id = first.id(ofNumber: Int(s.number))
+                if let (id, lost) = losses[place] {
                     walked.losses.append((id, lost))
                     if let field = lost.first(where: fatal.contains) {
                         throw LossStop(id: id, field: field, format: format)
                     }
                 }
-                if case .failed(let error) = s.fate { throw error }
-                seen[place].isWritten = true
-            case .hold(let until): walked.held.append(until)
+                if case .failed(let error) = aside[place] { throw error }
+                written[place] = true
+            case .hold:
+                if case .hold(let until) = aside[place] { walked.held.append(until) }
             case .withhold: walked.withheld += 1
             case .tombstone: walked.tombstones += 1
             }
@@ -175,17 +186,20 @@ extension Convert {
         try writeTombstones(first, writer: writer, format: format, share: share, publishAt: publishAt)
         // Items that follow each other in the scratch file are copied together.
         var pending: [(offset: Int, count: Int)] = []
-        for k in 0..<seen.count {
-            let place = sorted?[k] ?? k
-            guard seen[place].isWritten else { continue }
-            switch seen[place].fate {
-            case .item(let offset, let count): pending.append((offset, count))
-            case .undated(let a):
-                try scratch.copy(pending, to: out)
-                pending.removeAll()
-                try writer.write(a)
-            default: break
+        try inOutputOrder { place, s in
+            guard written[place] else { return }
+            if s.fate == .item {
+                if let last = pending.last, last.offset + last.count == s.offset {
+                    pending[pending.count - 1].count += Int(s.count)
+                } else {
+                    pending.append((s.offset, Int(s.count)))
+                }
+                // A sorted run copies in many pieces: a few thousand at a time.
+                if pending.count < 4096 { return }
             }
+            try scratch.copy(pending, to: out)
+            pending.removeAll(keepingCapacity: true)
+            if case .undated(let a) = aside[place] { try writer.write(a) }
         }
         try scratch.copy(pending, to: out)
         try writer.finish()

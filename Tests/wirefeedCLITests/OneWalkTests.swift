@@ -3,7 +3,8 @@ import Testing
 
 /// RSS and Atom are written in one walk (items to a scratch file, the head once the inputs
 /// are read): the bytes, the notes and the exit status are those of the two walks the other
-/// formats make (`WIREFEED_TWO_WALKS=1` forces those).
+/// formats make (`WIREFEED_TWO_WALKS=1` forces those), whether the walk keeps its records in
+/// memory or on disk (`WIREFEED_SPILL_CHUNK`: after how many).
 @Suite("wirefeed: one walk for RSS and Atom")
 struct OneWalkTests {
     static let env = ["SOURCE_DATE_EPOCH": "1767225600"]
@@ -17,6 +18,11 @@ struct OneWalkTests {
         let same = one.status == 0 ? one.stdout == two.stdout : one.stdout.isEmpty
         #expect(same, "\(args): not the same bytes")
         #expect(one.stderr == two.stderr, "\(args)")
+        // And with the walk's records and stories on disk after a few (a batch of a million
+        // spills so): the same bytes and notes.
+        let spilled = try CLI.run(args, stdin: stdin, env: Self.env.merging(["WIREFEED_SPILL_CHUNK": "5"]) { $1 })
+        #expect(spilled.status == one.status && spilled.stdout == one.stdout, "\(args): spilled")
+        #expect(spilled.stderr == one.stderr, "\(args): spilled")
     }
 
     @Test(arguments: ["rss", "atom"])
