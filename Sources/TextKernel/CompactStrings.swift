@@ -25,6 +25,31 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
         bytes.append(contentsOf: s.utf8)
         ends.append(bytes.count)
     }
+
+    /// How many bytes the strings take, end to end.
+    package var byteCount: Int { bytes.count }
+
+    /// The strings in the byte order of their UTF-8 (for valid UTF-8, the order of their
+    /// scalars), sorted through a list of positions rather than moving strings.
+    package func sortedByBytes() -> CompactStrings {
+        var order = Array(0..<count)
+        bytes.withUnsafeBufferPointer { all in
+            func utf8(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+            }
+            order.sort { utf8($0).lexicographicallyPrecedes(utf8($1)) }
+        }
+        var out = CompactStrings()
+        out.bytes.reserveCapacity(bytes.count)
+        out.ends.reserveCapacity(count)
+        bytes.withUnsafeBufferPointer { all in
+            for i in order {
+                out.bytes.append(contentsOf: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+                out.ends.append(out.bytes.count)
+            }
+        }
+        return out
+    }
 }
 
 /// Distinct strings, numbered 0, 1, 2… in the order they are first met, kept compactly (as

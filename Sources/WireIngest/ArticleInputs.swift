@@ -41,7 +41,10 @@ public struct ArticleInputs: Sendable {
     /// The bytes of the regular files ``resolve()`` listed (what a walk will read), looked up
     /// when asked (a walk that reads each file once never asks).
     public var knownBytes: Int {
-        (resolved ?? CompactStrings()).reduce(0) { $0 + (Files.size($1) ?? 0) }
+        guard let resolved else { return 0 }
+        var total = 0
+        try? Self.forEachFile(in: resolved) { total += Files.size($0) ?? 0 }
+        return total
     }
 
     /// A cleaned article: its head alone when ``headsOnly`` and the head can be read so.
@@ -55,8 +58,15 @@ public struct ArticleInputs: Sendable {
     /// The files the inputs stand for, once ``resolve()`` has listed them, and which of
     /// them are streams (standard input, FIFOs: only ever given by name, never found in a
     /// directory, which lists regular files).
-    private var resolved: CompactStrings?
+    private var resolved: [Listed]?
     private var resolvedStreams: [String] = []
+
+    /// An input named, or the files of a directory named (sorted, on disk beyond a few
+    /// thousand: ``XMLCore/SortedPaths``).
+    private enum Listed: Sendable {
+        case file(String)
+        case directory(String, SortedPaths)
+    }
 
     /// Lists the files the inputs stand for now (failing on a missing path or an empty
     /// directory), so that later walks do not list the directories again.
@@ -67,23 +77,67 @@ public struct ArticleInputs: Sendable {
 
     /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
     public func files() throws(IngestError) -> [String] {
-        Array(try fileList())
+        var out: [String] = []
+        for item in try listed() {
+            switch item {
+            case .file(let path): out.append(path)
+            case .directory(let dir, let paths):
+                var cursor = SortedPaths.Cursor(paths)
+                while let path = try Self.next(&cursor, of: dir) { out.append(path) }
+            }
+        }
+        return out
     }
 
-    /// ``files()``, as compactly as a million paths need.
-    private func fileList() throws(IngestError) -> CompactStrings {
+    private func listed() throws(IngestError) -> [Listed] {
         if let resolved { return resolved }
         return try listing()
     }
 
+    /// Calls `body` with each file the inputs stand for, in order.
+    private func forEachFile(_ body: (String) throws -> Void) throws {
+        try Self.forEachFile(in: listed(), body)
+    }
+
+    private static func forEachFile(in listed: [Listed], _ body: (String) throws -> Void) throws {
+        for item in listed {
+            switch item {
+            case .file(let path): try body(path)
+            case .directory(let dir, let paths):
+                var cursor = SortedPaths.Cursor(paths)
+                while let path = try next(&cursor, of: dir) { try body(path) }
+            }
+        }
+    }
+
+    /// The next path of a directory's listing (read back from disk, for a large one).
+    private static func next(_ cursor: inout SortedPaths.Cursor, of dir: String) throws(IngestError) -> String? {
+        do {
+            return try cursor.next()
+        } catch {
+            throw IngestError(file: dir, message: "cannot read back the list of its files (\(error))")
+        }
+    }
+
+    /// The first file the inputs stand for.
+    private func firstFile() throws(IngestError) -> String? {
+        guard let item = try listed().first else { return nil }
+        switch item {
+        case .file(let path): return path
+        case .directory(let dir, let paths):
+            var cursor = SortedPaths.Cursor(paths)
+            return try Self.next(&cursor, of: dir)
+        }
+    }
+
     /// The files the inputs stand for: those named, and the regular files in the folders
     /// named (by `readdir`'s type, a link looked at only when it is one).
-    private func listing() throws(IngestError) -> CompactStrings {
-        var out = CompactStrings()
+    private func listing() throws(IngestError) -> [Listed] {
+        var out: [Listed] = []
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
-                out.append(path)
+                out.append(.file(path))
                 continue
             }
             var isDir: ObjCBool = false
@@ -96,16 +150,21 @@ public struct ArticleInputs: Sendable {
                 }
                 // readdir, not FileManager's enumerator: a directory of 100,000 articles is listed
                 // in a fraction of the time, and only the names that may be articles are kept.
-                let found = Files.files(under: path) { name in
-                    let ext = Files.lowercasedExtension(of: name)
-                    return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
+                let found: SortedPaths
+                do {
+                    found = try Files.listing(under: path) { name in
+                        let ext = Files.lowercasedExtension(of: name)
+                        return Self.extensions.contains(ext) && !name.hasPrefix(".") && !isExcluded(name)
+                    }
+                } catch {
+                    throw IngestError(file: path, message: "cannot list this directory (\(error))")
                 }
-                guard !found.isEmpty else {
+                guard found.count > 0 else {
                     throw IngestError(file: path, message: "directory holds no articles (.txt, .json or .jsonl files)")
                 }
-                for file in found { out.append(file) }
+                out.append(.directory(path, found))
             } else {
-                out.append(path)
+                out.append(.file(path))
             }
         }
         return out
@@ -158,36 +217,48 @@ public struct ArticleInputs: Sendable {
     /// Like ``forEach(_:)``, but an input that cannot be read (or an article `body` fails on)
     /// is handed to `onFailure` and the others go on.
     public func forEach(onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void) throws {
-        let files = try fileList()
-        var i = 0
-        while i < files.count {
-            // A run of cleaned-text files (one article each) is read two files at a time.
-            var end = i
-            while end < files.count && end - i < Self.textRun && isPlainTextFile(files[end]) { end += 1 }
-            if end - i > 1 {
-                try readInParallel(files, i..<end, onFailure: onFailure, body)
-                i = end
-                continue
+        // Runs of cleaned-text files (one article each) are read two files at a time, a few
+        // thousand to a run.
+        var run = CompactStrings()
+        func readRun() throws {
+            if run.count > 1 {
+                try readInParallel(run, onFailure: onFailure, body)
+            } else if run.count == 1 {
+                try readOne(run[0], onFailure: onFailure, body)
             }
-            let file = files[i]
-            i += 1
-            guard let onFailure else {
-                try read(file: file, body)
-                continue
+            run = CompactStrings()
+        }
+        try forEachFile { file in
+            if isPlainTextFile(file) {
+                run.append(file)
+                if run.count >= Self.textRun { try readRun() }
+                return
             }
-            do {
-                try read(file: file) { article, warnings in
-                    do { try body(article, warnings) } catch { onFailure(error) }
-                }
-            } catch {
-                onFailure(error)
+            try readRun()
+            try readOne(file, onFailure: onFailure, body)
+        }
+        try readRun()
+    }
+
+    private func readOne(
+        _ file: String, onFailure: ((any Error) -> Void)?, _ body: (Article, [Diagnostic]) throws -> Void
+    ) throws {
+        guard let onFailure else {
+            try read(file: file, body)
+            return
+        }
+        do {
+            try read(file: file) { article, warnings in
+                do { try body(article, warnings) } catch { onFailure(error) }
             }
+        } catch {
+            onFailure(error)
         }
     }
 
     /// How many consecutive cleaned-text files one parallel read takes (the workers stay a
-    /// bounded window ahead of the writer, so this bounds nothing in memory).
-    static let textRun = 1 << 20
+    /// bounded window ahead of the writer; the run's paths are what it holds).
+    static let textRun = 4096
 
     private func isPlainTextFile(_ file: String) -> Bool {
         file != "-" && buffered[file] == nil && Files.lowercasedExtension(of: file) == "txt"
@@ -197,16 +268,16 @@ public struct ArticleInputs: Sendable {
     /// order, with the errors where ``forEach(onFailure:_:)`` would meet them: without
     /// `onFailure` the first error stops the run (what follows it is not handed on).
     private func readInParallel(
-        _ files: CompactStrings, _ run: Range<Int>, onFailure: ((any Error) -> Void)?,
+        _ files: CompactStrings, onFailure: ((any Error) -> Void)?,
         _ body: (Article, [Diagnostic]) throws -> Void
     ) throws {
         typealias Read = Result<CleanedArticleReader.Result, any Error>
         let inputs = Transfer(self)
         try OrderedParallel.forEach(
-            count: run.count, threads: 2,
+            count: files.count, threads: 2,
             work: { k -> Read in
                 Result {
-                    let file = files[run.lowerBound + k]
+                    let file = files[k]
                     let bytes = try inputs.value.read(file)
                     return Self.dated(
                         try inputs.value.readText(bytes, file: file), file: file,
@@ -286,7 +357,7 @@ public struct ArticleInputs: Sendable {
     /// (what `wirefeed import` and `convert --to json` print): import → convert keeps the feed.
     /// A stream is buffered first, so that the articles are still read from it.
     public mutating func documentFeed() throws(IngestError) -> Feed? {
-        guard let first = try fileList().first else { return nil }
+        guard let first = try firstFile() else { return nil }
         let isStream = first == "-" || !Files.isRegularFile(first)
         if isStream {
             guard first == "-" || Files.lowercasedExtension(of: first) == "json" else { return nil }

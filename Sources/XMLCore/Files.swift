@@ -147,31 +147,41 @@ package enum Files {
     }
 
     /// The regular files under a directory (recursively; links followed to files but not into
-    /// directories) whose names `accept` takes, as paths joined to `dir`, sorted. A file whose
-    /// directory entry says it is one is taken without a `stat`; links and unknown types are
-    /// looked at.
-    public static func files(under dir: String, accept: (String) -> Bool) -> [String] {
-        var out: [String] = []
+    /// directories) whose names `accept` takes, as paths joined to `dir`, in the byte order of
+    /// their paths. A file whose directory entry says it is one is taken without a `stat`;
+    /// links and unknown types are looked at. Memory holds `runBytes` of paths, whatever
+    /// their number (``SortedPaths``).
+    package static func listing(
+        under dir: String, runBytes: Int = 1 << 20, accept: (String) -> Bool
+    ) throws -> SortedPaths {
+        let out = SortedPaths(runBytes: runBytes)
         var pending = [dir]
-        while let current = pending.popLast() {
+        var failure: (any Error)?
+        while let current = pending.popLast(), failure == nil {
             entries(of: current) { name, full, type in
-                if name == "." || name == ".." { return }
-                if type == UInt8(DT_REG) {
-                    if accept(name) { out.append(full) }
-                    return
-                }
+                if name == "." || name == ".." || failure != nil { return }
                 var st = stat()
                 if type == UInt8(DT_DIR)
-                    || (type == UInt8(DT_UNKNOWN) && lstat(full, &st) == 0
-                        && (st.st_mode & S_IFMT) == S_IFDIR)
+                    || (type == UInt8(DT_UNKNOWN) && lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR)
                 {
                     pending.append(full)
-                } else if accept(name), stat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-                    out.append(full)
+                    return
+                }
+                guard accept(name) else { return }
+                if type == UInt8(DT_REG) || (stat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG) {
+                    do { try out.add(full) } catch { failure = error }
                 }
             }
         }
-        return out.sorted()
+        if let failure { throw failure }
+        try out.finish()
+        return out
+    }
+
+    /// ``listing(under:runBytes:accept:)``, in memory, as a list.
+    public static func files(under dir: String, accept: (String) -> Bool) -> [String] {
+        // Nothing goes to disk (the one run is never full), so nothing can fail.
+        (try? listing(under: dir, runBytes: .max, accept: accept).all()) ?? []
     }
 
     /// Calls `body` with the name, the path (joined to `dir`) and the `d_type` of each entry
