@@ -19,6 +19,11 @@ enum Recovery {
         _ input: XMLInput, file: String, options: ImportOptions, relay: Relay, failure: XMLError
     ) throws -> [Diagnostic] {
         guard let bytes = whole(input, limit: options.limits.maximumDocumentSize) else { throw failure }
+        // A document that holds what the markup guard refuses is refused, not repaired: the
+        // events engine's guard looks ahead of libxml2 and meets such a tag before an earlier
+        // syntax error, the text reader's (a block at a time) after it; a repair that cut the
+        // tag away would make the two engines answer differently.
+        if let refusal = MarkupGuard.refusal(of: bytes, file: file) { throw refusal }
         let repaired: XMLRepair.Result
         do {
             repaired = try XMLRepair.repair(bytes, file: file, items: items)

@@ -18,7 +18,7 @@ import TextKernel
 /// handed to libxml2, 8 at a time in text, so the cost is one pass over the input. It does
 /// not judge well-formedness (libxml2 does); it only counts, and stops a document that
 /// passes a bound, with the line where it does.
-struct MarkupGuard {
+package struct MarkupGuard {
     struct Bounds: Sendable {
         /// Attributes in one start tag, namespace declarations included.
         var attributes = MarkupGuard.maximumAttributes
@@ -106,6 +106,14 @@ struct MarkupGuard {
     /// The same, as a validation report's finding.
     func diagnostic(_ violation: Violation, file: String) -> Diagnostic {
         Diagnostic(file: file, line: violation.line, severity: .error, message: violation.message(bounds), rule: "xml")
+    }
+
+    /// The error for the first bound a whole document passes, under the bounds the import
+    /// reads with (what either engine would stop at, had libxml2 read that far).
+    package static func refusal(of document: [UInt8], file: String) -> XMLError? {
+        var guardian = MarkupGuard(bounds: Bounds())
+        let violation = document.withUnsafeBufferPointer { guardian.scan($0) }
+        return violation.map { guardian.error($0, file: file) }
     }
 
     /// Scans the next bytes of the document; the first bound they pass, if any.
