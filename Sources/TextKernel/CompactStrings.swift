@@ -29,9 +29,10 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
     /// How many bytes the strings take, end to end.
     package var byteCount: Int { bytes.count }
 
-    /// The strings in the byte order of their UTF-8 (for valid UTF-8, the order of their
-    /// scalars), sorted through a list of positions rather than moving strings.
-    package func sortedByBytes() -> CompactStrings {
+    /// The strings in the byte order of their UTF-8 (what `LC_ALL=C sort` gives; for
+    /// text in one normalization form, the order of its scalars), sorted through a list of
+    /// positions rather than moving strings. The sort is stable.
+    package func sorted() -> CompactStrings {
         var order = Array(0..<count)
         bytes.withUnsafeBufferPointer { all in
             func utf8(_ i: Int) -> UnsafeBufferPointer<UInt8> {

@@ -231,7 +231,7 @@ public struct ArticleInputs: Sendable {
         try forEachFile { file in
             if isPlainTextFile(file) {
                 run.append(file)
-                if run.count >= Self.textRun { try readRun() }
+                if run.count >= textRun { try readRun() }
                 return
             }
             try readRun()
@@ -258,7 +258,7 @@ public struct ArticleInputs: Sendable {
 
     /// How many consecutive cleaned-text files one parallel read takes (the workers stay a
     /// bounded window ahead of the writer; the run's paths are what it holds).
-    static let textRun = 4096
+    package var textRun = 4096
 
     private func isPlainTextFile(_ file: String) -> Bool {
         file != "-" && buffered[file] == nil && Files.lowercasedExtension(of: file) == "txt"

@@ -148,7 +148,7 @@ package enum Files {
 
     /// The regular files under a directory (recursively; links followed to files but not into
     /// directories) whose names `accept` takes, as paths joined to `dir`, in the byte order of
-    /// their paths. A file whose directory entry says it is one is taken without a `stat`;
+    /// their paths (the order `walk` gives too). A file whose directory entry says it is one is taken without a `stat`;
     /// links and unknown types are looked at. Memory holds `runBytes` of paths, whatever
     /// their number (``SortedPaths``).
     package static func listing(
@@ -241,7 +241,8 @@ package enum Files {
                 }
             }
         }
-        out.files.sort()
+        // Byte order, as directories are listed for convert (`listing(under:)`).
+        out.files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return out
     }
 }

@@ -8,7 +8,10 @@ import TextKernel
     import Darwin
 #endif
 
-/// Paths in the byte order of their UTF-8, as many as a directory tree holds, listed in the
+/// Paths in the byte order of their UTF-8 (as `LC_ALL=C ls` lists them: `é` spelled as one
+/// scalar and as `e` and an accent are two names, in a fixed order; Swift's `<` on strings,
+/// which compares canonical forms, is no total order for such names), as many as a
+/// directory tree holds, listed in the
 /// memory of a few thousand: up to `runBytes` of them are sorted in memory; beyond that each
 /// sorted run goes to a scratch file, and reading merges the runs, a block of each at a time
 /// (an external merge sort). A million paths hold a run and a block per run, not a million
@@ -40,7 +43,7 @@ package final class SortedPaths: @unchecked Sendable {
     /// Sorts what is left: the paths can be read.
     package func finish() throws {
         if runs.isEmpty {
-            run = run.sortedByBytes()
+            run = run.sorted()
         } else if !run.isEmpty {
             try spill()
         }
@@ -53,7 +56,7 @@ package final class SortedPaths: @unchecked Sendable {
         let file = try scratch ?? ScratchFile(prefix: "wirefeed-paths")
         scratch = file
         let start = file.offset
-        let sorted = run.sortedByBytes()
+        let sorted = run.sorted()
         run = CompactStrings()
         for i in 0..<sorted.count {
             try sorted.withUTF8(i) { utf8 in
@@ -93,7 +96,9 @@ package final class SortedPaths: @unchecked Sendable {
             }
             if !started {
                 started = true
-                readers = paths.runs.map { RunReader(file: scratch, offset: $0.offset, count: $0.count) }
+                // A block of each run in memory: 64 KB, less when the runs are many.
+                let block = max(1 << 12, min(1 << 16, (4 << 20) / paths.runs.count))
+                readers = paths.runs.map { RunReader(file: scratch, offset: $0.offset, count: $0.count, block: block) }
                 heads = try readers.map { try $0.next() }
             }
             // The smallest head (the first run's on a tie): runs are few, a scan is enough.
@@ -120,11 +125,13 @@ package final class SortedPaths: @unchecked Sendable {
         let end: Int
         var buffer: [UInt8] = []
         var at = 0
+        let block: Int
 
-        init(file: ScratchFile, offset: Int, count: Int) {
+        init(file: ScratchFile, offset: Int, count: Int, block: Int) {
             self.file = file
             self.offset = offset
             end = offset + count
+            self.block = block
         }
 
         func next() throws -> String? {
@@ -145,7 +152,7 @@ package final class SortedPaths: @unchecked Sendable {
             if buffer.count - at >= n { return true }
             buffer.removeFirst(at)
             at = 0
-            let want = min(end - offset, max(n - buffer.count, 1 << 16))
+            let want = min(end - offset, max(n - buffer.count, block))
             guard want > 0 else { return false }
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: want))

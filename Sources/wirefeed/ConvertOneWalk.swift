@@ -10,7 +10,11 @@ import XMLCore
 /// budget). Here each item is written as it is read, on the reading's own heels, to a scratch
 /// file, while the walk learns the rest; then the head goes out and the items the rules keep
 /// are copied from the scratch file, in their order. No input is read twice and no article
-/// is held, whatever the size of the batch: memory keeps a few numbers per article.
+/// is held, whatever the size of the batch: a record of each article, and each id with its
+/// version, go to disk beyond a chunk (`SpilledRecords`, `SpilledPartitions`); memory keeps
+/// a bit per article and, at the end, one partition of the ids at a time (unless `--sort` or
+/// `--limit` need them all at hand), besides what is rare and kept aside (held, undated and
+/// failed articles, warnings, losses with `--report`, kills for Atom's tombstones).
 ///
 /// Item bytes do not depend on the head (an RSS item never; an Atom entry only through the
 /// feed's date, which stands in for an undated entry's `updated`: those few are kept and
@@ -71,7 +75,7 @@ extension Convert {
         struct Seen: BitwiseCopyable {
             var index: Int
             var offset: Int
-            var count: Int32
+            var count: Int
             var fate: Fate
         }
         enum Fate: UInt8, BitwiseCopyable {
@@ -97,7 +101,7 @@ extension Convert {
         try draft.begin()
         // (Tests make the chunks tiny, to spill a small batch.)
         let chunk = environment["WIREFEED_SPILL_CHUNK"].flatMap { Int($0) }
-        var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil, spills: true, chunk: chunk ?? 1 << 15)
+        var learning = Converter.FirstWalk.Learning(keepsPublished: limit != nil, spills: true, chunk: chunk ?? 1 << 13)
         let seen = SpilledRecords<Seen>(prefix: "wirefeed-seen", chunk: sort.order == nil ? chunk ?? 8192 : Int.max)
         var aside: [Int: Aside] = [:]
         /// The fields each article loses (where any), and what reading it noted: reported (and
@@ -123,7 +127,7 @@ extension Convert {
                 } else {
                     record.offset = scratch.offset
                     try draft.write(a)
-                    record.count = Int32(scratch.offset - record.offset)
+                    record.count = scratch.offset - record.offset
                 }
             case .hold(let until): (record.fate, aside[place]) = (.hold, .hold(until))
             case .withhold: record.fate = .withhold
@@ -190,9 +194,9 @@ extension Convert {
             guard written[place] else { return }
             if s.fate == .item {
                 if let last = pending.last, last.offset + last.count == s.offset {
-                    pending[pending.count - 1].count += Int(s.count)
+                    pending[pending.count - 1].count += s.count
                 } else {
-                    pending.append((s.offset, Int(s.count)))
+                    pending.append((s.offset, s.count))
                 }
                 // A sorted run copies in many pieces: a few thousand at a time.
                 if pending.count < 4096 { return }

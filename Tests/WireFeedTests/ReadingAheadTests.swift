@@ -63,3 +63,35 @@ struct ReadingAheadTests {
         #expect(seen == 10)
     }
 }
+
+extension ReadingAheadTests {
+    /// Runs of cleaned-text files are read in parallel a run at a time: with runs of two or
+    /// of thousands, the articles, the errors handed to `onFailure` and their order are the
+    /// same, whatever JSON files sit between the runs.
+    @Test func textRunsOfAnyLengthGiveTheSameWalk() throws {
+        let dir = NSTemporaryDirectory() + "wf-runs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let texts = try FileManager.default.contentsOfDirectory(atPath: Paths.articles).filter { $0.hasSuffix(".txt") }
+        #expect(texts.count >= 8)
+        for name in texts {
+            try FileManager.default.copyItem(atPath: Paths.articles + "/" + name, toPath: dir + "/" + name)
+        }
+        let encoder = JSONEncoder()
+        for (name, a) in zip(["b-one.json", "f-two.json", "f-three.json"], Generated.articles(count: 3, seed: 8)) {
+            try encoder.encode(a).write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+        try "no front matter closes\n---\nid: x\n".write(
+            toFile: dir + "/e-broken.txt", atomically: true, encoding: .utf8)
+        func walk(run: Int) throws -> [String] {
+            var inputs = ArticleInputs(paths: [dir], reader: CleanedArticleReader(feed: Fixtures.feed))
+            inputs.textRun = run
+            var seen: [String] = []
+            try inputs.forEach(onFailure: { seen.append("error: \($0)") }) { a, w in seen.append("\(a.id) \(w.count)") }
+            return seen
+        }
+        let whole = try walk(run: 4096)
+        #expect(whole.count == texts.count + 4)
+        for run in [1, 2, 3] { #expect(try walk(run: run) == whole, "runs of \(run)") }
+    }
+}

@@ -24,10 +24,12 @@ import WireModel
         }
     }
 
-    @Test(arguments: [1, 40, 1 << 15])
+    /// Chunks of one record (every partition on disk), of a few (partitions on disk and in
+    /// memory) and of the default size (in memory).
+    @Test(arguments: [1, 150, 1 << 13])
     func spilledStoriesPickTheSameNewest(chunk: Int) throws {
         for seed: UInt64 in [1, 2, 3] {
-            let articles = Self.articles(600, seed: seed)
+            let articles = Self.articles(3000, seed: seed)
             var memory = Converter.FirstWalk.Learning(keepsPublished: false)
             var disk = Converter.FirstWalk.Learning(keepsPublished: false, spills: true, chunk: chunk)
             for a in articles {

@@ -10,8 +10,14 @@ struct OneWalkTests {
     static let env = ["SOURCE_DATE_EPOCH": "1767225600"]
 
     func bothWays(_ args: [String], stdin: [UInt8]? = nil) throws {
+        // A loss report (--report FILE) is compared too.
+        let report = args.firstIndex(of: "--report").map { args[$0 + 1] }
+        func reported() -> String? { report.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } }
         let one = try CLI.run(args, stdin: stdin, env: Self.env)
+        let oneReport = reported()
+        #expect(report == nil || oneReport?.contains("\"fields\"") == true, "\(args): no report written")
         let two = try CLI.run(args, stdin: stdin, env: Self.env.merging(["WIREFEED_TWO_WALKS": "1"]) { $1 })
+        #expect(reported() == oneReport, "\(args): report")
         #expect(one.status == two.status, "\(args)")
         // A failed run's standard output is incomplete: the two walks stop after writing
         // part of it; the one walk judges everything first and writes nothing.
@@ -23,6 +29,7 @@ struct OneWalkTests {
         let spilled = try CLI.run(args, stdin: stdin, env: Self.env.merging(["WIREFEED_SPILL_CHUNK": "5"]) { $1 })
         #expect(spilled.status == one.status && spilled.stdout == one.stdout, "\(args): spilled")
         #expect(spilled.stderr == one.stderr, "\(args): spilled")
+        #expect(reported() == oneReport, "\(args): spilled report")
     }
 
     @Test(arguments: ["rss", "atom"])
