@@ -43,6 +43,14 @@ import Testing
         ("<a t=\"R&D &eacute;\"/>", "<a t=\"R&amp;D \u{E9}\"/>", [.ampersand, .entity]),
         ("<entry><x><entry>in</entry></x></entry>", "<entry><x><entry>in</entry></x></entry>", []),
         ("<c><item>1</item><item>2<item>3</item></c>", "<c><item>1</item><item>2</item><item>3</item></c>", [.tag]),
+        // An item inside another that has its own end tag (in an HTML body) is content, even
+        // where the document is cut after it: an item that reads well is never split.
+        ("<c><item><d>x<item>in</item>y</d></item></c>", "<c><item><d>x<item>in</item>y</d></item></c>", []),
+        ("<c><item><d>x<item>in</item>y</d></item>", "<c><item><d>x<item>in</item>y</d></item></c>", [.truncated]),
+        (
+            "<c><item><d>x<item>in</item>y</d><item>z</item></c>",
+            "<c><item><d>x</d></item><item>in</item>y<item>z</item></c>", [.tag]
+        ),
         ("<c><t>T</t><item>1</item><item><t>cu", "<c><t>T</t><item>1</item></c>", [.truncated]),
         ("<c><t>T</t><item>1</item><ite", "<c><t>T</t><item>1</item></c>", [.truncated]),
         ("<c><t>T</t><item>1</item><!-- cut", "<c><t>T</t><item>1</item></c>", [.truncated]),

@@ -47,8 +47,23 @@ package struct XMLRepair {
     package static func repair(_ input: [UInt8], file: String, items: Set<String>) throws -> Result {
         var notes = Notes()
         let utf8 = Transcoding.utf8(input, notes: &notes)  // its declaration is written anew by the pass
-        var r = XMLRepair(b: utf8, file: file, items: Set(items.map { Array($0.utf8) }), notes: notes)
+        let names = Set(items.map { Array($0.utf8) })
+        var r = XMLRepair(b: utf8, file: file, items: names, notes: notes)
         try r.run()
+        if r.splitAnItem {
+            // An item started inside another: the outer one is ended there, unless its own end
+            // tag comes later (the inner one is then content: `<item>` in an HTML body, say).
+            // A pass that never ends items early tells which have their end tag; the repair is
+            // made again with that. (Without it the repair would split an item that reads
+            // well: one engine can have handed it on whole before the document's error and
+            // the other not, and the two would import different documents.)
+            var whole = XMLRepair(b: utf8, file: file, items: names, notes: notes)
+            whole.splitsItems = false
+            try whole.run()
+            r = XMLRepair(b: utf8, file: file, items: names, notes: notes)
+            r.knownEnded = whole.endedItems
+            try r.run()
+        }
         return Result(bytes: r.out, notes: r.notes.list, hasRoot: r.rootSeen)
     }
 
@@ -72,8 +87,21 @@ package struct XMLRepair {
     private var out: [UInt8] = []
     private var i = 0
     private var line = 1
-    /// Open elements: name, where its start tag begins in `out`, its line, whether it holds elements.
-    private var open: [(name: [UInt8], at: Int, line: Int, parent: Bool)] = []
+    /// Open elements: name, where its start tag begins in `out`, its line, whether it holds
+    /// elements, and for an item its number (items counted from 0 as their start tags come).
+    private var open: [(name: [UInt8], at: Int, line: Int, parent: Bool, item: Int)] = []
+    /// How many item start tags came.
+    private var itemCount = 0
+    /// Whether an item's start tag ends the item open (the pass that finds out which items
+    /// have their own end tag does not).
+    private var splitsItems = true
+    /// Whether it did.
+    private var splitAnItem = false
+    /// The items ended by their own end tag (by number).
+    private var endedItems: Set<Int> = []
+    /// ``endedItems`` of a pass that did not split items: the items not to split; nil when
+    /// not known (then an item's start tag ends any item open).
+    private var knownEnded: Set<Int>?
     private var rootClosed = false
     private var rootSeen = false
     private var entities: [[UInt8]: [UInt8]] = [:]
@@ -414,6 +442,7 @@ package struct XMLRepair {
             i = after
         }
         if let top = open.last, top.name == name, !name.isEmpty {
+            if top.item >= 0 { endedItems.insert(top.item) }
             open.removeLast()
             out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + name + [UInt8(ascii: ">")])
             if open.isEmpty { rootClosed = true }
@@ -439,6 +468,7 @@ package struct XMLRepair {
         if match != open.count - 1 || open[match].name != name {
             notes.add(.tag, line: line, "an end tag that does not match the element open")
         }
+        if open[match].item >= 0 && open[match].name == name { endedItems.insert(open[match].item) }
         while open.count > match {
             let e = open.removeLast()
             out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")] + e.name + [UInt8(ascii: ">")])
@@ -532,7 +562,13 @@ package struct XMLRepair {
         }
         // An item does not hold another: `<item>` while one is open ends it.
         // (Never the root: a lone <entry> document may hold anything.)
-        if items.contains(Self.localName(name)), let same = open.lastIndex(where: { $0.name == name }), same > 0 {
+        let isItem = items.contains(Self.localName(name))
+        let item = isItem ? itemCount : -1
+        if isItem { itemCount += 1 }
+        if isItem, splitsItems, let same = open.lastIndex(where: { $0.name == name }), same > 0,
+            !(knownEnded?.contains(open[same].item) ?? false)
+        {
+            splitAnItem = true
             notes.add(.tag, line: line, "an element not closed before the next")
             while open.count > same {
                 let e = open.removeLast()
@@ -559,7 +595,7 @@ package struct XMLRepair {
             guard open.count < Budget.depth else {
                 throw XMLError(.notWellFormed, file: file, line: line, "elements nest deeper than \(Budget.depth)")
             }
-            open.append((name, at, startLine, false))
+            open.append((name, at, startLine, false, item))
         } else if open.isEmpty {
             rootClosed = true
         }
