@@ -69,6 +69,7 @@ import Testing
         ("<?xmlx encoding=\"nonesuch\"?><a/>", "<?xmlx encoding=\"nonesuch\"?><a/>", []),
         ("<a><b:c:d x:=\"1\">t</b:c:d></a>", "<a><b_c_d x_=\"1\">t</b_c_d></a>", [.markup]),
         ("<a><!-- a -- b --></a>", "<a><!-- a  - b --></a>", []),
+        ("<a><!--->x--><!----></a>", "<a><!-- >x--><!----></a>", []),
         ("<a><!-- a -\u{0}- b --></a>", "<a><!-- a  - b --></a>", [.control]),
         ("<a><![CDATA[x]]\u{0}>y]]></a>", "<a><![CDATA[x]]]]><![CDATA[>y]]></a>", [.control]),
     ]

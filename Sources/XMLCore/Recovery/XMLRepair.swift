@@ -278,12 +278,15 @@ package struct XMLRepair {
     private mutating func comment() -> Bool {
         guard let end = find("-->", from: i + 4) else { return false }
         // Filtered first (a control character removed may join two '-'), then: "--" may not
-        // stand inside a comment, nor "-" at its end.
+        // stand inside a comment, nor "-" at its end; nor, here, at its start: libxml2's push
+        // parser (both engines feed it in chunks) takes "<!--->" for a whole comment and, when
+        // the real end is not in the same chunk, fails on it (2.9.14: the text reader, whose
+        // chunks are small, refused a repaired document the events engine read).
         let text = filtered(i + 4, end)
         out.append(contentsOf: "<!--".utf8)
         for (k, c) in text.enumerated() {
             let dash = UInt8(ascii: "-")
-            out.append(c == dash && (k + 1 == text.count || text[k + 1] == dash) ? UInt8(ascii: " ") : c)
+            out.append(c == dash && (k == 0 || k + 1 == text.count || text[k + 1] == dash) ? UInt8(ascii: " ") : c)
         }
         out.append(contentsOf: "-->".utf8)
         i = end + 3
