@@ -99,9 +99,16 @@ enum FuzzTarget: String, CaseIterable {
         case .roundtrip:
             guard let article = try? CleanedArticleReader().read(bytes: bytes, file: "fuzz.txt").article else { return }
             let updated = Timestamp(seconds: 1_700_000_000)
+            // The feed's identity is the caller's to give (wirefeed never invents one): without
+            // it every format refuses to write, and the target stopped on its first seed.
+            var feed = Feed()
+            (feed.title, feed.url, feed.id) = ("Fuzz", "https://fuzz.example/", "tag:fuzz.example,2026:feed")
             for format in [OutputFormat.rss, .atom, .newsml] {
-                guard let xml = try? Converter.render([article], format: format, updated: updated) else {
-                    fatalError("writer failed on an article the reader produced")
+                let xml: [UInt8]
+                do {
+                    xml = try Converter.render([article], feed: feed, format: format, updated: updated)
+                } catch {
+                    fatalError("writer failed on an article the reader produced (\(format)): \(error)")
                 }
                 guard let (doc, _) = try? FeedImporter.document(.bytes(xml), file: "roundtrip.xml") else {
                     fatalError("wirefeed cannot read what it wrote (\(format))")
