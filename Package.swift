@@ -92,7 +92,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "wirefeed-fuzz",
-            dependencies: ["WireFeed", "XMLCore"],
+            dependencies: ["WireFeed", "WireFormats", "XMLCore"],
             swiftSettings: upcoming
         ),
         .testTarget(name: "TextKernelTests", dependencies: ["TextKernel", "SeededRandom"], swiftSettings: upcoming),
