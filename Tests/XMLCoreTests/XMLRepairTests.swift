@@ -27,6 +27,7 @@ import Testing
         ),
         ("<a>b\u{0}e\u{1B}l\u{C}l\u{B}s</a>", "<a>bel l s</a>", [.control]),
         ("<a>x < y ]]> z</a>", "<a>x &lt; y ]]&gt; z</a>", [.markup]),
+        ("<a>x ]]\u{1}\u{0}> ]\u{0}]> z</a>", "<a>x ]]&gt; ]]&gt; z</a>", [.control, .markup]),
         ("<a><t>One</titel></a>", "<a><t>One</t></a>", [.tag]),
         ("<a><b>x</c></b></a>", "<a><b>x</b></a>", [.tag]),
         ("<a><b><i>x</b></a>", "<a><b><i>x</i></b></a>", [.tag]),

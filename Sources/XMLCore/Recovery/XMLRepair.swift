@@ -157,6 +157,17 @@ package struct XMLRepair {
     /// a reference, `]`, a control character, the lead byte of U+FFFE/U+FFFF) in one piece:
     /// most of a document is such runs.
     private mutating func copyText() {
+        // "]]>" may not stand in text: a '>' after "]]" (a control character removed between
+        // them, say: "]]\u{1}>") is written as a reference. (A run stops at every ']', so
+        // only its first byte can complete one.)
+        if b[i] == UInt8(ascii: ">") && out.count >= 2 && out[out.count - 1] == UInt8(ascii: "]")
+            && out[out.count - 2] == UInt8(ascii: "]")
+        {
+            out.append(contentsOf: "&gt;".utf8)
+            notes.add(.markup, line: line)
+            i += 1
+            return
+        }
         let start = i
         var newlines = 0
         b.withUnsafeBufferPointer { p in
