@@ -99,13 +99,24 @@ public struct ArticleInputs: Sendable {
         try Self.forEachFile(in: listed(), body)
     }
 
+    /// A directory's listing could not be read back (``forEachFile(in:_:)`` throws it so
+    /// that a caller tells it from `body`'s errors).
+    private struct ListingFailed: Error {
+        var error: IngestError
+    }
+
     private static func forEachFile(in listed: [Listed], _ body: (String) throws -> Void) throws {
         for item in listed {
             switch item {
             case .file(let path): try body(path)
             case .directory(let dir, let paths):
                 var cursor = SortedPaths.Cursor(paths)
-                while let path = try next(&cursor, of: dir) { try body(path) }
+                while true {
+                    let path: String?
+                    do { path = try next(&cursor, of: dir) } catch { throw ListingFailed(error: error) }
+                    guard let path else { break }
+                    try body(path)
+                }
             }
         }
     }
@@ -228,14 +239,20 @@ public struct ArticleInputs: Sendable {
             }
             run = CompactStrings()
         }
-        try forEachFile { file in
-            if isPlainTextFile(file) {
-                run.append(file)
-                if run.count >= textRun { try readRun() }
-                return
+        do {
+            try forEachFile { file in
+                if isPlainTextFile(file) {
+                    run.append(file)
+                    if run.count >= textRun { try readRun() }
+                    return
+                }
+                try readRun()
+                try readOne(file, onFailure: onFailure, body)
             }
+        } catch let failed as ListingFailed {
+            // The articles of the files listed before it come first, as a reading error's do.
             try readRun()
-            try readOne(file, onFailure: onFailure, body)
+            throw failed.error
         }
         try readRun()
     }
