@@ -31,6 +31,10 @@ enum HTMLFastReducer {
     @inline(__always)
     static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
+    /// Elements open at once beyond which libxml2 reads the fragment (well below its own
+    /// bound of 256, which counts the elements it implies).
+    static let maximumDepth = 128
+
     /// Paragraphs and the number of elements seen, or nil to let libxml2 decide.
     static func reduce(_ b: UnsafeBufferPointer<UInt8>) -> (paragraphs: [String], elements: Int)? {
         // Control characters anywhere (in text, in a tag, in a skipped element): what HTML
@@ -249,6 +253,9 @@ enum HTMLFastReducer {
                 } else if b[i - 2] != UInt8(ascii: "/") && !Self.voidElements.contains(name) {
                     inlineOpen.append((name, blockStack.count))
                 }
+                // Deep nesting (unclosed `<b>` after `<b>`) is libxml2's to read: its HTML parser
+                // stops at a depth of 256, and the elements it implies count too.
+                if blockStack.count + inlineOpen.count > Self.maximumDepth { return nil }
                 continue
             }
             if c == UInt8(ascii: "&") {
