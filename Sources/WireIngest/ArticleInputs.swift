@@ -78,20 +78,43 @@ public struct ArticleInputs: Sendable {
     /// The files the inputs stand for, in order; fails on a missing path or an empty directory.
     public func files() throws(IngestError) -> [String] {
         var out: [String] = []
-        for item in try listed() {
-            switch item {
-            case .file(let path): out.append(path)
-            case .directory(let dir, let paths):
-                var cursor = SortedPaths.Cursor(paths)
-                while let path = try Self.next(&cursor, of: dir) { out.append(path) }
-            }
-        }
+        var files = FileCursor(try listed())
+        while let path = try files.next() { out.append(path) }
         return out
     }
 
     private func listed() throws(IngestError) -> [Listed] {
         if let resolved { return resolved }
         return try listing()
+    }
+
+    /// The files of a list of inputs, one at a time, in order: a directory's read back from
+    /// its listing (from disk, for a large one).
+    private struct FileCursor {
+        private var rest: ArraySlice<Listed>
+        /// The directory being read, and where its listing is.
+        private var directory = ""
+        private var cursor: SortedPaths.Cursor?
+
+        init(_ listed: [Listed]) { rest = listed[...] }
+
+        mutating func next() throws(IngestError) -> String? {
+            while true {
+                if cursor != nil {
+                    do {
+                        if let path = try cursor?.next() { return path }
+                    } catch {
+                        throw IngestError(file: directory, message: "cannot read back the list of its files (\(error))")
+                    }
+                    cursor = nil
+                }
+                guard let item = rest.popFirst() else { return nil }
+                switch item {
+                case .file(let path): return path
+                case .directory(let dir, let paths): (directory, cursor) = (dir, SortedPaths.Cursor(paths))
+                }
+            }
+        }
     }
 
     /// Calls `body` with each file the inputs stand for, in order.
@@ -106,39 +129,19 @@ public struct ArticleInputs: Sendable {
     }
 
     private static func forEachFile(in listed: [Listed], _ body: (String) throws -> Void) throws {
-        for item in listed {
-            switch item {
-            case .file(let path): try body(path)
-            case .directory(let dir, let paths):
-                var cursor = SortedPaths.Cursor(paths)
-                while true {
-                    let path: String?
-                    do { path = try next(&cursor, of: dir) } catch { throw ListingFailed(error: error) }
-                    guard let path else { break }
-                    try body(path)
-                }
-            }
-        }
-    }
-
-    /// The next path of a directory's listing (read back from disk, for a large one).
-    private static func next(_ cursor: inout SortedPaths.Cursor, of dir: String) throws(IngestError) -> String? {
-        do {
-            return try cursor.next()
-        } catch {
-            throw IngestError(file: dir, message: "cannot read back the list of its files (\(error))")
+        var files = FileCursor(listed)
+        while true {
+            let path: String?
+            do { path = try files.next() } catch { throw ListingFailed(error: error) }
+            guard let path else { return }
+            try body(path)
         }
     }
 
     /// The first file the inputs stand for.
     private func firstFile() throws(IngestError) -> String? {
-        guard let item = try listed().first else { return nil }
-        switch item {
-        case .file(let path): return path
-        case .directory(let dir, let paths):
-            var cursor = SortedPaths.Cursor(paths)
-            return try Self.next(&cursor, of: dir)
-        }
+        var files = FileCursor(try listed())
+        return try files.next()
     }
 
     /// The files the inputs stand for: those named, and the regular files in the folders
