@@ -17,8 +17,12 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
 
     /// Calls `body` with the bytes of the `i`th string.
     package func withUTF8<T>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
-        let start = i == 0 ? 0 : ends[i - 1]
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
+        try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range(i)])) }
+    }
+
+    /// Where the `i`th string's bytes are in `bytes`.
+    private func range(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : ends[i - 1])..<ends[i]
     }
 
     package mutating func append(_ s: String) {
@@ -35,17 +39,17 @@ package struct CompactStrings: RandomAccessCollection, Sendable {
     package func sorted() -> CompactStrings {
         var order = Array(0..<count)
         bytes.withUnsafeBufferPointer { all in
-            func utf8(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+            order.sort {
+                UnsafeBufferPointer(rebasing: all[range($0)])
+                    .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: all[range($1)]))
             }
-            order.sort { utf8($0).lexicographicallyPrecedes(utf8($1)) }
         }
         var out = CompactStrings()
         out.bytes.reserveCapacity(bytes.count)
         out.ends.reserveCapacity(count)
         bytes.withUnsafeBufferPointer { all in
             for i in order {
-                out.bytes.append(contentsOf: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+                out.bytes.append(contentsOf: all[range(i)])
                 out.ends.append(out.bytes.count)
             }
         }

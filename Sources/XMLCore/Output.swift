@@ -396,6 +396,21 @@ public final class ScratchFile: FileDescriptorSink {
         offset += bytes.count
     }
 
+    /// Reads the bytes at `offset` (written earlier) into `buffer`, filling it.
+    public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws {
+        try flush()
+        var done = 0
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                throw XMLError(
+                    .io, file: path, "cannot read back: \(String(cString: n < 0 ? strerror(errno) : strerror(EIO)))")
+            }
+            done += n
+        }
+    }
+
     /// Copies the byte ranges `ranges` (offsets and lengths, as ``offset`` gave them) to
     /// `sink`, in that order; ranges that follow each other are read as one.
     public func copy(_ ranges: [(offset: Int, count: Int)], to sink: any ByteSink) throws {
@@ -411,11 +426,9 @@ public final class ScratchFile: FileDescriptorSink {
                 i += 1
             }
             while start < end {
-                let want = min(end - start, buffer.count)
-                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(start)) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    throw XMLError(.io, file: path, "cannot read back: \(String(cString: strerror(errno)))")
+                let n = min(end - start, buffer.count)
+                try buffer.withUnsafeMutableBytes {
+                    try read(at: start, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<n]))
                 }
                 try buffer.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 start += n

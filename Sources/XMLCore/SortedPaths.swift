@@ -78,6 +78,7 @@ package final class SortedPaths: @unchecked Sendable {
     /// Reads the paths in order, merging the runs on disk.
     package struct Cursor {
         private let paths: SortedPaths
+        /// The next path's place in a list held in memory.
         private var position = 0
         private var readers: [RunReader] = []
         /// Each run's next path (nil once it is read out).
@@ -111,7 +112,6 @@ package final class SortedPaths: @unchecked Sendable {
                 best = k
             }
             guard let best else { return nil }
-            defer { position += 1 }
             let path = heads[best]
             heads[best] = try readers[best].next()
             return path

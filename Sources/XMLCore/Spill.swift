@@ -1,5 +1,3 @@
-import Glibc
-
 /// Fixed-size records appended one by one and read back in the same order, held in memory up
 /// to a chunk and written to a scratch file beyond it: a walk that keeps a record of each of a
 /// million articles holds one chunk of them, whatever their number. Nothing touches the disk
@@ -108,22 +106,5 @@ public final class SpilledPartitions {
         }
         out.append(contentsOf: buffers[p])
         return out
-    }
-}
-
-extension ScratchFile {
-    /// Reads the bytes at `offset` (written earlier) into `buffer`, filling it.
-    public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws {
-        try flush()
-        var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                throw XMLError(
-                    .io, file: path, "cannot read back: \(String(cString: n < 0 ? strerror(errno) : strerror(EIO)))")
-            }
-            done += n
-        }
     }
 }
